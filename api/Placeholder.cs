@@ -1,0 +1,1 @@
+namespace OrleansBooking.Api; internal static class Placeholder {}

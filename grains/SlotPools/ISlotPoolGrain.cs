@@ -1,0 +1,40 @@
+namespace OrleansBooking.Grains.SlotPools;
+
+/// <summary>
+/// The contract of a slot pool, as callers see it. The actor engine implements it with
+/// <see cref="SlotPoolGrain"/>; the conventional engine (one locking transaction per call,
+/// kept for comparison) implements it in the silo. Outcomes are values; faults are
+/// <see cref="Runtime.GrainUnavailableException"/>s.
+/// </summary>
+public interface ISlotPoolGrain
+{
+    string PoolId { get; }
+
+    Task<CreatePoolOutcome> CreateAsync(PoolDefinition definition);
+
+    Task<ReserveOutcome> ReserveAsync(ReserveRequest request);
+
+    Task<CancelOutcome> CancelAsync(string reservationId, CancellationReason reason);
+
+    Task<ChangePoolOutcome> ChangeAsync(PoolChangeRequest change);
+
+    /// <summary>The committed pool, or null when it does not exist.</summary>
+    Task<SlotPoolSnapshot?> GetSnapshotAsync();
+
+    Task<Reservation?> GetReservationAsync(string reservationId);
+
+    /// <summary>All reservations in number order, or null when the pool does not exist.</summary>
+    Task<IReadOnlyList<Reservation>?> ListReservationsAsync();
+}
+
+/// <summary>Finds the pool grain for a pool id (Orleans' <c>GetGrain</c>).</summary>
+public interface ISlotPoolGrainFactory
+{
+    ISlotPoolGrain GetSlotPool(string poolId);
+}
+
+/// <summary>Which pool a reservation belongs to: a read of committed rows, so ids only become findable once durable.</summary>
+public interface IReservationIndex
+{
+    Task<string?> FindPoolIdAsync(string reservationId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,4 @@
+namespace OrleansBooking.Grains.SlotPools;
+
+/// <summary>An admin's change to a live pool; null fields stay as they are.</summary>
+public sealed record PoolChangeRequest(int? Quota = null, DateTimeOffset? ReleaseAt = null, PoolStatus? Status = null);

@@ -1,0 +1,21 @@
+namespace OrleansBooking.Grains.SlotPools;
+
+/// <summary>Every answer a reservation attempt can get. Faults (storage down, overload) are exceptions, not outcomes.</summary>
+public abstract record ReserveOutcome
+{
+    /// <summary>The patient holds <paramref name="Reservation"/>. <paramref name="Replayed"/>: an earlier call with the same idempotency key made it.</summary>
+    public sealed record Reserved(Reservation Reservation, bool Replayed) : ReserveOutcome;
+
+    public sealed record SoldOut : ReserveOutcome;
+
+    public sealed record NotReleased(DateTimeOffset ReleaseAt) : ReserveOutcome;
+
+    public sealed record AlreadyBooked(Reservation Existing) : ReserveOutcome;
+
+    public sealed record PoolClosed(PoolStatus Status) : ReserveOutcome;
+
+    public sealed record PoolNotFound : ReserveOutcome;
+
+    /// <summary>The idempotency key was used before by another patient: it cannot name this attempt.</summary>
+    public sealed record IdempotencyKeyReused : ReserveOutcome;
+}

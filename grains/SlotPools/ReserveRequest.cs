@@ -1,0 +1,4 @@
+namespace OrleansBooking.Grains.SlotPools;
+
+/// <summary>A patient asking for a number. The idempotency key makes retries of one attempt safe.</summary>
+public sealed record ReserveRequest(string PatientId, string? IdempotencyKey = null);

@@ -1,0 +1,30 @@
+using OrleansBooking.Grains.Runtime;
+
+namespace OrleansBooking.Grains.SlotPools;
+
+/// <summary>A slot pool served by the actor runtime: each call is one turn of the pool's activation.</summary>
+internal sealed class SlotPoolGrainReference(GrainReference<SlotPoolGrain> grain) : ISlotPoolGrain
+{
+    public string PoolId => grain.Key;
+
+    public Task<CreatePoolOutcome> CreateAsync(PoolDefinition definition) => grain.CallAsync(g => g.Create(definition));
+
+    public Task<ReserveOutcome> ReserveAsync(ReserveRequest request) => grain.CallAsync(g => g.Reserve(request));
+
+    public Task<CancelOutcome> CancelAsync(string reservationId, CancellationReason reason) =>
+        grain.CallAsync(g => g.Cancel(reservationId, reason));
+
+    public Task<ChangePoolOutcome> ChangeAsync(PoolChangeRequest change) => grain.CallAsync(g => g.Change(change));
+
+    public Task<SlotPoolSnapshot?> GetSnapshotAsync()
+    {
+        // The browse flood before a release reads the committed snapshot without queueing
+        // behind reservations; only a pool not yet in memory takes a turn (to load it).
+        var committed = grain.PeekCommitted(g => g.Committed);
+        return committed is not null ? Task.FromResult(committed.Pool) : grain.CallAsync(g => g.Committed?.Pool);
+    }
+
+    public Task<Reservation?> GetReservationAsync(string reservationId) => grain.CallAsync(g => g.FindReservation(reservationId));
+
+    public Task<IReadOnlyList<Reservation>?> ListReservationsAsync() => grain.CallAsync(g => g.ListReservations());
+}
