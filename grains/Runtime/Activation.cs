@@ -70,7 +70,7 @@ internal sealed class Activation<TGrain, TState, TChange> : IActivation<TGrain>
     /// </summary>
     public Task<bool> TryDeactivateIfIdleAsync(DateTimeOffset idleSince)
     {
-        var turn = new Turn<TGrain, bool>(_ => ValueTask.FromResult(DeactivateIfIdle(idleSince)));
+        var turn = new Turn<TGrain, bool>(_ => ValueTask.FromResult(DeactivateIfIdle(idleSince))) { WaitsForCommit = false };
         if (!TryPost(turn, bypassCapacity: true)) return Task.FromResult(false);
         return turn.Reply;
     }
@@ -138,7 +138,7 @@ internal sealed class Activation<TGrain, TState, TChange> : IActivation<TGrain>
         }
 
         var succeeded = await turn.RunAsync(grain).ConfigureAwait(false);
-        var barrier = succeeded ? LatestBatchWithChanges() : null;
+        var barrier = succeeded && turn.WaitsForCommit ? LatestBatchWithChanges() : null;
         if (barrier is null) turn.Complete();
         else barrier.Waiters.Add(turn);
         // The next batch starts once this one holds as much as one write may carry.
@@ -150,7 +150,7 @@ internal sealed class Activation<TGrain, TState, TChange> : IActivation<TGrain>
         // Storage clients may block (MySql.Data is synchronous underneath): keep them off the loop's thread.
         var stored = await Task.Run(() => storage.ReadAsync(key, CancellationToken.None)).ConfigureAwait(false);
         version = stored?.Version ?? 0;
-        grain.Attach(key, stored?.State ?? grain.CreateInitialState(key), version, RecordChange);
+        grain.Attach(key, stored?.State ?? grain.InitialState(key), version, RecordChange);
         Volatile.Write(ref loaded, true);
     }
 

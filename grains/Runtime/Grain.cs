@@ -22,16 +22,18 @@ public abstract class Grain<TState, TChange>
     protected TState State => state ?? throw new InvalidOperationException("State is read before it was loaded.");
 
     /// <summary>The state of a key nothing was ever stored for.</summary>
-    protected internal abstract TState CreateInitialState(string key);
+    protected abstract TState CreateInitialState(string key);
 
     /// <summary>Runs after state was loaded or reloaded, before the next turn.</summary>
-    protected internal virtual void OnStateLoaded() { }
+    protected virtual void OnStateLoaded() { }
 
     /// <summary>
     /// Runs after a write committed <paramref name="committed"/>. Later changes may already be
     /// decided in <see cref="State"/>, so anything published as "committed" is built from these.
     /// </summary>
-    protected internal virtual void OnCommitted(IReadOnlyList<TChange> committed) { }
+    protected virtual void OnCommitted(IReadOnlyList<TChange> committed) { }
+
+    internal TState InitialState(string key) => CreateInitialState(key);
 
     internal void MarkCommitted(long version, IReadOnlyList<TChange> changes)
     {

@@ -11,6 +11,7 @@ public sealed class GrainRuntime : IAsyncDisposable
     private readonly TimeProvider clock;
     private readonly ITimer collectionTimer;
     private int collecting;
+    private Task lastTimedCollection = Task.CompletedTask;
 
     public GrainRuntime(GrainRuntimeOptions options, TimeProvider clock)
     {
@@ -18,7 +19,7 @@ public sealed class GrainRuntime : IAsyncDisposable
         this.options = options;
         this.clock = clock;
         collectionTimer = clock.CreateTimer(
-            static self => _ = ((GrainRuntime)self!).CollectOnTimerAsync(), this, options.CollectionInterval, options.CollectionInterval);
+            static self => ((GrainRuntime)self!).OnCollectionTimer(), this, options.CollectionInterval, options.CollectionInterval);
     }
 
     public GrainRuntimeOptions Options => options;
@@ -65,10 +66,18 @@ public sealed class GrainRuntime : IAsyncDisposable
         return collected;
     }
 
-    private async Task CollectOnTimerAsync()
+    /// <summary>The sweep the collection timer started last; tests await it instead of guessing when it ends.</summary>
+    internal Task LastTimedCollection => Volatile.Read(ref lastTimedCollection);
+
+    private void OnCollectionTimer()
     {
         // A slow sweep must not overlap the next tick.
         if (Interlocked.Exchange(ref collecting, 1) == 1) return;
+        Volatile.Write(ref lastTimedCollection, CollectOnTimerAsync());
+    }
+
+    private async Task CollectOnTimerAsync()
+    {
         try
         {
             await CollectIdleActivationsAsync().ConfigureAwait(false);

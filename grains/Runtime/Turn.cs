@@ -13,6 +13,12 @@ internal abstract class Turn<TGrain>
 
     public void Abandon() => Interlocked.Exchange(ref abandoned, 1);
 
+    /// <summary>
+    /// False for the runtime's own housekeeping turns, whose answers do not depend on the
+    /// grain's decisions and so need not wait for a commit.
+    /// </summary>
+    public bool WaitsForCommit { get; init; } = true;
+
     /// <summary>Runs the call. Returns false when the call threw; the fault is already stored as the reply.</summary>
     public abstract ValueTask<bool> RunAsync(TGrain grain);
 

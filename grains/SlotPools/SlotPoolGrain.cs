@@ -15,12 +15,12 @@ public sealed class SlotPoolGrain(TimeProvider clock, SlotPoolRules rules, TimeZ
     /// <summary>The last committed view; null until the activation has loaded.</summary>
     public CommittedPool? Committed => committed;
 
-    protected internal override SlotPoolState CreateInitialState(string key) => SlotPoolState.Empty();
+    protected override SlotPoolState CreateInitialState(string key) => SlotPoolState.Empty();
 
-    protected internal override void OnStateLoaded() =>
+    protected override void OnStateLoaded() =>
         committed = new CommittedPool(State.Definition is null ? null : CurrentSnapshot());
 
-    protected internal override void OnCommitted(IReadOnlyList<SlotPoolChange> changes)
+    protected override void OnCommitted(IReadOnlyList<SlotPoolChange> changes)
     {
         var snapshot = committed?.Pool;
         foreach (var change in changes)
