@@ -1,0 +1,42 @@
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Tests.SlotPools;
+
+public sealed class CommittedSnapshotTests
+{
+    [Fact]
+    public async Task TheSnapshotShowsOnlyCommittedReservations()
+    {
+        await using var harness = new PoolHarness();
+        var pool = await harness.CreateReleasedPoolAsync();
+        await pool.ReserveAsync(new ReserveRequest("patient-1"));
+        harness.Storage.HoldWrites();
+
+        var pending = pool.ReserveAsync(new ReserveRequest("patient-2"));
+        await harness.Storage.WritesAtGate.WaitAsync();
+        var whileWriting = (await pool.GetSnapshotAsync())!;
+        harness.Storage.ReleaseWrites();
+        await pending;
+        var afterCommit = (await pool.GetSnapshotAsync())!;
+
+        Assert.Equal(1, whileWriting.Booked);
+        Assert.Equal(2, afterCommit.Booked);
+        Assert.True(afterCommit.Version > whileWriting.Version, "The version must move with each commit.");
+    }
+
+    [Fact]
+    public async Task AReloadedPoolShowsWhatWasCommitted()
+    {
+        await using var harness = new PoolHarness(o => o.IdleAge = TimeSpan.FromMinutes(1));
+        var pool = await harness.CreateReleasedPoolAsync(quota: 7);
+        await pool.ReserveAsync(new ReserveRequest("patient-1"));
+        var before = (await pool.GetSnapshotAsync())!;
+
+        harness.Clock.Advance(TimeSpan.FromMinutes(2));
+        var collected = await harness.Runtime.CollectIdleActivationsAsync();
+        var reloaded = (await pool.GetSnapshotAsync())!;
+
+        Assert.Equal(1, collected);
+        Assert.Equal(before, reloaded);
+    }
+}
