@@ -1,1 +1,19 @@
-var app = WebApplication.Create(args); app.Run(); public partial class Program {}
+using OrleansBooking.Api;
+using OrleansBooking.Api.Apis;
+using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Silo.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBookingServices();
+
+var app = builder.Build();
+app.UseBookingApiErrors();
+app.MapPoolsApi();
+app.MapReservationsApi();
+app.MapAdminApi();
+app.MapBookingHealthChecks();
+app.MapBookingApiDocs();
+app.Run();
+
+/// <summary>Visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

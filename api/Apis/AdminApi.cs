@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Contracts;
+using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Api.Problems;
+using OrleansBooking.Api.Validation;
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Api.Apis;
+
+/// <summary>What the hospital's staff do: open a pool, change its quota, release time or status.</summary>
+public static class AdminApi
+{
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>();
+
+        api.MapPost("/pools", CreatePool)
+            .WithName(nameof(CreatePool))
+            .WithSummary("Open a pool")
+            .WithDescription("One doctor's session on one day. poolId is generated when absent.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.PoolExists)
+            .ProducesRetryLater();
+
+        api.MapPatch("/pools/{poolId}", ChangePool)
+            .WithName(nameof(ChangePool))
+            .WithSummary("Change a pool's quota, release time or status")
+            .WithDescription("Absent fields stay as they are. status: open | closed | cancelled (stop-clinic: every number is released).")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.QuotaBelowBooked, ProblemCodes.PoolCancelled)
+            .ProducesRetryLater();
+
+        return app;
+    }
+
+    public static async Task<Results<Created<PoolResponse>, ProblemHttpResult>> CreatePool(
+        CreatePoolRequest request, ISlotPoolGrainFactory pools, HospitalTime time)
+    {
+        var errors = new RequestErrors();
+        var definition = RequestValidation.ToDefinition(request, static () => Guid.NewGuid().ToString("N"), errors);
+        if (definition is null) return BookingProblems.ValidationFailed(errors);
+
+        var outcome = await pools.GetSlotPool(definition.PoolId).CreateAsync(definition);
+        return outcome switch
+        {
+            CreatePoolOutcome.Created created =>
+                TypedResults.Created($"/api/pools/{created.Pool.PoolId}", PoolResponse.From(created.Pool, time)),
+            CreatePoolOutcome.PoolExists exists => BookingProblems.PoolExists(exists.Pool),
+            _ => throw new UnreachableException($"Unknown create outcome {outcome}."),
+        };
+    }
+
+    public static async Task<Results<Ok<PoolResponse>, ProblemHttpResult>> ChangePool(
+        string poolId, UpdatePoolRequest request, ISlotPoolGrainFactory pools, HospitalTime time)
+    {
+        var errors = new RequestErrors();
+        FieldRules.CheckId(errors, "poolId", poolId);
+        var change = RequestValidation.ToChange(request, errors);
+        if (errors.Any || change is null) return BookingProblems.ValidationFailed(errors);
+
+        var outcome = await pools.GetSlotPool(poolId).ChangeAsync(change);
+        return outcome switch
+        {
+            ChangePoolOutcome.Changed changed => TypedResults.Ok(PoolResponse.From(changed.Pool, time)),
+            ChangePoolOutcome.QuotaBelowBooked refusal => BookingProblems.QuotaBelowBooked(refusal),
+            ChangePoolOutcome.PoolCancelled => BookingProblems.PoolCancelled(poolId),
+            ChangePoolOutcome.PoolNotFound => BookingProblems.PoolNotFound(poolId),
+            _ => throw new UnreachableException($"Unknown change outcome {outcome}."),
+        };
+    }
+}

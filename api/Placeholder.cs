@@ -1,1 +1,0 @@
-namespace OrleansBooking.Api; internal static class Placeholder {}

@@ -1,0 +1,46 @@
+namespace OrleansBooking.Api.Problems;
+
+/// <summary>The stable, machine-readable <c>code</c> of every problem the API answers with. Never rename one.</summary>
+public static class ProblemCodes
+{
+    public const string ValidationFailed = "validation_failed";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string InternalError = "internal_error";
+
+    public const string PoolNotFound = "pool_not_found";
+    public const string PoolExists = "pool_exists";
+    public const string PoolCancelled = "pool_cancelled";
+    public const string QuotaBelowBooked = "quota_below_booked";
+
+    public const string SoldOut = "sold_out";
+    public const string AlreadyBooked = "already_booked";
+    public const string NotReleased = "not_released";
+    public const string PoolClosed = "pool_closed";
+    /// <summary>Reserved for per-patient limits (the patient grain); not produced yet.</summary>
+    public const string LimitReached = "limit_reached";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+
+    public const string ReservationNotFound = "reservation_not_found";
+    public const string CancellationClosed = "cancellation_closed";
+    public const string NotCancellable = "not_cancellable";
+
+    public const string Overloaded = "overloaded";
+    public const string Timeout = "timeout";
+    public const string StorageUnavailable = "storage_unavailable";
+    public const string WriteConflict = "write_conflict";
+
+    /// <summary>The code for a problem that was raised by the framework (routing, body limits), by status.</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ValidationFailed,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        >= 500 => InternalError,
+        _ => $"http_{status}",
+    };
+}

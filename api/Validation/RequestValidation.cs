@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Primitives;
+using OrleansBooking.Api.Contracts;
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Api.Validation;
+
+/// <summary>Turns a request body into the grain's command, or says everything that is wrong with it.</summary>
+public static class RequestValidation
+{
+    public static PoolDefinition? ToDefinition(CreatePoolRequest request, Func<string> newPoolId, RequestErrors errors)
+    {
+        if (request.PoolId is not null) FieldRules.CheckId(errors, "poolId", request.PoolId);
+        FieldRules.CheckId(errors, "doctorId", request.DoctorId);
+        var date = FieldRules.CheckDate(errors, "date", request.Date);
+        var session = FieldRules.CheckEnum(errors, "session", request.Session, required: true,
+            ClinicSession.Morning, ClinicSession.Afternoon, ClinicSession.Evening);
+        var startTime = FieldRules.CheckTimeOfDay(errors, "startTime", request.StartTime);
+        var minutes = FieldRules.CheckRange(errors, "minutesPerNumber", request.MinutesPerNumber,
+            FieldRules.MinMinutesPerNumber, FieldRules.MaxMinutesPerNumber, required: true);
+        var quota = FieldRules.CheckRange(errors, "quota", request.Quota, FieldRules.MinQuota, FieldRules.MaxQuota, required: true);
+        var fee = FieldRules.CheckFee(errors, "fee", request.Fee);
+        var releaseAt = FieldRules.CheckInstant(errors, "releaseAt", request.ReleaseAt, required: true);
+        if (errors.Any) return null;
+
+        return new PoolDefinition(
+            request.PoolId ?? newPoolId(), request.DoctorId!, date!.Value, session!.Value, startTime!.Value,
+            minutes!.Value, quota!.Value, fee!.Value, releaseAt!.Value);
+    }
+
+    public static PoolChangeRequest? ToChange(UpdatePoolRequest request, RequestErrors errors)
+    {
+        var quota = FieldRules.CheckRange(errors, "quota", request.Quota, FieldRules.MinQuota, FieldRules.MaxQuota, required: false);
+        var releaseAt = FieldRules.CheckInstant(errors, "releaseAt", request.ReleaseAt, required: false);
+        // "scheduled" is not something an admin sets: an open pool is scheduled until its release instant.
+        var status = FieldRules.CheckEnum(errors, "status", request.Status, required: false,
+            PoolStatus.Open, PoolStatus.Closed, PoolStatus.Cancelled);
+        if (request is { Quota: null, ReleaseAt: null, Status: null })
+            errors.Add("body", "Give at least one of quota, releaseAt, status.");
+        return errors.Any ? null : new PoolChangeRequest(quota, releaseAt, status);
+    }
+
+    public static ReserveRequest? ToReserveRequest(CreateReservationRequest request, StringValues idempotencyKey, RequestErrors errors)
+    {
+        FieldRules.CheckId(errors, "patientId", request.PatientId);
+        var key = FieldRules.CheckIdempotencyKey(errors, idempotencyKey);
+        return errors.Any ? null : new ReserveRequest(request.PatientId!, key);
+    }
+}

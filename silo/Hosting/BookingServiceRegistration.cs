@@ -1,0 +1,70 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OrleansBooking.Api;
+using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Silo.Storage;
+
+namespace OrleansBooking.Silo.Hosting;
+
+/// <summary>Everything the silo runs: options, storage, the runtime and its grains, the HTTP API, health checks.</summary>
+public static class BookingServiceRegistration
+{
+    /// <summary>Where the silo listens when neither <c>--urls</c>, <c>URLS</c>/<c>ASPNETCORE_URLS</c> nor <c>HTTP_PORTS</c> says otherwise.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplicationBuilder AddBookingServices(this WebApplicationBuilder builder)
+    {
+        UseDefaultUrlUnlessConfigured(builder);
+        var services = builder.Services;
+
+        AddValidatedOptions<GrainRuntimeOptions, GrainRuntimeOptionsValidation>(services, GrainRuntimeOptions.SectionName);
+        AddValidatedOptions<SlotPoolRules, SlotPoolRulesValidation>(services, SlotPoolRules.SectionName);
+        AddValidatedOptions<StorageOptions, StorageOptionsValidator>(services, StorageOptions.SectionName);
+        AddValidatedOptions<BookingEngineOptions, BookingEngineOptionsValidation>(services, BookingEngineOptions.SectionName);
+
+        services.TryAddSingleton(TimeProvider.System);
+        // Built on first use and disposed by the container in reverse order: the runtime (created
+        // after the store it writes to) is disposed first.
+        services.AddSingleton<IBookingStore>(sp => BookingStoreFactory.Create(Option<StorageOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new GrainRuntime(Option<GrainRuntimeOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(CreateSlotPools);
+        services.AddSingleton(sp => sp.GetRequiredService<IBookingStore>().Reservations);
+
+        services.AddHostedService<StorageMigrationService>();
+        services.AddHealthChecks().AddCheck<BookingStoreHealthCheck>("database", tags: [BookingHealthChecks.ReadyTag]);
+        services.AddBookingApi();
+        return builder;
+    }
+
+    // In code rather than as "Urls" in appsettings.json: a file setting would override ASPNETCORE_URLS.
+    private static void UseDefaultUrlUnlessConfigured(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey])
+            && string.IsNullOrEmpty(configuration[WebHostDefaults.HttpPortsKey])
+            && string.IsNullOrEmpty(configuration[WebHostDefaults.HttpsPortsKey]))
+            builder.WebHost.UseUrls(DefaultUrl);
+    }
+
+    private static ISlotPoolGrainFactory CreateSlotPools(IServiceProvider sp)
+    {
+        var store = sp.GetRequiredService<IBookingStore>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var rules = Option<SlotPoolRules>(sp);
+        return Option<BookingEngineOptions>(sp).Engine == BookingEngineOptions.Conventional
+            ? store.CreateConventionalEngine(clock, rules)
+            : sp.GetRequiredService<GrainRuntime>().AddSlotPools(store.SlotPools, clock, rules);
+    }
+
+    private static void AddValidatedOptions<TOptions, TValidator>(IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+
+    private static TOptions Option<TOptions>(IServiceProvider sp) where TOptions : class =>
+        sp.GetRequiredService<IOptions<TOptions>>().Value;
+}

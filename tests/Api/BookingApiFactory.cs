@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansBooking.Tests.Fakes;
+
+namespace OrleansBooking.Tests.Api;
+
+/// <summary>
+/// The whole silo in process, on its own SQLite file and its own manual clock, so tests decide
+/// when a release opens or a cancellation deadline passes. One per test class.
+/// </summary>
+public class BookingApiFactory : WebApplicationFactory<Program>
+{
+    /// <summary>08:00 in the hospital's zone (Asia/Shanghai) on 2026-11-30.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"orleansbooking-api-{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> settings = new(StringComparer.Ordinal);
+
+    public BookingApiFactory()
+    {
+        settings["Storage:Provider"] = "sqlite";
+        settings["Storage:ConnectionString"] = $"Data Source={databasePath}";
+        settings["Booking:Rules:TimeZoneId"] = "Asia/Shanghai";
+    }
+
+    public ManualClock Clock { get; } = new(Start);
+
+    /// <summary>Overrides one configuration value; call before the first client is created.</summary>
+    public BookingApiFactory With(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+            File.Delete(databasePath + suffix);
+        GC.SuppressFinalize(this);
+    }
+}

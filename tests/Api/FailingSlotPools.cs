@@ -1,0 +1,28 @@
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Tests.Api;
+
+/// <summary>A pool engine whose every call faults, to see how the API answers faults it cannot decide.</summary>
+internal sealed class FailingSlotPools(Exception fault) : ISlotPoolGrainFactory
+{
+    public ISlotPoolGrain GetSlotPool(string poolId) => new FailingPool(poolId, fault);
+
+    private sealed class FailingPool(string poolId, Exception fault) : ISlotPoolGrain
+    {
+        public string PoolId => poolId;
+
+        public Task<CreatePoolOutcome> CreateAsync(PoolDefinition definition) => Task.FromException<CreatePoolOutcome>(fault);
+
+        public Task<ReserveOutcome> ReserveAsync(ReserveRequest request) => Task.FromException<ReserveOutcome>(fault);
+
+        public Task<CancelOutcome> CancelAsync(string reservationId, CancellationReason reason) => Task.FromException<CancelOutcome>(fault);
+
+        public Task<ChangePoolOutcome> ChangeAsync(PoolChangeRequest change) => Task.FromException<ChangePoolOutcome>(fault);
+
+        public Task<SlotPoolSnapshot?> GetSnapshotAsync() => Task.FromException<SlotPoolSnapshot?>(fault);
+
+        public Task<Reservation?> GetReservationAsync(string reservationId) => Task.FromException<Reservation?>(fault);
+
+        public Task<IReadOnlyList<Reservation>?> ListReservationsAsync() => Task.FromException<IReadOnlyList<Reservation>?>(fault);
+    }
+}

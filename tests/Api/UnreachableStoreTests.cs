@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Silo.Storage;
+
+namespace OrleansBooking.Tests.Api;
+
+public sealed class UnreachableStoreTests(BookingApiFactory factory) : IClassFixture<BookingApiFactory>
+{
+    [Fact]
+    public async Task ReadyAnswers503WhenTheDatabaseStopsAnsweringWhileLiveStaysHealthy()
+    {
+        using var silent = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<IBookingStore>(sp => new SilentStore(BookingStoreFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value)))));
+        using var client = silent.CreateClient();
+
+        using var ready = await client.GetAsync("/health/ready");
+        using var live = await client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    /// <summary>A store that migrated fine at start-up and then stopped answering pings.</summary>
+    private sealed class SilentStore(IBookingStore inner) : IBookingStore
+    {
+        public string Engine => inner.Engine;
+
+        public IGrainStorage<SlotPoolState, SlotPoolChange> SlotPools => inner.SlotPools;
+
+        public IReservationIndex Reservations => inner.Reservations;
+
+        public Task MigrateAsync(CancellationToken cancellationToken) => inner.MigrateAsync(cancellationToken);
+
+        public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) => inner.GetSchemaVersionAsync(cancellationToken);
+
+        public Task<bool> PingAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public ISlotPoolGrainFactory CreateConventionalEngine(TimeProvider clock, SlotPoolRules rules) => inner.CreateConventionalEngine(clock, rules);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}
