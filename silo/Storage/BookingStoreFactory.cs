@@ -1,0 +1,25 @@
+using OrleansBooking.Silo.Storage.Sql;
+
+namespace OrleansBooking.Silo.Storage;
+
+/// <summary>Opens the database the configuration names.</summary>
+public static class BookingStoreFactory
+{
+    /// <summary>
+    /// The store for <paramref name="options"/>: SQLite (default; the file need not exist) or MySQL.
+    /// Connects to nothing yet; call <see cref="IBookingStore.MigrateAsync"/> at start-up.
+    /// </summary>
+    /// <param name="clock">Stamps <c>updated_at</c> and <c>schema_version.applied_at</c>; default the system clock.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
+    public static IBookingStore Create(StorageOptions options, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = StorageOptionsValidator.Check(options);
+        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(options));
+
+        SqlDialect dialect = StorageOptionsValidator.NormalizedProvider(options) == StorageOptions.MySql
+            ? new MySqlDialect(options.ConnectionString!)
+            : new SqliteDialect(StorageOptionsValidator.ConnectionStringOrDefault(options));
+        return new BookingStore(dialect, clock ?? TimeProvider.System);
+    }
+}

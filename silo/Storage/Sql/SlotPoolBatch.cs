@@ -1,0 +1,78 @@
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Silo.Storage.Sql;
+
+/// <summary>
+/// One batch of changes, sorted for the database: what happens to the pools row (created, or
+/// updated with the net effect of the pool-level changes) and the reservation changes in order.
+/// Folding pool-level changes is safe: no constraint ties the pools row to the reservation rows.
+/// </summary>
+internal sealed class SlotPoolBatch
+{
+    private readonly List<SlotPoolChange> reservationChanges = [];
+
+    private SlotPoolBatch(string poolId, PoolCreated? created)
+    {
+        PoolId = poolId;
+        Created = created;
+    }
+
+    public string PoolId { get; }
+
+    /// <summary>Set when the batch creates the pool: its definition carries the batch's final quota and release.</summary>
+    public PoolCreated? Created { get; private set; }
+
+    public int? Quota { get; private set; }
+
+    public DateTimeOffset? ReleaseAt { get; private set; }
+
+    /// <summary>The stored status after the batch (Open for a new pool unless the batch changes it).</summary>
+    public PoolStatus? Status { get; private set; }
+
+    public IReadOnlyList<SlotPoolChange> ReservationChanges => reservationChanges;
+
+    public static SlotPoolBatch Sort(string poolId, long expectedVersion, IReadOnlyList<SlotPoolChange> changes)
+    {
+        var creates = expectedVersion == 0;
+        if (creates && (changes.Count == 0 || changes[0] is not PoolCreated))
+            throw new ArgumentException($"Pool '{poolId}' is not stored yet, so its first batch must start with {nameof(PoolCreated)}.", nameof(changes));
+
+        var batch = new SlotPoolBatch(poolId, creates ? (PoolCreated)changes[0] : null);
+        foreach (var change in creates ? changes.Skip(1) : changes)
+        {
+            switch (change)
+            {
+                case PoolCreated:
+                    throw new ArgumentException($"Pool '{poolId}' is created twice in one batch or after it was stored.", nameof(changes));
+                case ReservationMade or ReservationCancelled:
+                    batch.reservationChanges.Add(change);
+                    break;
+                case QuotaChanged quota:
+                    batch.Quota = quota.Quota;
+                    break;
+                case ReleaseRescheduled release:
+                    batch.ReleaseAt = release.ReleaseAt;
+                    break;
+                case PoolStatusChanged status:
+                    batch.Status = status.Status;
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown slot pool change {change.GetType().Name}.", nameof(changes));
+            }
+        }
+
+        if (batch.Created is { } created)
+        {
+            batch.Created = created with
+            {
+                Definition = created.Definition with
+                {
+                    PoolId = poolId,
+                    Quota = batch.Quota ?? created.Definition.Quota,
+                    ReleaseAt = batch.ReleaseAt ?? created.Definition.ReleaseAt,
+                },
+            };
+        }
+        return batch;
+    }
+}

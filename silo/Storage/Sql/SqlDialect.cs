@@ -1,0 +1,86 @@
+using System.Data.Common;
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Silo.Storage.Sql;
+
+/// <summary>
+/// What differs between the two engines: connecting, starting a transaction, locking, value
+/// formats and how a batch of reservation rows is sent. Everything else is shared ADO.NET.
+/// </summary>
+internal abstract class SqlDialect
+{
+    /// <summary>"sqlite" or "mysql".</summary>
+    public abstract string Engine { get; }
+
+    /// <summary>Starts a transaction that writes; sent in front of the transaction's first statement.</summary>
+    public abstract string BeginWrite { get; }
+
+    /// <summary>Appended to the SELECT of the pool row in a write transaction: the row lock of the conventional engine.</summary>
+    public abstract string LockPoolRow { get; }
+
+    /// <summary>Creates the table the migrator records applied versions in, if it is missing.</summary>
+    public abstract string CreateSchemaVersionTable { get; }
+
+    /// <summary>Counts tables named <c>@table</c> in the current database.</summary>
+    public abstract string CountTablesNamed { get; }
+
+    /// <summary>The embedded migration scripts of this engine live under <c>Storage/Migrations/{ScriptFolder}</c>.</summary>
+    public abstract string ScriptFolder { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await OnOpenedAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a write transaction (on MySQL, with the transaction's first statement).</summary>
+    public virtual async Task<StoreTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var begin = connection.CreateCommand();
+        begin.CommandText = BeginWrite;
+        await begin.ExecuteNonQueryAsync(cancellationToken);
+        return new StoreTransaction(connection, this, pendingBegin: null);
+    }
+
+    /// <summary>Holds off every other migrator of the same database until the returned lock is disposed.</summary>
+    public abstract Task<MigrationLock> EnterMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Sends the reservation changes of one batch, in order; returns the rows they touched.</summary>
+    public abstract Task<int> WriteReservationChangesAsync(
+        StoreTransaction transaction, string poolId, IReadOnlyList<SlotPoolChange> changes, CancellationToken cancellationToken);
+
+    /// <summary>True when the error is a primary key or unique key violation.</summary>
+    public abstract bool IsDuplicateKey(DbException exception);
+
+    /// <summary>Takes a connection whose state is unknown (a rollback failed) out of the pool for good.</summary>
+    public abstract void Discard(DbConnection connection);
+
+    /// <summary>Closes the pooled connections of this database (on dispose, so a SQLite file can be deleted).</summary>
+    public abstract void ClearPool();
+
+    public abstract object Instant(DateTimeOffset instant);
+
+    public abstract DateTimeOffset ReadInstant(DbDataReader reader, int ordinal);
+
+    public abstract object Date(DateOnly date);
+
+    public abstract DateOnly ReadDate(DbDataReader reader, int ordinal);
+
+    public abstract object TimeOfDay(TimeOnly time);
+
+    public abstract TimeOnly ReadTimeOfDay(DbDataReader reader, int ordinal);
+
+    protected abstract DbConnection CreateConnection();
+
+    protected virtual Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+}

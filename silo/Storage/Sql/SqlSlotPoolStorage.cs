@@ -1,0 +1,78 @@
+using System.Data.Common;
+using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Silo.Storage.Sql;
+
+/// <summary>
+/// Slot pool state as rows: a pools row carrying the version, one row per reservation. Each batch
+/// is one transaction that checks the version on the pools row before it touches anything else.
+/// </summary>
+internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock) : IGrainStorage<SlotPoolState, SlotPoolChange>
+{
+    private readonly SlotPoolRows rows = new(dialect);
+
+    public async Task<StoredState<SlotPoolState>?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var stored = await rows.ReadPoolWithReservationsAsync(connection, key, cancellationToken);
+        if (stored is not { } found) return null;
+        var (pool, reservations) = found;
+        var state = SlotPoolState.Restore(pool.Definition, pool.Status, pool.CreatedAt, reservations);
+        return new StoredState<SlotPoolState>(state, pool.Version);
+    }
+
+    public async Task WriteAsync(string key, long expectedVersion, IReadOnlyList<SlotPoolChange> changes, CancellationToken cancellationToken)
+    {
+        var batch = SlotPoolBatch.Sort(key, expectedVersion, changes);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+
+        await WritePoolRowAsync(transaction, batch, expectedVersion, cancellationToken);
+
+        var touched = await dialect.WriteReservationChangesAsync(transaction, key, batch.ReservationChanges, cancellationToken);
+        if (touched != batch.ReservationChanges.Count)
+            throw new InvalidOperationException(
+                $"Pool '{key}': the batch should touch {batch.ReservationChanges.Count} reservation rows but touched {touched}; " +
+                "a cancelled reservation is missing from the database. Nothing was written.");
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task WritePoolRowAsync(StoreTransaction transaction, SlotPoolBatch batch, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var now = dialect.Instant(clock.GetUtcNow());
+        if (batch.Created is { } created)
+        {
+            await using var insert = transaction.CreateCommand(SlotPoolRows.InsertPool);
+            rows.BindPoolDefinition(insert, created.Definition, batch.Status ?? PoolStatus.Open);
+            SlotPoolRows.Bind(insert, "version", 1L);
+            SlotPoolRows.Bind(insert, "created", dialect.Instant(created.CreatedAt));
+            SlotPoolRows.Bind(insert, "updated", now);
+            try
+            {
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (DbException e) when (dialect.IsDuplicateKey(e))
+            {
+                throw new StorageVersionConflictException(batch.PoolId, expectedVersion);
+            }
+            return;
+        }
+
+        var set = "version = @version, updated_at = @updated";
+        if (batch.Quota is not null) set += ", quota = @quota";
+        if (batch.ReleaseAt is not null) set += ", release_at = @release";
+        if (batch.Status is not null) set += ", status = @status";
+        await using var update = transaction.CreateCommand($"UPDATE pools SET {set} WHERE pool_id = @pool AND version = @expected");
+        SlotPoolRows.Bind(update, "version", expectedVersion + 1);
+        SlotPoolRows.Bind(update, "updated", now);
+        if (batch.Quota is { } quota) SlotPoolRows.Bind(update, "quota", quota);
+        if (batch.ReleaseAt is { } releaseAt) SlotPoolRows.Bind(update, "release", dialect.Instant(releaseAt));
+        if (batch.Status is { } status) SlotPoolRows.Bind(update, "status", SlotPoolRows.StatusName(status));
+        SlotPoolRows.Bind(update, "pool", batch.PoolId);
+        SlotPoolRows.Bind(update, "expected", expectedVersion);
+        if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+            throw new StorageVersionConflictException(batch.PoolId, expectedVersion);
+    }
+}

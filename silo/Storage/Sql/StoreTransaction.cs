@@ -1,0 +1,53 @@
+using System.Data.Common;
+
+namespace OrleansBooking.Silo.Storage.Sql;
+
+/// <summary>
+/// A database transaction started and ended with plain SQL. On MySQL the START TRANSACTION rides
+/// along with the first statement (<paramref name="pendingBegin"/>) instead of costing round trips
+/// of its own (MySql.Data's BeginTransaction sends two). Disposing it without
+/// <see cref="CommitAsync"/> rolls back.
+/// </summary>
+internal sealed class StoreTransaction(DbConnection connection, SqlDialect dialect, string? pendingBegin) : IAsyncDisposable
+{
+    private string? pendingBegin = pendingBegin is null ? null : pendingBegin + ";\n";
+    private bool finished;
+
+    /// <summary>A command in this transaction; the first one may also start the transaction.</summary>
+    public DbCommand CreateCommand(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = pendingBegin + sql;
+        pendingBegin = null;
+        return command;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (pendingBegin is null) await ExecuteAsync("COMMIT", cancellationToken);
+        finished = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (finished || pendingBegin is not null) return;
+        finished = true;
+        try
+        {
+            await ExecuteAsync("ROLLBACK", CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // A connection that may still hold the transaction must never serve another caller:
+            // MySQL would silently commit the remains at that caller's START TRANSACTION.
+            dialect.Discard(connection);
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
