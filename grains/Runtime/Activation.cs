@@ -75,6 +75,17 @@ internal sealed class Activation<TGrain, TState, TChange> : IActivation<TGrain>
         return turn.Reply;
     }
 
+    /// <summary>
+    /// Completes once every decision made so far is written (or its write failed). A turn that
+    /// decides nothing still waits for the latest batch, which is exactly that.
+    /// </summary>
+    public Task DrainAsync()
+    {
+        var turn = new Turn<TGrain, bool>(_ => ValueTask.FromResult(true));
+        if (!TryPost(turn, bypassCapacity: true)) return Task.CompletedTask;
+        return turn.Reply.ContinueWith(static _ => { }, TaskScheduler.Default);
+    }
+
     private bool DeactivateIfIdle(DateTimeOffset idleSince)
     {
         lock (gate)

@@ -8,6 +8,9 @@ internal abstract class GrainKind
     public abstract int ActivationCount { get; }
 
     public abstract Task<int> CollectIdleAsync(DateTimeOffset idleSince);
+
+    /// <summary>Waits until every activation's decisions so far are written.</summary>
+    public abstract Task DrainAsync();
 }
 
 /// <summary>The directory of one grain class: at most one activation per key in this process.</summary>
@@ -44,6 +47,8 @@ internal sealed class GrainKind<TGrain, TState, TChange>(
 
     public override void Forget(string key, IActivation<TGrain> activation) =>
         directory.TryRemove(new KeyValuePair<string, IActivation<TGrain>>(key, activation));
+
+    public override Task DrainAsync() => Task.WhenAll(directory.Values.Select(a => a.DrainAsync()));
 
     public override async Task<int> CollectIdleAsync(DateTimeOffset idleSince)
     {

@@ -88,5 +88,24 @@ public sealed class GrainRuntime : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => collectionTimer.DisposeAsync();
+    /// <summary>
+    /// Stops collection and waits, at most one call timeout, until every decision already made is
+    /// written: a silo that shuts down does not leave callers waiting on writes that never start.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await collectionTimer.DisposeAsync().ConfigureAwait(false);
+        GrainKind[] all;
+        lock (kinds) all = [.. kinds.Values];
+        var drained = Task.WhenAll(all.Select(k => k.DrainAsync()));
+        try
+        {
+            await drained.WaitAsync(options.CallTimeout, clock).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Writes still running past the timeout are left to finish or fail on their own;
+            // their callers have timed out already.
+        }
+    }
 }

@@ -10,4 +10,5 @@ internal interface IActivation<TGrain>
     bool TryPost(Turn<TGrain> turn, bool bypassCapacity = false);
     void MarkUsed();
     Task<bool> TryDeactivateIfIdleAsync(DateTimeOffset idleSince);
+    Task DrainAsync();
 }
