@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Benchmarks;
+
+/// <summary>
+/// One measurement: a released pool with quota N, N distinct patients reserving with a fixed
+/// number of callers in flight (closed loop), timed from the first call to the last reply.
+/// </summary>
+public static class HotPoolRun
+{
+    public static async Task<RunResult> MeasureAsync(ISlotPoolGrainFactory pools, int reservations, int concurrency)
+    {
+        var poolId = $"bench-{Guid.NewGuid():N}"[..24];
+        var pool = pools.GetSlotPool(poolId);
+        var definition = new PoolDefinition(poolId, "dr-bench", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)), ClinicSession.Morning,
+            new TimeOnly(8, 0), 1, reservations, 50m, DateTimeOffset.UtcNow.AddMinutes(-1));
+        if (await pool.CreateAsync(definition) is not CreatePoolOutcome.Created)
+            throw new InvalidOperationException($"Pool {poolId} could not be created.");
+
+        var latencies = new double[reservations];
+        var next = -1;
+        var reserved = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < reservations)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var outcome = await pool.ReserveAsync(new ReserveRequest($"patient-{i}", $"key-{i}"));
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (outcome is ReserveOutcome.Reserved) Interlocked.Increment(ref reserved);
+            }
+        })));
+        clock.Stop();
+
+        var snapshot = await pool.GetSnapshotAsync();
+        if (reserved != reservations || snapshot?.Booked != reservations)
+            throw new InvalidOperationException($"Expected {reservations} reservations, got {reserved} replies and {snapshot?.Booked} booked.");
+        Array.Sort(latencies);
+        return new RunResult(reservations / clock.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+public sealed record RunResult(double ReservationsPerSecond, double P50Ms, double P99Ms);
