@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Runs every test of the solution: `bash scripts/test.sh [extra dotnet test arguments, e.g. --filter X]`.
+#
+# 1. Makes sure a MariaDB server binary is installed. The MariaDB tests start their own private,
+#    throw-away server (tests/Infrastructure/MariaDbServer.cs); the system service is never used.
+# 2. Builds the solution (Release), then runs `dotnet test OrleansBooking.sln -c Release --no-build`
+#    with the extra arguments, writing one TRX file per test assembly.
+# 3. Prints the totals over all assemblies as the last line, `N passed, N failed, N skipped`,
+#    and exits non-zero if anything failed or if no test ran at all.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf 'test.sh: %s\n' "$*" >&2; }
+
+# True if any of the named programs exists. mariadbd lives in /usr/sbin, which is not on every
+# user's PATH; the tests look there too.
+find_program() {
+  local name dir
+  for name in "$@"; do
+    for dir in ${PATH//:/ } /usr/sbin /usr/local/sbin /usr/bin; do
+      [[ -x "$dir/$name" ]] && return 0
+    done
+  done
+  return 1
+}
+
+# The tests need the server and the tool that creates a fresh data directory.
+have_mariadb() { find_program mariadbd mysqld && find_program mariadb-install-db mysql_install_db; }
+
+install_mariadb() {
+  if [[ "$(id -u)" != 0 ]]; then
+    log "not root, so cannot apt-get install mariadb-server"
+    return 1
+  fi
+  if ! command -v apt-get >/dev/null; then
+    log "apt-get not found (not a Debian-like system)"
+    return 1
+  fi
+  log "installing mariadb-server (apt-get) for the MariaDB tests"
+  # Debian's maintainer scripts try to start the installed service. There is no systemd here and the
+  # tests start their own private server, so deny service starts for the duration of the install
+  # (policy-rc.d exit code 101 = "action forbidden"), unless the machine already has such a policy.
+  local own_policy=""
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    own_policy=1
+  fi
+  local status=0
+  { DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q mariadb-server; } || status=$?
+  if [[ -n "$own_policy" ]]; then rm -f /usr/sbin/policy-rc.d; fi
+  return "$status"
+}
+
+if ! have_mariadb; then
+  if ! install_mariadb || ! have_mariadb; then
+    if [[ "${CI:-}" == "true" ]]; then
+      # In CI a missing database must fail the run, never quietly shrink it.
+      log "ERROR: mariadb-server is not installed and could not be installed; the MariaDB tests cannot run."
+      exit 1
+    fi
+    log "WARNING: mariadb-server is not installed and could not be installed;" \
+        "the MariaDB tests will fail. Install it with: apt-get install mariadb-server"
+  fi
+fi
+
+# Everything the test run leaves in the temp folder (private MariaDB data directories, SQLite files)
+# goes into one folder that is removed afterwards, together with any server a crashed test host left.
+run_tmp="$(mktemp -d "${TMPDIR:-/tmp}/orleansbooking-tests.XXXXXX")"
+results="$run_tmp/results"
+cleanup() {
+  local pidfile pid
+  for pidfile in "$run_tmp"/orleansbooking-mariadb-*/pid; do
+    [[ -f "$pidfile" ]] || continue
+    pid="$(cat "$pidfile")"
+    # Only a server started on this run's own data directory (pids get reused).
+    if [[ -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$run_tmp/"; then
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+  done
+  rm -rf "$run_tmp"
+}
+trap cleanup EXIT
+
+build_options=()
+if [[ "${CI:-}" == "true" ]]; then
+  # Build servers (MSBuild nodes, the compiler server) outlive the build and can keep CI's output
+  # pipe open; a CI machine is fresh anyway, so they would save nothing.
+  build_options+=(--disable-build-servers)
+fi
+
+# A hung test would otherwise use up CI's whole time limit and report nothing; this aborts the
+# test host after that long without progress, and the abort is counted as a failure below.
+hang_timeout="${TEST_HANG_TIMEOUT:-10m}"
+
+status=0
+# Built first, with the ordinary TMPDIR, so that no build server that outlives this script is
+# started inside a temp folder about to be deleted; for the same reason the test run, which
+# compiles nothing, starts none.
+if ! dotnet build OrleansBooking.sln -c Release "${build_options[@]}"; then
+  log "ERROR: the build failed; no test ran."
+  status=1
+else
+  TMPDIR="$run_tmp" dotnet test OrleansBooking.sln -c Release --no-build --disable-build-servers \
+    --logger "trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" \
+    --blame-hang-timeout "$hang_timeout" --blame-hang-dump-type none \
+    "$@" || status=$?
+fi
+
+# Sum the counters of every TRX file (one per test assembly). TRX has no "skipped" counter:
+# skipped tests are those counted in total but not executed.
+passed=0 failed=0 skipped=0
+counters=""
+count() {
+  local value
+  value="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters")"
+  echo "${value:-0}"
+}
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
+  total="$(count total)" executed="$(count executed)"
+  failures=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
+  passed=$(( passed + $(count passed) ))
+  skipped=$(( skipped + total - executed ))
+  # A test host that crashed or hung (and was stopped by --blame-hang-timeout) does not record the
+  # test it was running, nor the tests after it; count the one that was running as a failure.
+  # The abort shows as vstest's message, or as outcome Failed with no failure counted.
+  if grep -qi 'test run was aborted' "$trx" ||
+     { (( failures == 0 )) && grep -q '<ResultSummary outcome="\(Failed\|Error\|Aborted\|Timeout\)"' "$trx"; }; then
+    log "test run aborted (test host crashed or hung; see the tests named above): $(basename "$trx")"
+    failures=$(( failures + 1 ))
+  fi
+  failed=$(( failed + failures ))
+done
+
+if (( passed + failed == 0 && status == 0 )); then
+  log "ERROR: no test ran (a filter that matches nothing, or no test project in the solution)."
+  status=1
+fi
+if (( failed > 0 && status == 0 )); then
+  status=1
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
