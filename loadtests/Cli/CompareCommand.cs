@@ -1,0 +1,141 @@
+using OrleansBooking.LoadTests.Arrivals;
+using OrleansBooking.LoadTests.Comparison;
+using OrleansBooking.LoadTests.Reports;
+using OrleansBooking.LoadTests.Scenarios;
+using OrleansBooking.LoadTests.Service;
+using OrleansBooking.LoadTests.Workload;
+
+namespace OrleansBooking.LoadTests.Cli;
+
+/// <summary><c>compare</c>: HTTP ceiling, actor engine and conventional engine, one workload, one session.</summary>
+public static class CompareCommand
+{
+    public const string Help = """
+        compare — the side-by-side benchmark. In one session, on one machine, the same workload against:
+          1. ceiling       GET /health/live on the same host (what HTTP alone costs)
+          2. actor         one hot pool at a time, Booking:Engine=actor
+          3. conventional  one hot pool at a time, Booking:Engine=conventional (one locking transaction per reservation)
+        then prints throughput, latency and the ratios. With --start-silo a fresh silo is started per engine
+        (fresh SQLite file each, or the --connection-string you give, e.g. MariaDB); without it, --url serves the
+        actor leg and the ceiling and --conventional-url the conventional leg.
+
+        Target
+
+        """ + SiloSwitches.Help + """
+          --conventional-url URL    without --start-silo: a second, already running silo with the conventional engine
+          --legs LIST               comma-separated subset of ceiling,actor,conventional (default all three)
+          --numbers N               numbers per engine leg (default 200000), offered as a queue of pools of up to
+                                    10,000 (the API's limit): only the first not yet sold out is open to patients
+          --ceiling-path PATH       route for the ceiling (default health/live)
+
+        Workload (default: closed model, 64 patients for 15 s; give --rate for an open model)
+          --closed N                patients in the closed model (default 64)
+          --rate N                  open model at N arrivals/s instead (constant; --poisson for exponential gaps)
+          --duration DUR            per leg (default 15s)
+          --poisson, --seed N, --late-after DUR, --max-pending N, --drain DUR, --warmup DUR   as for rush
+
+        Output
+
+        """ + OutputSwitches.Help;
+
+    private static readonly string[] AllLegs = ["ceiling", "actor", "conventional"];
+
+    public static async Task<int> RunAsync(CommandLineArgs args, TextWriter console, CancellationToken ct)
+    {
+        if (args.Flag("help"))
+        {
+            console.Write(Help);
+            return ExitCodes.Passed;
+        }
+        var target = SiloSwitches.From(args);
+        var conventionalUrl = args.Url("conventional-url");
+        var legs = (args.String("legs") ?? string.Join(',', AllLegs)).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (legs.Except(AllLegs).FirstOrDefault() is { } bad) throw new UsageException($"--legs: unknown leg '{bad}'.");
+        int numbers = args.Int("numbers") ?? CompareRunner.DefaultHotPoolNumbers;
+        string ceilingPath = args.String("ceiling-path") ?? CeilingProbe.DefaultPath;
+        var model = Model(args);
+        var output = OutputSwitches.From(args);
+        args.EnsureAllRead();
+
+        string runId = RushRunner.NewRunId("compare");
+        string folder = ReportFolder.Create(output.Root, runId);
+        var progress = output.Quiet ? null : console;
+        var results = new List<LegResult>();
+
+        var failures = new List<string>();
+        // The ceiling and the actor leg share a host, so the ceiling is measured where the actor engine runs.
+        if (legs.Contains("ceiling") || legs.Contains("actor"))
+        {
+            await RunLegsAsync(target, output, folder, "actor", target.Url, failures, console, ct, async http =>
+            {
+                if (legs.Contains("ceiling"))
+                    results.Add(await CompareRunner.RunCeilingAsync(http, model, ceilingPath, null, progress, ct).ConfigureAwait(false));
+                if (legs.Contains("actor"))
+                    results.Add(await CompareRunner.RunHotPoolAsync(http, "actor", model, numbers, null, progress, ct).ConfigureAwait(false));
+            }).ConfigureAwait(false);
+        }
+        if (legs.Contains("conventional"))
+        {
+            if (target.StartSilo is null && conventionalUrl is null)
+                console.WriteLine("Skipping the conventional leg: give --start-silo, or --conventional-url for a running conventional silo.");
+            else
+                await RunLegsAsync(target, output, folder, "conventional", conventionalUrl ?? target.Url, failures, console, ct, async http =>
+                    results.Add(await CompareRunner.RunHotPoolAsync(http, "conventional", model, numbers, null, progress, ct).ConfigureAwait(false)))
+                    .ConfigureAwait(false);
+        }
+
+        CompareReport.Write(folder, "Side-by-side benchmark", results, model.Describe(), console);
+        if (results.Any(r => r.Session.Fault is not null)) return ExitCodes.GeneratorFault;
+        if (results.Any(r => r.Verification is { Passed: false })) return ExitCodes.InvariantViolated;
+        if (failures.Count > 0) return ExitCodes.SetupFailed;
+        bool breached = false;
+        foreach (var leg in results)
+            foreach (var breach in output.Thresholds.Breaches(leg.Latency, leg.Measurements.ErrorRate))
+            {
+                console.WriteLine($"{leg.Name}: {breach}");
+                breached = true;
+            }
+        return breached ? ExitCodes.ThresholdBreached : ExitCodes.Passed;
+    }
+
+    /// <summary>
+    /// Starts the engine's silo when asked, runs its legs, stops it. A leg that cannot be set up is
+    /// reported and skipped, so the legs that did run are still compared.
+    /// </summary>
+    private static async Task RunLegsAsync(
+        SiloSwitches target, OutputSwitches output, string folder, string engine, Uri url,
+        List<string> failures, TextWriter console, CancellationToken ct, Func<HttpClient, Task> legs)
+    {
+        try
+        {
+            await using var silo = await target.StartIfAskedAsync(folder, engine, engine, console, ct).ConfigureAwait(false);
+            using var http = output.CreateClient(url);
+            await legs(http).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Provisioning.ProvisioningException or TimeoutException or InvalidOperationException or HttpRequestException)
+        {
+            console.WriteLine($"The {engine} legs could not run: {e.Message}");
+            failures.Add(engine);
+        }
+    }
+
+    private static LoadModel Model(CommandLineArgs args)
+    {
+        var duration = args.Duration("duration") ?? TimeSpan.FromSeconds(15);
+        var defaults = new LoadModel { Arrivals = new ConstantArrivals(1_000, duration) };
+        double? rate = args.Double("rate");
+        int? closed = args.Int("closed");
+        return defaults with
+        {
+            Arrivals = new ConstantArrivals(rate ?? 1_000, duration),
+            ClosedPatients = rate is null ? closed ?? 64 : null,
+            ClosedDuration = duration,
+            Spacing = args.Flag("poisson") ? ArrivalSpacing.Poisson : ArrivalSpacing.Uniform,
+            LateAfter = args.Duration("late-after") ?? defaults.LateAfter,
+            MaxPending = args.Int("max-pending") ?? defaults.MaxPending,
+            Drain = args.Duration("drain") ?? TimeSpan.FromSeconds(10),
+            Seed = args.Int("seed") ?? defaults.Seed,
+            Warmup = args.Duration("warmup") ?? defaults.Warmup,
+        };
+    }
+}

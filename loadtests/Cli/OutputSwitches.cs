@@ -1,0 +1,29 @@
+using OrleansBooking.LoadTests.Reports;
+using OrleansBooking.LoadTests.Service;
+
+namespace OrleansBooking.LoadTests.Cli;
+
+/// <summary>Options every load command shares: the HTTP client, where reports go, pass/fail thresholds.</summary>
+public sealed record OutputSwitches(string Root, int Connections, TimeSpan Timeout, bool Quiet, Thresholds Thresholds, bool Http2)
+{
+    public const string Help = """
+          --connections N           HTTP connections to the service (default 256)
+          --http2                   HTTP/2 without TLS (prior knowledge) instead of HTTP/1.1
+          --timeout DUR             per-request timeout; a timeout is retried like a 503 (default 10s)
+          --max-p99-ms MS           fail (exit 1) if p99 of the main requests exceeds this
+          --max-error-rate F        fail (exit 1) if this share of requests erred (5xx, timeouts, unexpected 4xx), e.g. 0.01
+          --out DIR                 reports folder (default loadtests/reports; one sub-folder per run)
+          --quiet                   no per-second progress lines
+
+        """;
+
+    public static OutputSwitches From(CommandLineArgs args) => new(
+        args.String("out") ?? ReportFolder.DefaultRoot,
+        args.Int("connections") ?? TunedHttpClient.DefaultMaxConnections,
+        args.Duration("timeout") ?? TunedHttpClient.DefaultRequestTimeout,
+        args.Flag("quiet"),
+        new Thresholds(args.Double("max-p99-ms"), args.Double("max-error-rate")),
+        args.Flag("http2"));
+
+    public HttpClient CreateClient(Uri url) => TunedHttpClient.Create(url, Connections, Timeout, Http2);
+}

@@ -1,0 +1,61 @@
+using OrleansBooking.LoadTests.Drivers;
+using OrleansBooking.LoadTests.Measurement;
+using OrleansBooking.LoadTests.Scenarios;
+using OrleansBooking.LoadTests.Service;
+using OrleansBooking.LoadTests.Workload;
+
+namespace OrleansBooking.LoadTests.Comparison;
+
+/// <summary>
+/// The legs of <c>compare</c>: the HTTP ceiling (the cheapest route of the same host) and a hot
+/// pool under the same load model, so engines are compared on one machine in one session.
+/// </summary>
+public static class CompareRunner
+{
+    /// <summary>Default numbers per engine leg: enough that a fast engine is still booking at the end of 15 s.</summary>
+    public const int DefaultHotPoolNumbers = 200_000;
+
+    public static async Task<LegResult> RunCeilingAsync(
+        HttpClient http, LoadModel model, string path, TimeProvider? clock, TextWriter? progress, CancellationToken ct)
+    {
+        clock ??= TimeProvider.System;
+        progress?.WriteLine($"Leg 'ceiling': GET /{path.TrimStart('/')}, {model.Describe()}");
+        var client = new BookingServiceClient(http);
+        await Warmup.RunAsync((_, token) => client.ProbeAsync(path.TrimStart('/'), token), Warmup.DefaultConcurrency, model.Warmup, clock, ct)
+            .ConfigureAwait(false);
+        var measurements = new RunMeasurements(clock, clock.GetTimestamp());
+        var probe = new CeilingProbe(client, measurements, path);
+        var session = await LoadSession.RunAsync(probe, model, measurements, progress, ct).ConfigureAwait(false);
+        return new LegResult("ceiling", RequestKind.Ceiling, measurements, session, Verification: null);
+    }
+
+    /// <summary>
+    /// Every arrival is a new patient booking the one hot pool; <paramref name="numbers"/> are spread
+    /// over a queue of pools of at most <see cref="RushScenario.MaxPoolQuota"/>, booked one after another.
+    /// </summary>
+    public static async Task<LegResult> RunHotPoolAsync(
+        HttpClient http, string name, LoadModel model, int numbers, TimeProvider? clock, TextWriter? progress, CancellationToken ct)
+    {
+        var scenario = HotPoolScenario(model, numbers);
+        progress?.WriteLine($"Leg '{name}': one hot pool at a time ({scenario.Pools} × ≤{RushScenario.MaxPoolQuota:N0} numbers), {model.Describe()}");
+        var runner = new RushRunner(http, scenario, clock, progress)
+        {
+            RunId = RushRunner.NewRunId(name),
+            Visit = static context => new HotPoolBooking(context),
+        };
+        var result = await runner.RunAsync(ct).ConfigureAwait(false);
+        return new LegResult(name, RequestKind.Reserve, result.Measurements, result.Session, result.Verification, numbers);
+    }
+
+    public static RushScenario HotPoolScenario(LoadModel model, int numbers) => RushScenario.Default with
+    {
+        Load = model,
+        Pools = (numbers + RushScenario.MaxPoolQuota - 1) / RushScenario.MaxPoolQuota,
+        Numbers = numbers,
+        // A new patient for every number and then some, since each may book only so many a day.
+        Patients = numbers + numbers / 10 + 100,
+        ReleaseIn = model.Warmup + TimeSpan.FromSeconds(1),
+        MinutesPerNumber = 1,
+        Behaviour = new PatientBehaviour { BrowseRatio = 0, CancelRatio = 0, MaxChoices = 1 },
+    };
+}

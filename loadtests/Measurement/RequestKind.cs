@@ -1,0 +1,14 @@
+namespace OrleansBooking.LoadTests.Measurement;
+
+/// <summary>What a measured request was for; each kind gets its own latency histogram.</summary>
+public enum RequestKind
+{
+    /// <summary><c>POST /api/pools/{id}/reservations</c>: a reservation attempt.</summary>
+    Reserve,
+    /// <summary><c>GET /api/pools/{id}</c>: a patient looking at a pool before or instead of booking.</summary>
+    Browse,
+    /// <summary><c>DELETE /api/reservations/{id}</c>: a patient giving a number back.</summary>
+    Cancel,
+    /// <summary><c>GET /health/live</c>: the cheapest route, for the HTTP ceiling.</summary>
+    Ceiling,
+}

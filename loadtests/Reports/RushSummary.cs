@@ -1,0 +1,77 @@
+using OrleansBooking.LoadTests.Measurement;
+
+namespace OrleansBooking.LoadTests.Reports;
+
+/// <summary>The tables that describe a rush, shared by the console and Markdown reports.</summary>
+public static class RushSummary
+{
+    public static IReadOnlyList<ReportTable> Tables(RushResult r, IReadOnlyList<string> breaches)
+    {
+        var m = r.Measurements;
+        var a = m.Arrivals;
+        var tables = new List<ReportTable>
+        {
+            new("Run", ["item", "value"],
+            [
+                ["run", r.RunId],
+                ["target", r.Target.ToString()],
+                ["load", r.Scenario.Load.Describe()],
+                ["expected", $"≈{Figures.Count((long)r.Scenario.AttemptsWhenSoldOut)} reservation attempts if sold out, peak ≈{Figures.Rate(r.Scenario.PeakRequestRateWhenSoldOut)} requests/s"],
+                ["pools / numbers / patients", $"{r.Pools.Count} / {Figures.Count(r.Scenario.Numbers)} / {Figures.Count(r.Scenario.Patients)}"],
+                ["release at", r.ReleaseAt.ToString("u")],
+                ["warm-up (not measured)", $"pool pages browsed for up to {r.Scenario.Load.Warmup.TotalSeconds:0.#} s before the release"],
+                ["elapsed", $"{r.Session.Elapsed.TotalSeconds:0.0} s"],
+                ["requests", Figures.Count(m.TotalRequests)],
+                ["throughput", $"{Figures.Rate(r.RequestsPerSecond)} requests/s"],
+                ["error rate", Figures.Share(m.ErrorRate)],
+            ]),
+            new("Arrivals (late and dropped ones are the generator's shortfall, not the service's)", ["arrivals", "count"],
+            [
+                ["scheduled", Figures.Count(a.Scheduled)],
+                ["sent", Figures.Count(a.Dispatched)],
+                [$"late (> {r.Scenario.Load.LateAfter.TotalMilliseconds:0} ms behind)", Figures.Count(a.Late)],
+                ["dropped (too many in flight)", Figures.Count(a.Dropped)],
+                ["worst lag", $"{a.MaxLag.TotalMilliseconds:0.0} ms"],
+                ["still waiting at the end", Figures.Count(r.Session.StillPending)],
+            ]),
+            LatencyTable(m),
+            new("Responses by kind, status and code", ["kind", "outcome", "count"],
+                m.Outcomes.Snapshot().Select(o => new[] { Figures.Kind(o.Kind), o.Outcome.ToString(), Figures.Count(o.Count) }).ToList()),
+            new("How visits ended", ["end", "count"],
+                m.Journeys.Snapshot().Select(j => new[] { j.End.ToString(), Figures.Count(j.Count) }).ToList()),
+            VerificationTable(r),
+        };
+        var verdict = new List<string[]>();
+        verdict.AddRange(breaches.Select(b => new[] { "threshold", b }));
+        if (!r.Verification.Passed) verdict.Add(["invariants", $"{r.Verification.Violations.Count} violation(s)"]);
+        if (r.Session.Fault is { } fault) verdict.Add(["generator fault", fault.Split('\n')[0]]);
+        if (verdict.Count == 0) verdict.Add(["result", "PASS"]);
+        tables.Add(new ReportTable("Verdict", ["check", "finding"], verdict));
+        return tables;
+    }
+
+    public static ReportTable LatencyTable(RunMeasurements m) =>
+        new("Latency from intended start, ms (log-linear histogram, 3 significant digits)",
+            ["kind", "count", "p50", "p90", "p99", "p99.9", "max", "mean"],
+            Enum.GetValues<RequestKind>()
+                .Where(k => m.Latency(k).TotalCount > 0)
+                .Select(k => new[] { Figures.Kind(k), Figures.Count(m.Latency(k).TotalCount) }
+                    .Concat(Figures.LatencyCells(m.Latency(k)))
+                    .Append(Figures.Ms((long)m.Latency(k).Mean)).ToArray())
+                .ToList());
+
+    private static ReportTable VerificationTable(RushResult r)
+    {
+        var v = r.Verification;
+        List<string[]> rows =
+        [
+            ["pools checked", Figures.Count(v.PoolsChecked)],
+            ["active reservations", Figures.Count(v.ActiveReservations)],
+            ["acknowledged (2xx seen)", Figures.Count(v.Acknowledgements)],
+            ["violations", Figures.Count(v.Violations.Count)],
+        ];
+        rows.AddRange(v.Violations.Take(50).Select(x => new[] { x.Kind.ToString(), $"{x.PoolId}: {x.Detail}" }));
+        if (v.Violations.Count > 50) rows.Add(["…", $"{v.Violations.Count - 50} more in violations.csv"]);
+        return new ReportTable("Verification (read back through the service's API)", ["check", "result"], rows);
+    }
+}

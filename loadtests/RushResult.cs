@@ -1,0 +1,25 @@
+using OrleansBooking.LoadTests.Drivers;
+using OrleansBooking.LoadTests.Measurement;
+using OrleansBooking.LoadTests.Scenarios;
+using OrleansBooking.LoadTests.Verification;
+using OrleansBooking.LoadTests.Workload;
+
+namespace OrleansBooking.LoadTests;
+
+/// <summary>Everything one rush produced: what was asked, what was measured, what was verified.</summary>
+public sealed record RushResult(
+    string RunId,
+    Uri Target,
+    RushScenario Scenario,
+    DateTimeOffset ReleaseAt,
+    IReadOnlyList<ProvisionedPool> Pools,
+    RunMeasurements Measurements,
+    AcknowledgementLedger Ledger,
+    SessionSummary Session,
+    VerificationReport Verification)
+{
+    /// <summary>The kind whose latency and throughput the run is judged on.</summary>
+    public RequestKind MainKind => RequestKind.Reserve;
+
+    public double RequestsPerSecond => Session.Elapsed.TotalSeconds > 0 ? Measurements.TotalRequests / Session.Elapsed.TotalSeconds : 0;
+}

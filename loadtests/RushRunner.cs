@@ -1,0 +1,98 @@
+using OrleansBooking.LoadTests.Drivers;
+using OrleansBooking.LoadTests.Measurement;
+using OrleansBooking.LoadTests.Provisioning;
+using OrleansBooking.LoadTests.Scenarios;
+using OrleansBooking.LoadTests.Service;
+using OrleansBooking.LoadTests.Verification;
+using OrleansBooking.LoadTests.Workload;
+
+namespace OrleansBooking.LoadTests;
+
+/// <summary>
+/// One release rush against a running service, start to finish: create the pools released a
+/// little ahead, wait for the release, let the crowd in, then read every pool back and verify.
+/// Callable in-process (e.g. from an end-to-end test with a WebApplicationFactory client):
+/// <c>var result = await new RushRunner(httpClient, RushScenario.Smoke).RunAsync(ct);</c> then
+/// assert <c>result.Verification.Passed</c> and look at <c>result.Measurements</c>.
+/// </summary>
+public sealed class RushRunner
+{
+    private readonly HttpClient _http;
+    private readonly RushScenario _scenario;
+    private readonly TimeProvider _clock;
+    private readonly TextWriter? _progress;
+
+    /// <param name="http">A client whose BaseAddress is the service; see <see cref="TunedHttpClient"/>.</param>
+    /// <param name="progress">Where to print a line per second; null for silence.</param>
+    public RushRunner(HttpClient http, RushScenario scenario, TimeProvider? clock = null, TextWriter? progress = null)
+    {
+        if (http.BaseAddress is null) throw new ArgumentException("The HttpClient needs a BaseAddress (the service's URL).", nameof(http));
+        scenario.Validate();
+        _http = http;
+        _scenario = scenario;
+        _clock = clock ?? TimeProvider.System;
+        _progress = progress;
+    }
+
+    /// <summary>A fresh id per run, e.g. <c>rush-20261122T080000-4f2a</c>, prefixing every pool and patient.</summary>
+    public string RunId { get; init; } = NewRunId("rush");
+
+    /// <summary>What each arrival does; default <see cref="PatientVisit"/>, the rush's virtual patient.</summary>
+    public Func<VisitContext, IArrivalWork> Visit { get; init; } = static context => new PatientVisit(context);
+
+    public async Task<RushResult> RunAsync(CancellationToken ct = default)
+    {
+        var client = new BookingServiceClient(_http);
+        _progress?.WriteLine($"Run {RunId}: registering {_scenario.Patients:N0} patients");
+        // Before the release is set: registering a large crowd takes a while.
+        if (!await PatientProvisioner.RegisterAsync(_http, PatientIdPrefix(RunId), _scenario.Patients, _progress, ct).ConfigureAwait(false))
+            _progress?.WriteLine("  the service has no bulk patient registration; using unregistered patient ids");
+        var releaseAt = ReleaseInstant(_clock.GetUtcNow(), _scenario.ReleaseIn);
+        _progress?.WriteLine($"Creating {_scenario.QuotaPerPool().Count} pools ({_scenario.Numbers:N0} numbers) released at {releaseAt:HH:mm:ss}Z");
+        var pools = await PoolProvisioner.CreateAsync(client, _scenario, RunId, releaseAt, ct).ConfigureAwait(false);
+
+        _progress?.WriteLine($"Until the release the crowd refreshes pool pages (warm-up, not measured); then {_scenario.Load.Describe()}");
+        await WarmUpAsync(client, pools, releaseAt, ct).ConfigureAwait(false);
+        var untilRelease = releaseAt - _clock.GetUtcNow();
+        if (untilRelease > TimeSpan.Zero) await Task.Delay(untilRelease, _clock, ct).ConfigureAwait(false);
+
+        var measurements = new RunMeasurements(_clock, _clock.GetTimestamp());
+        var ledger = new AcknowledgementLedger();
+        var visit = Visit(new VisitContext(client, measurements, ledger, pools, _scenario, RunId));
+        var session = await LoadSession.RunAsync(visit, _scenario.Load, measurements, _progress, ct).ConfigureAwait(false);
+
+        _progress?.WriteLine("Reading every pool back to verify…");
+        // Not cancellable: a run stopped early (Ctrl+C) is still verified and reported.
+        var readback = await PoolReader.ReadAsync(client, pools.Select(p => (p.PoolId, (string?)p.Date)), CancellationToken.None).ConfigureAwait(false);
+        var verification = BookingVerifier.Verify(readback, ledger, _scenario.PatientDailyLimit);
+        return new RushResult(RunId, _http.BaseAddress!, _scenario, releaseAt, pools, measurements, ledger, session, verification);
+    }
+
+    /// <summary>Browses pools until shortly before the release, so the release itself meets a quiet, warm service.</summary>
+    private Task WarmUpAsync(BookingServiceClient client, IReadOnlyList<ProvisionedPool> pools, DateTimeOffset releaseAt, CancellationToken ct)
+    {
+        var quietBeforeRelease = TimeSpan.FromMilliseconds(300);
+        var until = releaseAt - quietBeforeRelease - _clock.GetUtcNow();
+        var duration = until < _scenario.Load.Warmup ? until : _scenario.Load.Warmup;
+        return Warmup.RunAsync((i, token) => client.GetPoolAsync(pools[(int)(i % pools.Count)].PoolId, token),
+            Warmup.DefaultConcurrency, duration, _clock, ct);
+    }
+
+    /// <summary>
+    /// <paramref name="now"/> + <paramref name="releaseIn"/>, rounded up to a whole second (easy to
+    /// read in logs) when the lead is a second or more; shorter leads, as in tests, are kept exact.
+    /// </summary>
+    public static DateTimeOffset ReleaseInstant(DateTimeOffset now, TimeSpan releaseIn)
+    {
+        var at = now.ToUniversalTime() + releaseIn;
+        if (releaseIn < TimeSpan.FromSeconds(1)) return at;
+        long rest = at.Ticks % TimeSpan.TicksPerSecond;
+        return rest == 0 ? at : at.AddTicks(TimeSpan.TicksPerSecond - rest);
+    }
+
+    /// <summary>Patients of a run are <c>{run id}-pt0</c>, <c>{run id}-pt1</c>, …</summary>
+    public static string PatientIdPrefix(string runId) => runId + "-pt";
+
+    public static string NewRunId(string prefix) =>
+        $"{prefix}-{DateTime.UtcNow:yyyyMMddTHHmmss}-{Random.Shared.Next(0x10000):x4}";
+}

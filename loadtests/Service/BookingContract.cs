@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OrleansBooking.LoadTests.Service;
+
+// The HTTP contract of API.md, as the load tester sees it. Only the fields the suite reads are
+// declared; anything else the service adds is ignored, so the suite keeps working as it grows.
+
+/// <summary>Body of <c>POST /api/admin/pools</c>.</summary>
+public sealed record NewPool(
+    string? PoolId, string DoctorId, string Date, string Session, string StartTime,
+    int MinutesPerNumber, int Quota, decimal Fee, DateTimeOffset ReleaseAt);
+
+/// <summary>Body of <c>PATCH /api/admin/pools/{poolId}</c>; absent fields stay as they are.</summary>
+public sealed record PoolChange(int? Quota = null, DateTimeOffset? ReleaseAt = null, string? Status = null);
+
+/// <summary>A pool as <c>GET /api/pools/{poolId}</c> returns it.</summary>
+public sealed record PoolSnapshot(
+    string PoolId, string? DoctorId, string? Date, string? Session, int Quota, int Booked, int Remaining,
+    DateTimeOffset ReleaseAt, string Status);
+
+/// <summary>Body of <c>POST /api/pools/{poolId}/reservations</c>.</summary>
+public sealed record ReservationRequest(string PatientId);
+
+/// <summary>A reservation as the service returns it.</summary>
+public sealed record Reservation(string ReservationId, string PoolId, string PatientId, int SequenceNumber, string Status)
+{
+    public const string Booked = "booked";
+    public const string Cancelled = "cancelled";
+
+    /// <summary>Holds a number: every status except those that gave it back.</summary>
+    public bool HoldsNumber =>
+        !string.Equals(Status, Cancelled, StringComparison.OrdinalIgnoreCase) && !string.Equals(Status, "no_show", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The parts of an <c>application/problem+json</c> body the suite acts on.</summary>
+public sealed record Problem(string? Code, string? Title, DateTimeOffset? ReleaseAt);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(NewPool))]
+[JsonSerializable(typeof(PoolChange))]
+[JsonSerializable(typeof(PoolSnapshot))]
+[JsonSerializable(typeof(ReservationRequest))]
+[JsonSerializable(typeof(Reservation))]
+[JsonSerializable(typeof(List<Reservation>))]
+[JsonSerializable(typeof(Problem))]
+public sealed partial class BookingJson : JsonSerializerContext;

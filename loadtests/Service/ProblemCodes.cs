@@ -1,0 +1,36 @@
+using System.Collections.Frozen;
+
+namespace OrleansBooking.LoadTests.Service;
+
+/// <summary>The problem <c>code</c> values of API.md that the virtual patients act on.</summary>
+public static class ProblemCodes
+{
+    public const string SoldOut = "sold_out";
+    public const string AlreadyBooked = "already_booked";
+    public const string NotReleased = "not_released";
+    public const string PoolClosed = "pool_closed";
+    public const string PoolCancelled = "pool_cancelled";
+    public const string LimitReached = "limit_reached";
+    public const string PoolNotFound = "pool_not_found";
+    public const string PoolExists = "pool_exists";
+    public const string Overloaded = "overloaded";
+    public const string CancellationClosed = "cancellation_closed";
+
+    private static readonly FrozenSet<string> Known = new[]
+    {
+        SoldOut, AlreadyBooked, NotReleased, PoolClosed, LimitReached, PoolNotFound, PoolExists, Overloaded,
+        CancellationClosed, PoolCancelled, "timeout", "storage_unavailable", "write_conflict", "validation_failed",
+        "reservation_not_found", "quota_below_booked", "idempotency_key_reused", "not_cancellable", "not_found",
+        "internal_error", "unsupported_media_type", "payload_too_large", "method_not_allowed", "patient_not_found",
+    }.ToFrozenSet();
+
+    /// <summary>
+    /// Returns the shared instance of a known code, so millions of counted responses do not each
+    /// keep their own copy; unknown codes pass through unchanged and an absent code becomes "".
+    /// </summary>
+    public static string Intern(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return "";
+        return Known.TryGetValue(code, out var shared) ? shared : code;
+    }
+}

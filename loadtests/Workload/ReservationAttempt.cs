@@ -1,0 +1,104 @@
+using OrleansBooking.LoadTests.Measurement;
+using OrleansBooking.LoadTests.Scenarios;
+using OrleansBooking.LoadTests.Service;
+using OrleansBooking.LoadTests.Verification;
+
+namespace OrleansBooking.LoadTests.Workload;
+
+/// <summary>How one attempt at one pool ended, after its retries.</summary>
+public enum AttemptEnd { Booked, SoldOut, AlreadyBooked, LimitReached, Closed, GaveUp, Other }
+
+/// <summary>
+/// One patient pressing "book" on one pool until the service gives a definite answer: transient
+/// failures (503, timeout, dropped connection) are retried with the same idempotency key after a
+/// back-off, and a press before the release waits for the announced release. Every request is
+/// measured from when it was meant to start; every 2xx goes into the ledger.
+/// </summary>
+public sealed class ReservationAttempt
+{
+    private const int MaxReleaseWaits = 3;
+
+    private readonly BookingServiceClient _client;
+    private readonly RunMeasurements _measurements;
+    private readonly AcknowledgementLedger _ledger;
+    private readonly PatientBehaviour _behaviour;
+    private readonly TimeProvider _clock;
+
+    public ReservationAttempt(BookingServiceClient client, RunMeasurements measurements, AcknowledgementLedger ledger, PatientBehaviour behaviour)
+    {
+        _client = client;
+        _measurements = measurements;
+        _ledger = ledger;
+        _behaviour = behaviour;
+        _clock = measurements.Clock;
+    }
+
+    public async Task<(AttemptEnd End, Reservation? Reservation)> RunAsync(
+        string poolId, string patientId, string idempotencyKey, long intendedTimestamp, CancellationToken ct)
+    {
+        int retries = 0, releaseWaits = 0;
+        long intended = intendedTimestamp;
+        while (true)
+        {
+            var call = await _client.ReserveAsync(poolId, patientId, idempotencyKey, ct).ConfigureAwait(false);
+            _measurements.Record(RequestKind.Reserve, call.Outcome, intended);
+            var outcome = call.Outcome;
+
+            if (outcome.IsSuccess && call.Body is { } reservation)
+            {
+                _ledger.Acknowledge(new Acknowledgement(idempotencyKey, reservation.ReservationId, reservation.PoolId,
+                    reservation.PatientId, reservation.SequenceNumber));
+                return (AttemptEnd.Booked, reservation);
+            }
+            if (outcome.IsTransient)
+            {
+                if (retries >= _behaviour.MaxRetries) return (AttemptEnd.GaveUp, null);
+                await Task.Delay(Backoff(retries++, call.RetryAfter), _clock, ct).ConfigureAwait(false);
+                intended = _clock.GetTimestamp();
+                continue;
+            }
+            switch (outcome.Code)
+            {
+                case ProblemCodes.SoldOut:
+                    return (AttemptEnd.SoldOut, null);
+                case ProblemCodes.AlreadyBooked:
+                    return (AttemptEnd.AlreadyBooked, null);
+                case ProblemCodes.LimitReached:
+                    return (AttemptEnd.LimitReached, null);
+                case ProblemCodes.PoolClosed or ProblemCodes.PoolCancelled:
+                    return (AttemptEnd.Closed, null);
+                case ProblemCodes.NotReleased when releaseWaits++ < MaxReleaseWaits:
+                    // Early: wait for the announced release, as the app's countdown does, then press again a
+                    // moment after it (people are not all equally quick, and a timer may wake a little early).
+                    var wait = (call.ReleaseAt ?? _clock.GetUtcNow()) - _clock.GetUtcNow();
+                    var reaction = TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50));
+                    await Task.Delay(wait > TimeSpan.Zero ? wait + reaction : reaction, _clock, ct).ConfigureAwait(false);
+                    intended = _clock.GetTimestamp();
+                    continue;
+                default:
+                    return (AttemptEnd.Other, null);
+            }
+        }
+    }
+
+    /// <summary>Exponential back-off with equal jitter (half fixed, half random), so retries do not return as one wave; Retry-After wins.</summary>
+    private TimeSpan Backoff(int retry, TimeSpan? retryAfter)
+    {
+        var cap = _behaviour.BackoffCap;
+        if (retryAfter is { } hinted && hinted > TimeSpan.Zero) return hinted < cap ? hinted : cap;
+        double ceiling = Math.Min(cap.TotalMilliseconds, _behaviour.BackoffBase.TotalMilliseconds * Math.Pow(2, retry));
+        return TimeSpan.FromMilliseconds(ceiling / 2 + Random.Shared.NextDouble() * ceiling / 2);
+    }
+
+    /// <summary>How a visit ends when its last attempt ended so.</summary>
+    public static JourneyEnd JourneyEndOf(AttemptEnd end) => end switch
+    {
+        AttemptEnd.Booked => JourneyEnd.Booked,
+        AttemptEnd.SoldOut => JourneyEnd.SoldOutEverywhere,
+        AttemptEnd.AlreadyBooked => JourneyEnd.AlreadyBooked,
+        AttemptEnd.LimitReached => JourneyEnd.LimitReached,
+        AttemptEnd.Closed => JourneyEnd.PoolClosed,
+        AttemptEnd.GaveUp => JourneyEnd.GaveUpAfterErrors,
+        _ => JourneyEnd.Other,
+    };
+}

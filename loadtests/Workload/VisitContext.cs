@@ -1,0 +1,11 @@
+using OrleansBooking.LoadTests.Measurement;
+using OrleansBooking.LoadTests.Scenarios;
+using OrleansBooking.LoadTests.Service;
+using OrleansBooking.LoadTests.Verification;
+
+namespace OrleansBooking.LoadTests.Workload;
+
+/// <summary>What a rush's arrivals work with: the service, the run's pools, where to record and whom to promise.</summary>
+public sealed record VisitContext(
+    BookingServiceClient Client, RunMeasurements Measurements, AcknowledgementLedger Ledger,
+    IReadOnlyList<ProvisionedPool> Pools, RushScenario Scenario, string RunId);

@@ -1,0 +1,112 @@
+using OrleansBooking.LoadTests;
+using OrleansBooking.LoadTests.Arrivals;
+using OrleansBooking.LoadTests.Measurement;
+using OrleansBooking.LoadTests.Reports;
+using OrleansBooking.LoadTests.Scenarios;
+using OrleansBooking.LoadTests.Verification;
+
+namespace OrleansBooking.Tests.LoadTests;
+
+/// <summary>
+/// The whole rush pipeline against <see cref="FakeBookingService"/>, in-process, on the real clock
+/// for half a second of arrivals (the pacer's own timing is tested on a fake clock elsewhere).
+/// </summary>
+public class RushRunnerTests
+{
+    private static RushScenario SmallRush(int numbers = 20) => RushScenario.Smoke with
+    {
+        Numbers = numbers,
+        ReleaseIn = TimeSpan.Zero,
+        Behaviour = RushScenario.Smoke.Behaviour with { CancelRatio = 0 },
+    };
+
+    private static async Task<RushResult> RunAsync(FakeBookingService service, RushScenario scenario)
+    {
+        using var http = new HttpClient(service) { BaseAddress = new Uri("http://booking.test/") };
+        return await new RushRunner(http, scenario).RunAsync();
+    }
+
+    [Fact]
+    public async Task ARushAgainstACorrectServiceSellsOutAndPassesVerification()
+    {
+        var result = await RunAsync(new FakeBookingService { OverloadFirst = 3 }, SmallRush());
+
+        var m = result.Measurements;
+        Assert.True(result.Verification.Passed, string.Join("; ", result.Verification.Violations));
+        Assert.Null(result.Session.Fault);
+        Assert.Equal(200, m.Arrivals.Scheduled);
+        Assert.Equal(20, result.Verification.ActiveReservations);
+        Assert.Equal(20, result.Verification.Acknowledgements);
+        Assert.Equal(20, m.Outcomes.Count(RequestKind.Reserve, new RequestOutcome(201, "")));
+        // Three 503s cannot exhaust one patient's four retries, so nobody gives up.
+        Assert.Equal(3, m.Outcomes.Count(RequestKind.Reserve, new RequestOutcome(503, "overloaded")));
+        Assert.True(m.Outcomes.Count(RequestKind.Reserve, new RequestOutcome(409, "sold_out")) > 0, "late-comers should see sold_out");
+        Assert.True(m.Outcomes.Count(RequestKind.Browse, o => o.IsSuccess) > 0, "browse traffic should be mixed in");
+        Assert.Equal(0, m.Journeys.Count(JourneyEnd.GaveUpAfterErrors));
+    }
+
+    [Fact]
+    public async Task TheSmokeRushCancelsSomeNumbersAndStillPassesVerification()
+    {
+        var result = await RunAsync(new FakeBookingService(), RushScenario.Smoke);
+
+        var m = result.Measurements;
+        Assert.True(result.Verification.Passed, string.Join("; ", result.Verification.Violations));
+        Assert.True(m.Outcomes.Count(RequestKind.Cancel, o => o.IsSuccess) > 0, "some patients should have cancelled");
+        Assert.True(result.Verification.Acknowledgements > result.Verification.ActiveReservations,
+            $"cancelled numbers should have been booked again: {result.Verification.Acknowledgements} acknowledged, {result.Verification.ActiveReservations} active");
+    }
+
+    [Fact]
+    public async Task TheRunRegistersItsPatientsBeforeTheRelease()
+    {
+        var service = new FakeBookingService { RequireRegisteredPatients = true };
+
+        var result = await RunAsync(service, SmallRush() with { Patients = 25_000 });
+
+        Assert.Equal(25_000, service.Patients.Count);
+        Assert.Contains(result.RunId + "-pt24999", service.Patients);
+        Assert.Equal(0, result.Measurements.Outcomes.Count(RequestKind.Reserve, o => o.Code == "patient_not_found"));
+        Assert.True(result.Verification.Passed, string.Join("; ", result.Verification.Violations));
+    }
+
+    [Fact]
+    public async Task AnOversellingServiceFailsVerification()
+    {
+        var result = await RunAsync(new FakeBookingService { OversellBy = 2 }, SmallRush(numbers: 4));
+
+        Assert.Contains(result.Verification.Violations, v => v.Kind == ViolationKind.PoolOverQuota);
+    }
+
+    [Fact]
+    public async Task AServiceThatLosesAcknowledgedReservationsFailsVerification()
+    {
+        var result = await RunAsync(new FakeBookingService { LoseEvery = 3 }, SmallRush());
+
+        Assert.Contains(result.Verification.Violations, v => v.Kind == ViolationKind.AcknowledgementMissing);
+    }
+
+    [Fact]
+    public async Task ReportsAreWrittenAndThresholdsJudgeTheRun()
+    {
+        var result = await RunAsync(new FakeBookingService(), SmallRush());
+        string root = Path.Combine(Path.GetTempPath(), "rush-report-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var breaches = new Thresholds(MaxP99Ms: 0.000001, MaxErrorRate: 1).Breaches(result.Measurements.Latency(RequestKind.Reserve), result.Measurements.ErrorRate);
+            string folder = RushReports.Write(result, breaches, root, TextWriter.Null);
+
+            Assert.Single(breaches);
+            Assert.Contains("--max-p99-ms", breaches[0]);
+            foreach (var file in new[] { "report.md", "report.html", "seconds.csv", "outcomes.csv", "acknowledgements.csv", "pools.csv", "violations.csv" })
+                Assert.True(File.Exists(Path.Combine(folder, file)), $"{file} missing from {folder}");
+            Assert.Contains("<svg", File.ReadAllText(Path.Combine(folder, "report.html")));
+            var ledger = CsvFiles.ReadAcknowledgements(Path.Combine(folder, CsvFiles.Acknowledgements));
+            Assert.Equal(result.Ledger.Acknowledgements.OrderBy(a => a.IdempotencyKey), ledger.Acknowledgements.OrderBy(a => a.IdempotencyKey));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
