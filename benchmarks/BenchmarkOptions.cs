@@ -15,7 +15,7 @@ public sealed record BenchmarkOptions(
           --db sqlite|mysql|all      databases to measure (default sqlite; mysql needs --mysql)
           --mysql "<conn string>"    a MariaDB/MySQL server account that may CREATE DATABASE
           --reservations N           reservations per run (default 5000; the pool's quota is N)
-          --concurrency N            callers in flight at once (default 256)
+          --concurrency N            callers in flight at once (default 64)
           --runs N                   runs per configuration; the median is reported (default 5)
         """;
 
@@ -23,7 +23,7 @@ public sealed record BenchmarkOptions(
     {
         var databases = new List<string> { "sqlite" };
         string? mysql = null;
-        int reservations = 5_000, concurrency = 256, runs = 5;
+        int reservations = 5_000, concurrency = 64, runs = 5;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
