@@ -44,7 +44,9 @@ public readonly struct GrainReference<TGrain>
         {
             return await turn.Reply.WaitAsync(options.CallTimeout, clock).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        // Only the wait's own timeout: a TimeoutException thrown by the turn (a database timeout,
+        // say) is the call's fault and reaches the caller as it is.
+        catch (TimeoutException) when (!turn.Reply.IsCompleted)
         {
             turn.Abandon();
             throw new GrainCallTimeoutException(activation.Name, options.CallTimeout);
