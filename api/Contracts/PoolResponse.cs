@@ -16,7 +16,8 @@ public sealed record PoolResponse(
     int Remaining,
     decimal Fee,
     DateTimeOffset ReleaseAt,
-    PoolStatus Status)
+    PoolStatus Status,
+    string? DepartmentId = null)
 {
     public static PoolResponse From(SlotPoolSnapshot pool, HospitalTime time)
     {
@@ -33,6 +34,7 @@ public sealed record PoolResponse(
             pool.Remaining,
             definition.Fee,
             time.ToLocal(definition.ReleaseAt),
-            pool.StatusAt(time.Now));
+            pool.StatusAt(time.Now),
+            definition.DepartmentId);
     }
 }

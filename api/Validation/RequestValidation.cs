@@ -20,11 +20,12 @@ public static class RequestValidation
         var quota = FieldRules.CheckRange(errors, "quota", request.Quota, FieldRules.MinQuota, FieldRules.MaxQuota, required: true);
         var fee = FieldRules.CheckFee(errors, "fee", request.Fee);
         var releaseAt = FieldRules.CheckInstant(errors, "releaseAt", request.ReleaseAt, required: true);
+        if (request.DepartmentId is not null) FieldRules.CheckId(errors, "departmentId", request.DepartmentId);
         if (errors.Any) return null;
 
         return new PoolDefinition(
             request.PoolId ?? newPoolId(), request.DoctorId!, date!.Value, session!.Value, startTime!.Value,
-            minutes!.Value, quota!.Value, fee!.Value, releaseAt!.Value);
+            minutes!.Value, quota!.Value, fee!.Value, releaseAt!.Value, request.DepartmentId);
     }
 
     public static PoolChangeRequest? ToChange(UpdatePoolRequest request, RequestErrors errors)

@@ -1,6 +1,9 @@
 namespace OrleansBooking.Grains.SlotPools;
 
-/// <summary>What an admin states when opening a pool: one doctor's session on one day.</summary>
+/// <summary>
+/// What an admin states when opening a pool: one doctor's session on one day. The department is
+/// optional (pools opened by hand may not name one); per-department limits read it.
+/// </summary>
 public sealed record PoolDefinition(
     string PoolId,
     string DoctorId,
@@ -10,4 +13,5 @@ public sealed record PoolDefinition(
     int MinutesPerNumber,
     int Quota,
     decimal Fee,
-    DateTimeOffset ReleaseAt);
+    DateTimeOffset ReleaseAt,
+    string? DepartmentId = null);

@@ -12,9 +12,9 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
     /// <summary>The pool columns <see cref="ReadPool"/> reads, in order, from the table aliased <c>p</c>.</summary>
     public const string PoolColumns =
         "p.pool_id, p.doctor_id, p.visit_date, p.session, p.start_time, p.minutes_per_number, p.quota, p.fee, " +
-        "p.release_at, p.status, p.version, p.created_at";
+        "p.release_at, p.status, p.version, p.created_at, p.department_id";
 
-    public const int PoolColumnCount = 12;
+    public const int PoolColumnCount = 13;
 
     /// <summary>The reservation columns <see cref="ReadReservation"/> reads, in order, from the table aliased <c>r</c>.</summary>
     public const string ReservationColumns =
@@ -90,12 +90,13 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
         Bind(command, "fee", StoredFee(definition.Fee));
         Bind(command, "release", dialect.Instant(definition.ReleaseAt));
         Bind(command, "status", StatusName(status));
+        Bind(command, "department", definition.DepartmentId);
     }
 
     public const string InsertPool =
         "INSERT INTO pools (pool_id, doctor_id, visit_date, session, start_time, minutes_per_number, quota, fee, " +
-        "release_at, status, version, created_at, updated_at) VALUES (@pool, @doctor, @date, @session, @start, @minutes, " +
-        "@quota, @fee, @release, @status, @version, @created, @updated)";
+        "release_at, status, version, created_at, updated_at, department_id) VALUES (@pool, @doctor, @date, @session, @start, " +
+        "@minutes, @quota, @fee, @release, @status, @version, @created, @updated, @department)";
 
     /// <summary>Reads the <see cref="PoolColumns"/> starting at ordinal 0.</summary>
     public StoredPool ReadPool(DbDataReader reader) =>
@@ -109,7 +110,8 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
                 MinutesPerNumber: reader.GetInt32(5),
                 Quota: reader.GetInt32(6),
                 Fee: reader.GetDecimal(7),
-                ReleaseAt: dialect.ReadInstant(reader, 8)),
+                ReleaseAt: dialect.ReadInstant(reader, 8),
+                DepartmentId: reader.IsDBNull(12) ? null : reader.GetString(12)),
             SnakeCase<PoolStatus>.Parse(reader.GetString(9)),
             dialect.ReadInstant(reader, 11),
             reader.GetInt64(10));

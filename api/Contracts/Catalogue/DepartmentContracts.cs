@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using OrleansBooking.Grains.Catalogue;
+
+namespace OrleansBooking.Api.Contracts.Catalogue;
+
+/// <summary>Body of <c>POST /api/admin/departments</c>. Every field nullable so one validation pass names every problem.</summary>
+public sealed record CreateDepartmentRequest(
+    [property: Description("1–100 characters.")] string? Name,
+    [property: Description("Up to 1000 characters.")] string? Description = null,
+    [property: Description("Where patients go, up to 200 characters.")] string? Location = null,
+    [property: Description("Optional; 1–40 chars of [A-Za-z0-9_.:-]. Generated when absent.")] string? DepartmentId = null);
+
+/// <summary>Body of <c>PATCH /api/admin/departments/{departmentId}</c>; absent fields stay as they are.</summary>
+public sealed record UpdateDepartmentRequest(
+    string? Name = null,
+    string? Description = null,
+    string? Location = null,
+    [property: Description("false hides the department and stops new pools; true brings it back.")] bool? Active = null);
+
+/// <summary>Body of <c>PUT /api/admin/departments/{departmentId}/release-rule</c>.</summary>
+public sealed record ReleaseRuleRequest(
+    [property: Description("Numbers for day D open this many days before D, 0–60.")] int? DaysBefore,
+    [property: Description("At this local time, HH:mm.")] string? Time);
+
+/// <summary>When a department's numbers open, and whether the rule is its own or the hospital's.</summary>
+public sealed record ReleaseRuleResponse(int DaysBefore, string Time, string Source)
+{
+    public const string FromHospital = "hospital";
+    public const string FromDepartment = "department";
+
+    public static ReleaseRuleResponse For(Department department, CatalogueRules rules)
+    {
+        var rule = rules.ReleaseFor(department);
+        return new ReleaseRuleResponse(rule.DaysBefore, rule.TimeOfDay.ToString(WireFormats.TimeOfDay, System.Globalization.CultureInfo.InvariantCulture),
+            department.ReleaseRule is null ? FromHospital : FromDepartment);
+    }
+}
+
+public sealed record DepartmentResponse(
+    string DepartmentId, string Name, string Description, string Location, ReleaseRuleResponse ReleaseRule, bool Active)
+{
+    public static DepartmentResponse From(Department department, CatalogueRules rules) =>
+        new(department.DepartmentId, department.Name, department.Description, department.Location,
+            ReleaseRuleResponse.For(department, rules), department.Active);
+}

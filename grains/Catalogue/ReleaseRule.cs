@@ -1,0 +1,16 @@
+namespace OrleansBooking.Grains.Catalogue;
+
+/// <summary>When a day's numbers open: at <paramref name="TimeOfDay"/> (hospital time), <paramref name="DaysBefore"/> days before the visit day.</summary>
+public sealed record ReleaseRule(int DaysBefore, TimeOnly TimeOfDay)
+{
+    public const int MaxDaysBefore = 60;
+
+    /// <summary>The hospital's default: day D opens at 08:00 on D−7.</summary>
+    public static readonly ReleaseRule Default = new(7, new TimeOnly(8, 0));
+
+    public DateTimeOffset ReleaseAt(DateOnly visitDate, TimeZoneInfo zone)
+    {
+        var local = visitDate.AddDays(-DaysBefore).ToDateTime(TimeOfDay);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}
