@@ -25,6 +25,18 @@ public interface ISlotPoolGrain
 
     /// <summary>All reservations in number order, or null when the pool does not exist.</summary>
     Task<IReadOnlyList<Reservation>?> ListReservationsAsync();
+
+    /// <summary>The doctor's day: checked in, in consultation, completed or no-show (<see cref="ReservationTransitions"/>).</summary>
+    Task<ReservationStatusOutcome> ChangeReservationStatusAsync(string reservationId, ReservationStatus status);
+
+    /// <summary>Moves the checked-in patient with the lowest number into consultation.</summary>
+    Task<CallNextOutcome> CallNextAsync();
+
+    /// <summary>Cancels the session: every held number is released and each patient gets an outbox notice.</summary>
+    Task<StopClinicOutcome> StopClinicAsync(string reason);
+
+    /// <summary>After the session plus <paramref name="grace"/>: booked reservations become no-shows and the pool closes.</summary>
+    Task<NoShowSweepOutcome> SweepNoShowsAsync(TimeSpan grace);
 }
 
 /// <summary>Finds the pool grain for a pool id (Orleans' <c>GetGrain</c>).</summary>

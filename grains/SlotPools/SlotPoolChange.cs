@@ -18,3 +18,16 @@ public sealed record ReleaseRescheduled(DateTimeOffset ReleaseAt) : SlotPoolChan
 
 /// <summary>Closed, reopened, or cancelled (stop-clinic). Only Open, Closed and Cancelled are stored.</summary>
 public sealed record PoolStatusChanged(PoolStatus Status) : SlotPoolChange;
+
+/// <summary>
+/// A reservation moved along the doctor's day (checked in, called, completed, no-show).
+/// <paramref name="From"/> is kept so storage can refuse to apply it to a row that moved elsewhere.
+/// </summary>
+public sealed record ReservationStatusChanged(string ReservationId, ReservationStatus From, ReservationStatus To, DateTimeOffset ChangedAt)
+    : SlotPoolChange;
+
+/// <summary>
+/// A patient must be told the clinic was stopped: a row for the notifications outbox, written in
+/// the same transaction as the cancellation it reports, so one never exists without the other.
+/// </summary>
+public sealed record ClinicStopNoticeQueued(ClinicStopNotice Notice) : SlotPoolChange;

@@ -7,7 +7,7 @@ namespace OrleansBooking.Grains.SlotPools;
 /// time, so the invariants hold by construction: booked ≤ quota, one active reservation per
 /// patient, each held number distinct and within 1..quota.
 /// </summary>
-public sealed class SlotPoolGrain(TimeProvider clock, SlotPoolRules rules, TimeZoneInfo zone) : Grain<SlotPoolState, SlotPoolChange>
+public sealed partial class SlotPoolGrain(TimeProvider clock, SlotPoolRules rules, TimeZoneInfo zone) : Grain<SlotPoolState, SlotPoolChange>
 {
     // Published for lock-free reads (GET pool during the rush); built only from committed changes.
     private volatile CommittedPool? committed;
@@ -116,11 +116,8 @@ public sealed class SlotPoolGrain(TimeProvider clock, SlotPoolRules rules, TimeZ
     {
         if (status == PoolStatus.Cancelled)
         {
-            // Stop-clinic: every patient loses the number, whatever the cancellation deadline.
-            var now = clock.GetUtcNow();
-            var held = State.Reservations.Where(r => r.Status is ReservationStatus.Booked or ReservationStatus.PendingPayment).ToList();
-            foreach (var reservation in held)
-                Raise(new ReservationCancelled(reservation.ReservationId, CancellationReason.DoctorUnavailable, now));
+            CancelEveryReservationAndNotify(reason: null);
+            return;
         }
         // "Scheduled" is not stored: asking for it means open, waiting for the release instant.
         Raise(new PoolStatusChanged(status == PoolStatus.Scheduled ? PoolStatus.Open : status));

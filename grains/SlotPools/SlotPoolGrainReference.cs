@@ -27,4 +27,13 @@ internal sealed class SlotPoolGrainReference(GrainReference<SlotPoolGrain> grain
     public Task<Reservation?> GetReservationAsync(string reservationId) => grain.CallAsync(g => g.FindReservation(reservationId));
 
     public Task<IReadOnlyList<Reservation>?> ListReservationsAsync() => grain.CallAsync(g => g.ListReservations());
+
+    public Task<ReservationStatusOutcome> ChangeReservationStatusAsync(string reservationId, ReservationStatus status) =>
+        grain.CallAsync(g => g.ChangeReservationStatus(reservationId, status));
+
+    public Task<CallNextOutcome> CallNextAsync() => grain.CallAsync(g => g.CallNext());
+
+    public Task<StopClinicOutcome> StopClinicAsync(string reason) => grain.CallAsync(g => g.StopClinic(reason));
+
+    public Task<NoShowSweepOutcome> SweepNoShowsAsync(TimeSpan grace) => grain.CallAsync(g => g.SweepNoShows(grace));
 }

@@ -18,6 +18,7 @@ public sealed record SlotPoolSnapshot(PoolDefinition Definition, PoolStatus Stor
     {
         ReservationMade => this with { Booked = Booked + 1 },
         ReservationCancelled => this with { Booked = Booked - 1 },
+        ReservationStatusChanged moved when moved.From.HoldsNumber() && !moved.To.HoldsNumber() => this with { Booked = Booked - 1 },
         QuotaChanged q => this with { Definition = Definition with { Quota = q.Quota } },
         ReleaseRescheduled r => this with { Definition = Definition with { ReleaseAt = r.ReleaseAt } },
         PoolStatusChanged s => this with { StoredStatus = s.Status },

@@ -85,6 +85,16 @@ public sealed class SlotPoolState : IGrainState<SlotPoolChange>
                     CancellationReason = cancelled.Reason,
                 };
                 break;
+            case ReservationStatusChanged moved:
+                var before = reservations[moved.ReservationId];
+                // A no-show gives its number back like a cancellation (HoldsNumber): the
+                // reservations table's constraints say the same, so memory and rows agree.
+                if (!moved.To.HoldsNumber()) Release(before);
+                reservations[before.ReservationId] = before with { Status = moved.To };
+                break;
+            case ClinicStopNoticeQueued:
+                // Outbox only: nothing about the pool changes.
+                break;
             case QuotaChanged quota:
                 Definition = RequireDefinition() with { Quota = quota.Quota };
                 break;

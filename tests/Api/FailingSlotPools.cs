@@ -24,5 +24,14 @@ internal sealed class FailingSlotPools(Exception fault) : ISlotPoolGrainFactory
         public Task<Reservation?> GetReservationAsync(string reservationId) => Task.FromException<Reservation?>(fault);
 
         public Task<IReadOnlyList<Reservation>?> ListReservationsAsync() => Task.FromException<IReadOnlyList<Reservation>?>(fault);
+
+        public Task<ReservationStatusOutcome> ChangeReservationStatusAsync(string reservationId, ReservationStatus status) =>
+            Task.FromException<ReservationStatusOutcome>(fault);
+
+        public Task<CallNextOutcome> CallNextAsync() => Task.FromException<CallNextOutcome>(fault);
+
+        public Task<StopClinicOutcome> StopClinicAsync(string reason) => Task.FromException<StopClinicOutcome>(fault);
+
+        public Task<NoShowSweepOutcome> SweepNoShowsAsync(TimeSpan grace) => Task.FromException<NoShowSweepOutcome>(fault);
     }
 }

@@ -10,7 +10,7 @@ namespace OrleansBooking.Silo.Storage.Conventional;
 /// writes and commits. Same contract and outcomes as <see cref="SlotPoolGrain"/>; it exists to be
 /// measured against it. Every write also bumps the pool's version, as the actor engine does.
 /// </summary>
-internal sealed class ConventionalSlotPool(string poolId, SqlDialect dialect, TimeProvider clock, SlotPoolRules rules, TimeZoneInfo zone)
+internal sealed partial class ConventionalSlotPool(string poolId, SqlDialect dialect, TimeProvider clock, SlotPoolRules rules, TimeZoneInfo zone)
     : ISlotPoolGrain
 {
     // booked, highest held number, lowest free number (1 when 1 is free, else the number after the
@@ -163,10 +163,7 @@ internal sealed class ConventionalSlotPool(string poolId, SqlDialect dialect, Ti
         if (status == PoolStatus.Cancelled)
         {
             // Stop-clinic: every patient loses the number, whatever the cancellation deadline.
-            var held = await ListAsync(transaction, "r.status IN ('booked', 'pending_payment')");
-            await CancelReservationsAsync(
-                transaction, held.Select(r => new ReservationCancelled(r.ReservationId, CancellationReason.DoctorUnavailable, now)).ToList());
-            booked -= held.Count;
+            booked -= (await CancelEveryReservationAndNotifyAsync(transaction, stored.Definition, reason: null, now)).Count;
         }
 
         await using (var update = transaction.CreateCommand(

@@ -93,6 +93,10 @@ internal sealed class MySqlDialect(string connectionString) : SqlDialect
                     EndInsert();
                     sql.Append(SlotPoolRows.CancelReservation(rows.CancellationValues(poolId, cancelled).Select(Literal).ToList())).Append(";\n");
                     break;
+                case ReservationStatusChanged moved:
+                    EndInsert();
+                    sql.Append(ReservationStatusRows.ChangeStatus(ReservationStatusRows.Values(poolId, moved).Select(Literal).ToList())).Append(";\n");
+                    break;
                 default:
                     throw new ArgumentException($"{change.GetType().Name} is not a reservation change.", nameof(changes));
             }

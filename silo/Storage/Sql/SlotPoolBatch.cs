@@ -10,6 +10,7 @@ namespace OrleansBooking.Silo.Storage.Sql;
 internal sealed class SlotPoolBatch
 {
     private readonly List<SlotPoolChange> reservationChanges = [];
+    private readonly List<ClinicStopNotice> notices = [];
 
     private SlotPoolBatch(string poolId, PoolCreated? created)
     {
@@ -31,6 +32,9 @@ internal sealed class SlotPoolBatch
 
     public IReadOnlyList<SlotPoolChange> ReservationChanges => reservationChanges;
 
+    /// <summary>Rows for the notifications outbox, written in the batch's transaction.</summary>
+    public IReadOnlyList<ClinicStopNotice> Notices => notices;
+
     public static SlotPoolBatch Sort(string poolId, long expectedVersion, IReadOnlyList<SlotPoolChange> changes)
     {
         var creates = expectedVersion == 0;
@@ -44,8 +48,11 @@ internal sealed class SlotPoolBatch
             {
                 case PoolCreated:
                     throw new ArgumentException($"Pool '{poolId}' is created twice in one batch or after it was stored.", nameof(changes));
-                case ReservationMade or ReservationCancelled:
+                case ReservationMade or ReservationCancelled or ReservationStatusChanged:
                     batch.reservationChanges.Add(change);
+                    break;
+                case ClinicStopNoticeQueued queued:
+                    batch.notices.Add(queued.Notice);
                     break;
                 case QuotaChanged quota:
                     batch.Quota = quota.Quota;

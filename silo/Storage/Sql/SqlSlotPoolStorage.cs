@@ -34,7 +34,8 @@ internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock)
         if (touched != batch.ReservationChanges.Count)
             throw new InvalidOperationException(
                 $"Pool '{key}': the batch should touch {batch.ReservationChanges.Count} reservation rows but touched {touched}; " +
-                "a cancelled reservation is missing from the database. Nothing was written.");
+                "a cancelled or moved reservation is missing from the database or not in the status the pool expected. Nothing was written.");
+        await NotificationOutbox.WriteAsync(transaction, dialect, batch.Notices, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }

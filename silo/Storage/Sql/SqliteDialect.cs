@@ -62,6 +62,7 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
         var rows = new SlotPoolRows(this);
         DbCommand? insert = null;
         DbCommand? cancel = null;
+        DbCommand? move = null;
         try
         {
             var touched = 0;
@@ -79,6 +80,10 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
                         command = cancel ??= transaction.CreateCommand(SlotPoolRows.CancelReservation(SlotPoolRows.ReservationParameters));
                         SlotPoolRows.BindValues(command, rows.CancellationValues(poolId, cancelled));
                         break;
+                    case ReservationStatusChanged moved:
+                        command = move ??= transaction.CreateCommand(ReservationStatusRows.ChangeStatus(SlotPoolRows.ReservationParameters));
+                        SlotPoolRows.BindValues(command, ReservationStatusRows.Values(poolId, moved));
+                        break;
                     default:
                         throw new ArgumentException($"{change.GetType().Name} is not a reservation change.", nameof(changes));
                 }
@@ -90,6 +95,7 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
         {
             if (insert is not null) await insert.DisposeAsync();
             if (cancel is not null) await cancel.DisposeAsync();
+            if (move is not null) await move.DisposeAsync();
         }
     }
 

@@ -1,0 +1,93 @@
+namespace OrleansBooking.Grains.SlotPools;
+
+/// <summary>The doctor's day in the pool grain: arrivals, calls, completions, no-shows, stopping the clinic.</summary>
+public sealed partial class SlotPoolGrain
+{
+    /// <summary>
+    /// Moves a reservation along <see cref="ReservationTransitions"/>. Asking for the status it
+    /// already has changes nothing and answers as a success, so a retried tap is harmless.
+    /// </summary>
+    public ReservationStatusOutcome ChangeReservationStatus(string reservationId, ReservationStatus to)
+    {
+        if (State.Definition is null || State.FindReservation(reservationId) is not { } reservation)
+            return new ReservationStatusOutcome.ReservationNotFound();
+        if (reservation.Status == to && ReservationTransitions.IsDoctorsDayStatus(to))
+            return new ReservationStatusOutcome.Changed(reservation, Repeated: true);
+        if (!ReservationTransitions.IsAllowed(reservation.Status, to))
+            return new ReservationStatusOutcome.InvalidTransition(reservation.Status, to);
+
+        Raise(new ReservationStatusChanged(reservationId, reservation.Status, to, clock.GetUtcNow()));
+        return new ReservationStatusOutcome.Changed(State.FindReservation(reservationId)!);
+    }
+
+    /// <summary>Calls the checked-in patient with the lowest number into the consulting room.</summary>
+    public CallNextOutcome CallNext()
+    {
+        if (State.Definition is null) return new CallNextOutcome.PoolNotFound();
+        var next = State.Reservations.Where(r => r.Status == ReservationStatus.CheckedIn).MinBy(r => r.SequenceNumber);
+        if (next is null) return new CallNextOutcome.NobodyWaiting();
+
+        Raise(new ReservationStatusChanged(next.ReservationId, ReservationStatus.CheckedIn, ReservationStatus.InConsultation, clock.GetUtcNow()));
+        return new CallNextOutcome.Called(State.FindReservation(next.ReservationId)!);
+    }
+
+    /// <summary>Cancels the session (the same as PATCH status cancelled), with a reason the patients are told.</summary>
+    public StopClinicOutcome StopClinic(string reason)
+    {
+        if (State.Definition is null) return new StopClinicOutcome.PoolNotFound();
+        if (State.Status == PoolStatus.Cancelled) return new StopClinicOutcome.AlreadyStopped();
+        var cancelled = CancelEveryReservationAndNotify(reason);
+        return new StopClinicOutcome.Stopped(CurrentSnapshot(), cancelled);
+    }
+
+    /// <summary>
+    /// Once the session and its <paramref name="grace"/> are over, every reservation still only
+    /// booked becomes a no-show, and an open pool closes: the no-shows' numbers return to the pool
+    /// (as cancelled ones do), and closing keeps a session that is over from offering them again.
+    /// </summary>
+    public NoShowSweepOutcome SweepNoShows(TimeSpan grace)
+    {
+        if (State.Definition is not { } pool) return new NoShowSweepOutcome.PoolNotFound();
+        var now = clock.GetUtcNow();
+        var dueAt = rules.SessionEnd(pool, zone) + grace;
+        if (now < dueAt) return new NoShowSweepOutcome.NotDue(dueAt);
+
+        var absent = State.Reservations.Where(r => r.Status == ReservationStatus.Booked).OrderBy(r => r.SequenceNumber).ToList();
+        foreach (var reservation in absent)
+            Raise(new ReservationStatusChanged(reservation.ReservationId, ReservationStatus.Booked, ReservationStatus.NoShow, now));
+        if (State.Status == PoolStatus.Open) Raise(new PoolStatusChanged(PoolStatus.Closed));
+        return new NoShowSweepOutcome.Swept(absent.Select(r => State.FindReservation(r.ReservationId)!).ToList());
+    }
+
+    /// <summary>
+    /// Stop-clinic: every patient holding a number loses it, whatever the cancellation deadline,
+    /// and gets a notice in the outbox, written in the same batch as the cancellation.
+    /// </summary>
+    private List<Reservation> CancelEveryReservationAndNotify(string? reason)
+    {
+        var pool = State.Definition!;
+        var now = clock.GetUtcNow();
+        var held = State.Reservations
+            .Where(r => r.Status is ReservationStatus.Booked or ReservationStatus.PendingPayment)
+            .OrderBy(r => r.SequenceNumber)
+            .ToList();
+        foreach (var reservation in held)
+        {
+            Raise(new ReservationCancelled(reservation.ReservationId, CancellationReason.DoctorUnavailable, now));
+            Raise(new ClinicStopNoticeQueued(new ClinicStopNotice(
+                NotificationId: Guid.NewGuid().ToString("N"),
+                PatientId: reservation.PatientId,
+                ReservationId: reservation.ReservationId,
+                PoolId: pool.PoolId,
+                DoctorId: pool.DoctorId,
+                Date: pool.Date,
+                Session: pool.Session,
+                SequenceNumber: reservation.SequenceNumber,
+                VisitTime: reservation.VisitTime,
+                Reason: reason,
+                CreatedAt: now)));
+        }
+        Raise(new PoolStatusChanged(PoolStatus.Cancelled));
+        return held.Select(r => State.FindReservation(r.ReservationId)!).ToList();
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+
+namespace OrleansBooking.Silo.Hosting.DoctorsDay;
+
+/// <summary>Rejects a grace period or sweep interval that cannot work, at start-up, naming the option.</summary>
+public sealed class DoctorsDayOptionsValidation : IValidateOptions<DoctorsDayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DoctorsDayOptions options)
+    {
+        var errors = new List<string>();
+        if (options.NoShowGrace < TimeSpan.Zero || options.NoShowGrace > TimeSpan.FromDays(1))
+            errors.Add($"{DoctorsDayOptions.SectionName}:{nameof(DoctorsDayOptions.NoShowGrace)} must be between 0 and 1.00:00:00 (was {options.NoShowGrace}).");
+        if (options.SweepInterval < TimeSpan.FromSeconds(1) || options.SweepInterval > TimeSpan.FromDays(1))
+            errors.Add($"{DoctorsDayOptions.SectionName}:{nameof(DoctorsDayOptions.SweepInterval)} must be between 00:00:01 and 1.00:00:00 (was {options.SweepInterval}).");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,42 @@
+using OrleansBooking.Api.Contracts.DoctorsDay;
+using OrleansBooking.Api.Contracts.Statistics;
+using OrleansBooking.Silo.Hosting.DoctorsDay;
+using OrleansBooking.Silo.Storage.DoctorsDay;
+using OrleansBooking.Silo.Storage.Sql;
+using OrleansBooking.Silo.Storage.Statistics;
+
+namespace OrleansBooking.Silo.Storage;
+
+/// <summary>
+/// The read models of the doctor's day and of management, over the database the storage options
+/// name. They only read committed rows, so they need no part of the store's write path.
+/// </summary>
+public sealed class HospitalReadModels
+{
+    private HospitalReadModels(SqlDialect dialect)
+    {
+        Statistics = new SqlHospitalStatistics(dialect);
+        DoctorSessions = new SqlDoctorSessions(dialect);
+        SessionsToSweep = new SqlSessionsToSweep(dialect);
+    }
+
+    public IHospitalStatistics Statistics { get; }
+
+    public IDoctorSessions DoctorSessions { get; }
+
+    public ISessionsToSweep SessionsToSweep { get; }
+
+    /// <summary>Read models for <paramref name="options"/>; connects to nothing yet.</summary>
+    /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
+    public static HospitalReadModels Create(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = StorageOptionsValidator.Check(options);
+        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        // The same choice as BookingStoreFactory; the connection pool is shared by connection string.
+        SqlDialect dialect = StorageOptionsValidator.NormalizedProvider(options) == StorageOptions.MySql
+            ? new MySqlDialect(options.ConnectionString!)
+            : new SqliteDialect(StorageOptionsValidator.ConnectionStringOrDefault(options));
+        return new HospitalReadModels(dialect);
+    }
+}
