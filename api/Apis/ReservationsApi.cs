@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Contracts;
+using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
+using OrleansBooking.Grains.Patients;
+using OrleansBooking.Grains.Runtime;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Api.Apis;
@@ -21,11 +24,13 @@ public static class ReservationsApi
             .WithName(nameof(CreateReservation))
             .WithSummary("Take a number in a pool")
             .WithDescription("Answers once the reservation is durable. Send an Idempotency-Key (1–128 printable ASCII characters): "
-                + "a retry with the same key gets the same reservation and the same 201, with header Idempotent-Replayed: true.")
+                + "a retry with the same key gets the same reservation and the same 201, with header Idempotent-Replayed: true. "
+                + "The patient must be registered; per-patient limits answer limit_reached with the limit "
+                + "(department_per_day, per_day, per_week), repeated no-shows patient_suspended.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound, ProblemCodes.PatientNotFound)
             .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.SoldOut, ProblemCodes.AlreadyBooked,
-                ProblemCodes.NotReleased, ProblemCodes.PoolClosed, ProblemCodes.LimitReached)
+                ProblemCodes.NotReleased, ProblemCodes.PoolClosed, ProblemCodes.LimitReached, ProblemCodes.PatientSuspended)
             .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused)
             .ProducesRetryLater();
 
@@ -64,7 +69,7 @@ public static class ReservationsApi
         [FromHeader(Name = FieldRules.IdempotencyKeyHeader)] string? idempotencyKey,
         HttpRequest http,
         HttpResponse response,
-        ISlotPoolGrainFactory pools,
+        IPatientGrainFactory patients,
         HospitalTime time)
     {
         var errors = new RequestErrors();
@@ -72,7 +77,23 @@ public static class ReservationsApi
         var reserve = RequestValidation.ToReserveRequest(request, http.Headers[FieldRules.IdempotencyKeyHeader], errors);
         if (reserve is null) return BookingProblems.ValidationFailed(errors);
 
-        var outcome = await pools.GetSlotPool(poolId).ReserveAsync(reserve);
+        // Through the patient: its limits are decided together with the pool's answer.
+        ReserveOutcome outcome;
+        switch (await patients.GetPatient(reserve.PatientId).ReserveAsync(poolId, reserve))
+        {
+            case PatientReserveOutcome.Decided decided:
+                outcome = decided.Pool;
+                break;
+            case PatientReserveOutcome.PatientNotFound:
+                return PatientProblems.PatientNotFound(reserve.PatientId);
+            case PatientReserveOutcome.LimitReached reached:
+                return PatientProblems.LimitReached(reached.Limit, reached.Allowed);
+            case PatientReserveOutcome.Suspended suspended:
+                return PatientProblems.PatientSuspended(time.ToLocal(suspended.Until));
+            case var other:
+                throw new UnreachableException($"Unknown patient outcome {other}.");
+        }
+
         switch (outcome)
         {
             case ReserveOutcome.Reserved reserved:
@@ -120,13 +141,26 @@ public static class ReservationsApi
     }
 
     public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> CancelReservation(
-        string reservationId, ISlotPoolGrainFactory pools, IReservationIndex index, HospitalTime time, CancellationToken cancellationToken)
+        string reservationId, ISlotPoolGrainFactory pools, IPatientGrainFactory patients, IReservationIndex index, HospitalTime time,
+        CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         if (FieldRules.CheckReservationId(errors, reservationId) is not { } id) return BookingProblems.ValidationFailed(errors);
 
         if (await index.FindPoolIdAsync(id, cancellationToken) is not { } poolId) return BookingProblems.ReservationNotFound(reservationId);
         var outcome = await pools.GetSlotPool(poolId).CancelAsync(id, CancellationReason.PatientRequest);
+        if (outcome is CancelOutcome.Cancelled { Reservation: var gone })
+        {
+            try
+            {
+                await patients.GetPatient(gone.PatientId).ReservationCancelledAsync(gone.ReservationId);
+            }
+            catch (GrainUnavailableException)
+            {
+                // The cancellation is durable; only the patient's early notice failed. The patient
+                // grain re-reads its reservations before it refuses anyone, so nobody is wrongly refused.
+            }
+        }
         return outcome switch
         {
             CancelOutcome.Cancelled cancelled => TypedResults.Ok(ReservationResponse.From(cancelled.Reservation, time)),

@@ -19,13 +19,21 @@ public static class ProblemCodes
     public const string AlreadyBooked = "already_booked";
     public const string NotReleased = "not_released";
     public const string PoolClosed = "pool_closed";
-    /// <summary>Reserved for per-patient limits (the patient grain); not produced yet.</summary>
+    /// <summary>A per-patient limit; the problem's <c>limit</c> says which (department_per_day, per_day, per_week).</summary>
     public const string LimitReached = "limit_reached";
+    public const string PatientSuspended = "patient_suspended";
+    public const string PatientNotFound = "patient_not_found";
+    public const string PatientExists = "patient_exists";
+    public const string AccountFull = "account_full";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
 
     public const string ReservationNotFound = "reservation_not_found";
     public const string CancellationClosed = "cancellation_closed";
     public const string NotCancellable = "not_cancellable";
+
+    public const string InvalidTransition = "invalid_transition";
+    public const string NobodyWaiting = "nobody_waiting";
+    public const string QueueUnstable = "queue_unstable";
 
     public const string Overloaded = "overloaded";
     public const string Timeout = "timeout";

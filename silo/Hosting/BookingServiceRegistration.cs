@@ -34,6 +34,9 @@ public static class BookingServiceRegistration
         services.AddHostedService<StorageMigrationService>();
         services.AddHealthChecks().AddCheck<BookingStoreHealthCheck>("database", tags: [BookingHealthChecks.ReadyTag]);
         services.AddBookingApi();
+        Patients.PatientServiceRegistration.AddPatients(services);
+        Catalogue.CatalogueRegistration.AddCatalogue(services);
+        DoctorsDay.DoctorsDayRegistration.AddDoctorsDay(services);
         return builder;
     }
 

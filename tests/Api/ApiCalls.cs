@@ -34,14 +34,24 @@ internal static class ApiCalls
         return await response.ReadAsync(HttpStatusCode.Created);
     }
 
-    public static Task<HttpResponseMessage> ReserveAsync(this HttpClient client, string poolId, string patientId, string? idempotencyKey = null)
+    /// <summary>Registers <paramref name="patientId"/> (under an account of its own) unless it is; only registered patients may book.</summary>
+    public static async Task EnsurePatientAsync(this HttpClient client, string patientId)
     {
+        var accountId = ("acct-" + patientId)[..Math.Min(64, patientId.Length + 5)];
+        using var response = await client.PostAsJsonAsync($"/api/accounts/{accountId}/patients",
+            new { patientId, name = "Test Patient", residentId = "11010519491231002X", phone = "13912345678" });
+        // 409 patient_exists is fine; an id the API refuses is left for the reservation to refuse.
+    }
+
+    public static async Task<HttpResponseMessage> ReserveAsync(this HttpClient client, string poolId, string patientId, string? idempotencyKey = null)
+    {
+        await client.EnsurePatientAsync(patientId);
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pools/{poolId}/reservations")
         {
             Content = JsonContent.Create(new { patientId }),
         };
         if (idempotencyKey is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
-        return client.SendAsync(request);
+        return await client.SendAsync(request);
     }
 
     public static async Task<JsonElement> ReserveOkAsync(this HttpClient client, string poolId, string patientId)

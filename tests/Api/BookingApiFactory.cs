@@ -25,6 +25,12 @@ public class BookingApiFactory : WebApplicationFactory<Program>
         settings["Storage:Provider"] = "sqlite";
         settings["Storage:ConnectionString"] = $"Data Source={databasePath}";
         settings["Booking:Rules:TimeZoneId"] = "Asia/Shanghai";
+        // The engine's tests book one patient in many pools on one day; the patients' tests restore the real limits.
+        settings["Booking:Limits:PerDepartmentPerDay"] = "1000";
+        settings["Booking:Limits:PerDay"] = "1000";
+        settings["Booking:Limits:PerWeek"] = "1000";
+        // The demo hospital would add its pools to every API test; the catalogue tests turn it on where they need it.
+        settings["Booking:SeedDemoHospital"] = "false";
     }
 
     public ManualClock Clock { get; } = new(Start);

@@ -28,6 +28,7 @@ public sealed class InProcessSiloRushTests : IAsyncDisposable
                 ["Storage:Provider"] = "sqlite",
                 ["Storage:ConnectionString"] = $"Data Source={_databasePath}",
                 ["Booking:Engine"] = engine,
+                ["Booking:SeedDemoHospital"] = "false",
             }));
         });
         return _silo.CreateClient();

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Contracts.Patients;
+using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Api.Problems;
+using OrleansBooking.Api.Validation;
+using OrleansBooking.Grains.Patients;
+
+namespace OrleansBooking.Api.Apis;
+
+/// <summary>The hospital's side of patients: bulk registration for load tests, a masked look-up, lifting a suspension.</summary>
+public static class PatientsAdminApi
+{
+    public static IEndpointRouteBuilder MapPatientsAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/admin/patients").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>();
+
+        api.MapPost("/bulk", RegisterPatientsInBulk)
+            .WithName(nameof(RegisterPatientsInBulk))
+            .WithSummary("Register synthetic patients for a load test")
+            .WithDescription("Registers {patientIdPrefix}{first} … {patientIdPrefix}{first+count-1}, each with valid made-up "
+                + "real-name data and an account of its own (no family cap). Existing ids are skipped, so a rerun is harmless.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesRetryLater();
+
+        api.MapGet("/{patientId}", GetPatient)
+            .WithName(nameof(GetPatient))
+            .WithSummary("Get a patient (masked) with their suspension")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PatientNotFound)
+            .ProducesRetryLater();
+
+        api.MapDelete("/{patientId}/suspension", LiftSuspension)
+            .WithName(nameof(LiftSuspension))
+            .WithSummary("Lift a patient's no-show suspension")
+            .WithDescription("The patient may book again at once. Lifting when there is no suspension answers 200 too.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PatientNotFound)
+            .ProducesRetryLater();
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<BulkRegistrationResponse>, ProblemHttpResult>> RegisterPatientsInBulk(
+        BulkRegistrationRequest request, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        if (PatientsValidation.ToBulk(request, errors) is not { } bulk) return BookingProblems.ValidationFailed(errors);
+
+        var now = time.Now;
+        var profiles = Enumerable.Range(bulk.First, bulk.Count).Select(n => PatientsSyntheticProfiles.Profile(bulk.Prefix, n, now)).ToList();
+        var registered = await directory.RegisterManyAsync(profiles, cancellationToken);
+        return TypedResults.Ok(new BulkRegistrationResponse(bulk.Count, registered, bulk.Count - registered));
+    }
+
+    public static async Task<Results<Ok<PatientResponse>, ProblemHttpResult>> GetPatient(
+        string patientId, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        FieldRules.CheckId(errors, "patientId", patientId);
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+
+        if (await directory.FindAsync(patientId, cancellationToken) is not { } record) return PatientProblems.PatientNotFound(patientId);
+        return TypedResults.Ok(PatientResponse.From(record, time, masked: true));
+    }
+
+    public static async Task<Results<Ok<PatientResponse>, ProblemHttpResult>> LiftSuspension(
+        string patientId, IPatientGrainFactory patients, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        FieldRules.CheckId(errors, "patientId", patientId);
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+
+        if (await patients.GetPatient(patientId).LiftSuspensionAsync() is LiftOutcome.PatientNotFound
+            || await directory.FindAsync(patientId, cancellationToken) is not { } record)
+            return PatientProblems.PatientNotFound(patientId);
+        return TypedResults.Ok(PatientResponse.From(record, time, masked: true));
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using OrleansBooking.Api.Validation;
+using OrleansBooking.Grains.Patients;
+
+namespace OrleansBooking.Api.Apis;
+
+/// <summary>
+/// Valid, made-up real-name data for load-test patients: patient n is born 1950-01-01 plus n / 1000
+/// days, has sequence n mod 1000 (so its sex alternates), a correct check character, and phone 139 plus n.
+/// </summary>
+public static class PatientsSyntheticProfiles
+{
+    private static readonly DateOnly FirstBirthDate = new(1950, 1, 1);
+    private const string Region = "110101";
+
+    public static PatientProfile Profile(string prefix, int number, DateTimeOffset now)
+    {
+        var patientId = prefix + number.ToString(CultureInfo.InvariantCulture);
+        // Cycles every 50 years of birth dates, so any number gives a date in the past.
+        var birth = FirstBirthDate.AddDays(number / 1000 % 18_000);
+        var first17 = Region + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (number % 1000).ToString("D3", CultureInfo.InvariantCulture);
+        var residentId = first17 + ResidentIdNumber.CheckCharacter(first17);
+        var phone = "139" + (number % 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+        var sex = number % 1000 % 2 == 1 ? Sex.Male : Sex.Female;
+        return new PatientProfile(patientId, patientId, $"Patient {number}", residentId, phone, birth, sex, now);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using OrleansBooking.Api.Contracts.Patients;
+using OrleansBooking.Api.Validation;
+using OrleansBooking.Grains.Patients;
+
+namespace OrleansBooking.Api.Apis;
+
+/// <summary>Turns a patient registration into a profile, or names everything wrong with it.</summary>
+public static partial class PatientsValidation
+{
+    public const int MaxNameLength = 64;
+    public const int MaxBulkCount = 200_000;
+    public const int MaxBulkPrefixLength = 50;
+
+    [GeneratedRegex("^1[3-9][0-9]{9}$", RegexOptions.CultureInvariant)]
+    private static partial Regex MobilePattern();
+
+    public static PatientProfile? ToProfile(
+        string accountId, RegisterPatientRequest request, Func<string> newPatientId, HospitalTime time, RequestErrors errors)
+    {
+        FieldRules.CheckId(errors, "accountId", accountId);
+        if (request.PatientId is not null) FieldRules.CheckId(errors, "patientId", request.PatientId);
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name)) errors.Add("name", "name is required.");
+        else if (name.Length > MaxNameLength || name.Any(char.IsControl)) errors.Add("name", $"name must be 1–{MaxNameLength} characters without control characters.");
+        var today = DateOnly.FromDateTime(time.ToLocal(time.Now).DateTime);
+        var residentId = ResidentIdNumber.Parse(request.ResidentId, today, out var problem);
+        if (residentId is null) errors.Add("residentId", request.ResidentId is null ? "residentId is required." : $"residentId {problem}");
+        if (request.Phone is null) errors.Add("phone", "phone is required.");
+        else if (!MobilePattern().IsMatch(request.Phone)) errors.Add("phone", "phone must be a mainland mobile number: 11 digits, 1[3-9]xxxxxxxxx.");
+        if (errors.Any) return null;
+
+        return new PatientProfile(
+            request.PatientId ?? newPatientId(), accountId, name!, residentId!.Value, request.Phone!, residentId.BirthDate, residentId.Sex, time.Now);
+    }
+
+    /// <summary>The prefix, first number and count of a bulk registration, or null with the errors.</summary>
+    public static (string Prefix, int First, int Count)? ToBulk(BulkRegistrationRequest request, RequestErrors errors)
+    {
+        var prefix = request.PatientIdPrefix;
+        if (string.IsNullOrEmpty(prefix)) errors.Add("patientIdPrefix", "patientIdPrefix is required.");
+        else if (prefix.Length > MaxBulkPrefixLength || !FieldRules.IsId(prefix))
+            errors.Add("patientIdPrefix", $"patientIdPrefix must be 1–{MaxBulkPrefixLength} characters of A–Z, a–z, 0–9, '_', '.', ':' or '-'.");
+        var count = FieldRules.CheckRange(errors, "count", request.Count, 1, MaxBulkCount, required: true);
+        var first = FieldRules.CheckRange(errors, "first", request.First ?? 0, 0, int.MaxValue - MaxBulkCount, required: true);
+        return errors.Any ? null : (prefix!, first!.Value, count!.Value);
+    }
+
+    public static AppointmentScope? ToScope(string? scope, RequestErrors errors) =>
+        scope is null ? AppointmentScope.Upcoming : FieldRules.CheckEnum(errors, "scope", scope, required: true, AppointmentScope.Upcoming, AppointmentScope.Past);
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using OrleansBooking.Grains.Patients;
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Api.Contracts.Patients;
+
+/// <summary>One of a patient's appointments: the reservation and the session it is for. Instants in the hospital's zone.</summary>
+public sealed record AppointmentResponse(
+    string ReservationId,
+    string PoolId,
+    string DoctorId,
+    string? DepartmentId,
+    string Date,
+    ClinicSession Session,
+    int SequenceNumber,
+    DateTimeOffset VisitTime,
+    ReservationStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CancelledAt,
+    CancellationReason? CancellationReason)
+{
+    public static AppointmentResponse From(PatientAppointment appointment, HospitalTime time)
+    {
+        var reservation = appointment.Reservation;
+        return new AppointmentResponse(
+            reservation.ReservationId,
+            reservation.PoolId,
+            appointment.DoctorId,
+            appointment.DepartmentId,
+            appointment.VisitDate.ToString(WireFormats.Date, CultureInfo.InvariantCulture),
+            appointment.Session,
+            reservation.SequenceNumber,
+            time.ToLocal(reservation.VisitTime),
+            reservation.Status,
+            time.ToLocal(reservation.CreatedAt),
+            reservation.CancelledAt is { } at ? time.ToLocal(at) : null,
+            reservation.CancellationReason);
+    }
+}

@@ -1,0 +1,14 @@
+namespace OrleansBooking.Api.Validation;
+
+/// <summary>
+/// How identity data shows outside the owner's own detail view: enough to recognise a family
+/// member, not enough to reuse (first 3 and last 4 of the resident ID, first 3 and last 4 of the phone).
+/// </summary>
+public static class ResidentIdMasking
+{
+    public static string MaskResidentId(string residentId) =>
+        residentId.Length < 8 ? new string('*', residentId.Length) : residentId[..3] + new string('*', residentId.Length - 7) + residentId[^4..];
+
+    public static string MaskPhone(string phone) =>
+        phone.Length < 8 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
+}

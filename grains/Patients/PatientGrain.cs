@@ -1,0 +1,164 @@
+using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Grains.Patients;
+
+/// <summary>
+/// One patient. A reservation is two steps inside one turn: take a limit place in memory, ask the
+/// pool, then confirm the place (reserved) or give it back (any refusal or fault). Turns never
+/// overlap, so a burst of attempts across many pools is decided one by one and cannot exceed a limit.
+/// Nothing is written on this path: a reservation is durable in the pool's rows before the pool
+/// answers, and those rows are what the bookings are loaded from.
+/// Multi-silo caveat: the limits are atomic per process. Two silos that each activate the same
+/// patient (a load balancer routes by pool, not by patient) decide independently and together
+/// could exceed a limit; routing patients to one silo, or a patient check at commit, would close it.
+/// </summary>
+public sealed class PatientGrain(
+    ISlotPoolGrainFactory pools, PoolVisitDays visitDays, IPatientRecords records, PatientLimits limits, TimeProvider clock)
+    : Grain<PatientState, PatientChange>
+{
+    private PatientProfile? profile;
+    private PatientBookings bookings = new([]);
+    // Set when a pool call failed without an answer (e.g. a timeout whose decision may still commit):
+    // memory may miss a reservation, so the next attempt reads the truth first.
+    private bool bookingsInDoubt;
+
+    protected override PatientState CreateInitialState(string key) => PatientState.Unregistered();
+
+    protected override void OnStateLoaded()
+    {
+        profile = State.Profile;
+        bookings = new PatientBookings(State.LoadedBookings);
+        bookingsInDoubt = false;
+    }
+
+    public async ValueTask<PatientReserveOutcome> ReserveAsync(string poolId, ReserveRequest request)
+    {
+        if (await FindProfileAsync() is null) return new PatientReserveOutcome.PatientNotFound();
+        request = request with { PatientId = Key };
+        var pool = pools.GetSlotPool(poolId);
+
+        var reread = false;
+        if (bookingsInDoubt) reread = await RereadBookingsAsync();
+        // A retry, or a second try at a pool the patient holds, cannot make a new reservation: the
+        // pool answers it (the same reservation, or already_booked), whatever the limits or a
+        // suspension say now.
+        if (IsRetryOrHeld(poolId, request)) return await DecideAtPoolAsync(pool, request, day: null);
+
+        if (State.Suspension is { } suspension && suspension.IsActiveAt(clock.GetUtcNow()))
+            return new PatientReserveOutcome.Suspended(suspension.Until);
+
+        if (await visitDays.FindAsync(pool) is not { } day) return new PatientReserveOutcome.Decided(new ReserveOutcome.PoolNotFound());
+
+        var exceeded = bookings.Exceeded(day, limits);
+        if (exceeded is not null && !reread)
+        {
+            // Memory may still count a reservation cancelled behind this grain's back (stop-clinic,
+            // an admin, another silo): refuse only on what the database says.
+            await RereadBookingsAsync();
+            if (IsRetryOrHeld(poolId, request)) return await DecideAtPoolAsync(pool, request, day: null);
+            exceeded = bookings.Exceeded(day, limits);
+        }
+        if (exceeded is { } limit) return new PatientReserveOutcome.LimitReached(limit, Allowed(limit));
+
+        bookings.Hold(poolId, day);
+        return await DecideAtPoolAsync(pool, request, day);
+    }
+
+    private bool IsRetryOrHeld(string poolId, ReserveRequest request) =>
+        (request.IdempotencyKey is { } key && bookings.Made(poolId, key)) || bookings.Holds(poolId);
+
+    /// <summary>The second step. <paramref name="day"/> is null when no limit place was taken (a retry).</summary>
+    private async Task<PatientReserveOutcome> DecideAtPoolAsync(ISlotPoolGrain pool, ReserveRequest request, VisitDay? day)
+    {
+        ReserveOutcome outcome;
+        try
+        {
+            outcome = await pool.ReserveAsync(request);
+        }
+        catch
+        {
+            bookings.Release();
+            bookingsInDoubt = true;
+            throw;
+        }
+
+        var known = day ?? await visitDays.FindAsync(pool);
+        switch (outcome)
+        {
+            case ReserveOutcome.Reserved reserved when known is { } visit:
+                bookings.Confirm(reserved.Reservation, visit);
+                break;
+            case ReserveOutcome.AlreadyBooked already when known is { } visit:
+                bookings.Release();
+                bookings.Record(already.Existing, visit);
+                break;
+            default:
+                bookings.Release();
+                break;
+        }
+        return new PatientReserveOutcome.Decided(outcome);
+    }
+
+    private async Task<bool> RereadBookingsAsync()
+    {
+        bookings = new PatientBookings(await records.ReadBookingsAsync(Key, CancellationToken.None));
+        bookingsInDoubt = false;
+        return true;
+    }
+
+    private int Allowed(LimitKind limit) => limit switch
+    {
+        LimitKind.DepartmentPerDay => limits.PerDepartmentPerDay,
+        LimitKind.PerDay => limits.PerDay,
+        _ => limits.PerWeek,
+    };
+
+    public ValueTask<bool> ReservationCancelled(string reservationId)
+    {
+        bookings.MarkCancelled(reservationId);
+        return ValueTask.FromResult(true);
+    }
+
+    public async ValueTask<NoShowOutcome> RecordNoShowAsync(string reservationId, DateTimeOffset at)
+    {
+        if (await FindProfileAsync() is null) return new NoShowOutcome.PatientNotFound();
+        int counting;
+        if (State.HasNoShow(reservationId))
+        {
+            counting = State.NoShowsCountingAt(at, limits.NoShowWindow);
+        }
+        else
+        {
+            Raise(new NoShowRecorded(reservationId, at));
+            // Counted before the suspension is raised: from then on these no-shows are paid for.
+            counting = State.NoShowsCountingAt(at, limits.NoShowWindow);
+            if (counting >= limits.NoShowsBeforeSuspension) Raise(new BookingSuspended(at, at + limits.SuspensionLength));
+        }
+        var now = clock.GetUtcNow();
+        var until = State.Suspension is { } s && s.IsActiveAt(now) ? s.Until : (DateTimeOffset?)null;
+        return new NoShowOutcome.Recorded(counting, until);
+    }
+
+    public async ValueTask<LiftOutcome> LiftSuspensionAsync()
+    {
+        if (await FindProfileAsync() is null) return new LiftOutcome.PatientNotFound();
+        var now = clock.GetUtcNow();
+        if (State.Suspension is not { } suspension || !suspension.IsActiveAt(now)) return new LiftOutcome.Lifted(WasSuspended: false);
+        Raise(new SuspensionLifted(now));
+        return new LiftOutcome.Lifted(WasSuspended: true);
+    }
+
+    /// <summary>
+    /// The profile; an unregistered activation asks the database each time, so a patient registered
+    /// after it activated is found. Profiles are write-once, so adopting one changes no durable state;
+    /// the bookings are read with it, as an activation of a registered patient would have loaded them.
+    /// </summary>
+    private async ValueTask<PatientProfile?> FindProfileAsync()
+    {
+        if (profile is not null) return profile;
+        profile = await records.FindProfileAsync(Key, CancellationToken.None);
+        if (profile is not null) await RereadBookingsAsync();
+        return profile;
+    }
+}

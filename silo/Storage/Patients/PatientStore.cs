@@ -1,0 +1,39 @@
+using OrleansBooking.Grains.Patients;
+using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Silo.Storage.Sql;
+
+namespace OrleansBooking.Silo.Storage.Patients;
+
+/// <summary>
+/// The patients' side of the database the configuration names: the grain's storage and records,
+/// and the directory. Shares the booking store's connection string (and so its connection pool);
+/// the schema comes from the same migrations (0003).
+/// </summary>
+public sealed class PatientStore
+{
+    private PatientStore(SqlDialect dialect, TimeProvider clock)
+    {
+        var storage = new SqlPatientStorage(dialect, clock);
+        Storage = storage;
+        Records = storage;
+        Directory = new SqlPatientDirectory(dialect, clock);
+    }
+
+    public IGrainStorage<PatientState, PatientChange> Storage { get; }
+
+    public IPatientRecords Records { get; }
+
+    public IPatientDirectory Directory { get; }
+
+    /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
+    public static PatientStore Create(StorageOptions options, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = StorageOptionsValidator.Check(options);
+        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        SqlDialect dialect = StorageOptionsValidator.NormalizedProvider(options) == StorageOptions.MySql
+            ? new MySqlDialect(options.ConnectionString!)
+            : new SqliteDialect(StorageOptionsValidator.ConnectionStringOrDefault(options));
+        return new PatientStore(dialect, clock ?? TimeProvider.System);
+    }
+}

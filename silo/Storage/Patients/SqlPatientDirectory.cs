@@ -1,0 +1,168 @@
+using System.Data.Common;
+using System.Text;
+using MySql.Data.MySqlClient;
+using OrleansBooking.Grains.Patients;
+using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Silo.Storage.Sql;
+
+namespace OrleansBooking.Silo.Storage.Patients;
+
+/// <summary>Registration and the patients' read models, in plain SQL.</summary>
+internal sealed class SqlPatientDirectory(SqlDialect dialect, TimeProvider clock) : IPatientDirectory
+{
+    /// <summary>Rows per bulk INSERT: 100 × 10 parameters stays cheap for MySql.Data, whose binding cost grows with the square of the count.</summary>
+    public const int RowsPerInsert = 100;
+
+    private const string HeldStatuses = "('pending_payment', 'booked', 'checked_in', 'in_consultation')";
+
+    private readonly PatientRows rows = new(dialect);
+    private readonly SlotPoolRows reservations = new(dialect);
+
+    /// <summary>How often a registration that lost a deadlock is tried again before the fault is the caller's.</summary>
+    public const int DeadlockAttempts = 10;
+
+    public async Task<RegisterOutcome> RegisterAsync(PatientProfile profile, int patientsPerAccount, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryRegisterAsync(profile, patientsPerAccount, cancellationToken);
+            }
+            // Two registrations for one account take the same gap lock and both want to insert into
+            // it: InnoDB rolls one back. Its work is undone, so running it again is safe.
+            catch (MySqlException e) when (e.Number == DeadlockErrorNumber && attempt < DeadlockAttempts)
+            {
+            }
+        }
+    }
+
+    private const int DeadlockErrorNumber = 1213;
+
+    private async Task<RegisterOutcome> TryRegisterAsync(PatientProfile profile, int patientsPerAccount, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+
+        // Locking the account's rows (MySQL; SQLite's write transaction already excludes every other
+        // writer) keeps two registrations for one account from both passing the cap.
+        var lockRows = dialect.Engine == StorageOptions.MySql ? " FOR UPDATE" : "";
+        await using (var count = transaction.CreateCommand($"SELECT COUNT(*) FROM patients WHERE account_id = @account{lockRows}"))
+        {
+            SlotPoolRows.Bind(count, "account", profile.AccountId);
+            if (Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken)) >= patientsPerAccount)
+                return new RegisterOutcome.AccountFull(patientsPerAccount);
+        }
+
+        await using (var exists = transaction.CreateCommand("SELECT COUNT(*) FROM patients WHERE patient_id = @patient"))
+        {
+            SlotPoolRows.Bind(exists, "patient", profile.PatientId);
+            if (Convert.ToInt32(await exists.ExecuteScalarAsync(cancellationToken)) > 0) return new RegisterOutcome.PatientExists(profile.PatientId);
+        }
+
+        await using (var insert = transaction.CreateCommand(PatientRows.InsertPrefix + Parameters(0)))
+        {
+            BindRow(insert, 0, rows.InsertValues(profile, clock.GetUtcNow()));
+            try
+            {
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (DbException e) when (dialect.IsDuplicateKey(e))
+            {
+                return new RegisterOutcome.PatientExists(profile.PatientId);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new RegisterOutcome.Registered(profile);
+    }
+
+    public async Task<int> RegisterManyAsync(IReadOnlyList<PatientProfile> profiles, CancellationToken cancellationToken)
+    {
+        var registered = 0;
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        foreach (var chunk in profiles.Chunk(RowsPerInsert))
+        {
+            await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+            var existing = await ExistingIdsAsync(transaction, chunk, cancellationToken);
+            var fresh = chunk.Where(p => !existing.Contains(p.PatientId)).DistinctBy(p => p.PatientId).ToList();
+            if (fresh.Count > 0)
+            {
+                var sql = new StringBuilder(PatientRows.InsertPrefix);
+                for (var i = 0; i < fresh.Count; i++) sql.Append(i == 0 ? "" : ", ").Append(Parameters(i));
+                await using var insert = transaction.CreateCommand(sql.ToString());
+                var now = clock.GetUtcNow();
+                for (var i = 0; i < fresh.Count; i++) BindRow(insert, i, rows.InsertValues(fresh[i], now));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            registered += fresh.Count;
+        }
+        return registered;
+    }
+
+    private static async Task<HashSet<string>> ExistingIdsAsync(StoreTransaction transaction, PatientProfile[] chunk, CancellationToken cancellationToken)
+    {
+        var names = string.Join(", ", chunk.Select((_, i) => $"@id{i}"));
+        await using var select = transaction.CreateCommand($"SELECT patient_id FROM patients WHERE patient_id IN ({names})");
+        for (var i = 0; i < chunk.Length; i++) SlotPoolRows.Bind(select, $"id{i}", chunk[i].PatientId);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) existing.Add(reader.GetString(0));
+        return existing;
+    }
+
+    public async Task<PatientRecord?> FindAsync(string patientId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return (await rows.FindAsync(connection, patientId, cancellationToken))?.Record;
+    }
+
+    public async Task<IReadOnlyList<PatientRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT {PatientRows.PatientColumns} FROM patients pt WHERE pt.account_id = @account ORDER BY pt.registered_at, pt.patient_id";
+        SlotPoolRows.Bind(command, "account", accountId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<PatientRecord>();
+        while (await reader.ReadAsync(cancellationToken)) records.Add(rows.ReadRecord(reader).Record);
+        return records;
+    }
+
+    public async Task<IReadOnlyList<PatientAppointment>> ListAppointmentsAsync(
+        string patientId, AppointmentScope scope, DateOnly today, CancellationToken cancellationToken)
+    {
+        var filter = scope == AppointmentScope.Upcoming
+            ? $"p.visit_date >= @today AND r.status IN {HeldStatuses} ORDER BY r.visit_time, r.reservation_id"
+            : $"(p.visit_date < @today OR r.status NOT IN {HeldStatuses}) ORDER BY r.visit_time DESC, r.reservation_id";
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT {SlotPoolRows.ReservationColumns}, p.doctor_id, p.department_id, p.visit_date, p.session " +
+            $"FROM reservations r JOIN pools p ON p.pool_id = r.pool_id WHERE r.patient_id = @patient AND {filter}";
+        SlotPoolRows.Bind(command, "patient", patientId);
+        SlotPoolRows.Bind(command, "today", dialect.Date(today));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var appointments = new List<PatientAppointment>();
+        var first = reader.FieldCount - 4;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            appointments.Add(new PatientAppointment(
+                reservations.ReadReservation(reader),
+                DoctorId: reader.GetString(first),
+                DepartmentId: reader.IsDBNull(first + 1) ? null : reader.GetString(first + 1),
+                VisitDate: dialect.ReadDate(reader, first + 2),
+                Session: SnakeCase<ClinicSession>.Parse(reader.GetString(first + 3))));
+        }
+        return appointments;
+    }
+
+    private static string Parameters(int row) =>
+        SlotPoolRows.Row(Enumerable.Range(0, PatientRows.InsertColumnCount).Select(c => $"@r{row}c{c}"));
+
+    private static void BindRow(DbCommand command, int row, object?[] values)
+    {
+        for (var c = 0; c < values.Length; c++) SlotPoolRows.Bind(command, $"r{row}c{c}", values[c]);
+    }
+}

@@ -1,0 +1,84 @@
+using OrleansBooking.Grains.Patients;
+using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Silo.Storage.Sql;
+
+namespace OrleansBooking.Silo.Storage.Patients;
+
+/// <summary>
+/// The patient grain's state: the patients row (profile, suspension, version), its no-show rows,
+/// and — read only — its reservations joined with their pools. Writes are rare (no-shows, lifts):
+/// one transaction that checks the version on the patients row first.
+/// </summary>
+internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock) : IGrainStorage<PatientState, PatientChange>, IPatientRecords
+{
+    private readonly PatientRows rows = new(dialect);
+
+    public async Task<StoredState<PatientState>?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        if (await rows.FindWithBookingsAsync(connection, key, cancellationToken) is not { } found) return null;
+        // Version 0 means the grain never wrote: no no-shows to read (the usual case, one round trip).
+        var noShows = found.Version == 0 ? [] : await rows.ReadNoShowsAsync(connection, key, cancellationToken);
+        var state = new PatientState(found.Record.Profile, noShows, found.Record.Suspension, found.Bookings);
+        return new StoredState<PatientState>(state, found.Version);
+    }
+
+    public async Task WriteAsync(string key, long expectedVersion, IReadOnlyList<PatientChange> changes, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+
+        DateTimeOffset? suspendedFrom = null;
+        DateTimeOffset? suspendedUntil = null;
+        foreach (var change in changes)
+        {
+            switch (change)
+            {
+                case BookingSuspended suspended:
+                    (suspendedFrom, suspendedUntil) = (suspended.From, suspended.Until);
+                    break;
+                case SuspensionLifted lifted:
+                    suspendedUntil = lifted.At;
+                    break;
+            }
+        }
+
+        var set = "version = @version, updated_at = @updated";
+        if (suspendedFrom is not null) set += ", suspended_from = @from";
+        if (suspendedUntil is not null) set += ", suspended_until = @until";
+        await using (var update = transaction.CreateCommand($"UPDATE patients SET {set} WHERE patient_id = @patient AND version = @expected"))
+        {
+            SlotPoolRows.Bind(update, "version", expectedVersion + 1);
+            SlotPoolRows.Bind(update, "updated", dialect.Instant(clock.GetUtcNow()));
+            if (suspendedFrom is { } from) SlotPoolRows.Bind(update, "from", dialect.Instant(from));
+            if (suspendedUntil is { } until) SlotPoolRows.Bind(update, "until", dialect.Instant(until));
+            SlotPoolRows.Bind(update, "patient", key);
+            SlotPoolRows.Bind(update, "expected", expectedVersion);
+            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) throw new StorageVersionConflictException(key, expectedVersion);
+        }
+
+        foreach (var noShow in changes.OfType<NoShowRecorded>())
+        {
+            await using var insert = transaction.CreateCommand(
+                "INSERT INTO patient_no_shows (patient_id, reservation_id, occurred_at) VALUES (@patient, @reservation, @at)");
+            SlotPoolRows.Bind(insert, "patient", key);
+            SlotPoolRows.Bind(insert, "reservation", noShow.ReservationId);
+            SlotPoolRows.Bind(insert, "at", dialect.Instant(noShow.At));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BookedVisit>> ReadBookingsAsync(string patientId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await rows.ReadBookingsAsync(connection, patientId, cancellationToken);
+    }
+
+    public async Task<PatientProfile?> FindProfileAsync(string patientId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return (await rows.FindAsync(connection, patientId, cancellationToken))?.Record.Profile;
+    }
+}

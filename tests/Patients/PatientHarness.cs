@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using OrleansBooking.Grains.Patients;
+using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Tests.Fakes;
+
+namespace OrleansBooking.Tests.Patients;
+
+/// <summary>
+/// Patients in front of slot pools, both on one actor runtime over in-memory storage, with a
+/// manual clock at the pools' release. The patients' records are read from what the pools committed,
+/// as the SQL storage reads them from the reservations rows.
+/// </summary>
+public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
+{
+    /// <summary>08:00 in Beijing on 30 Nov 2026: the pools are released then.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 30, 8, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>The first visit day the tests book (a Monday).</summary>
+    public static readonly DateOnly Monday = new(2026, 12, 7);
+
+    private readonly ConcurrentDictionary<string, PatientProfile> profiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> poolIds = new(StringComparer.Ordinal);
+    private int bookingReads;
+
+    public PatientHarness(PatientLimits? limits = null, Func<ISlotPoolGrainFactory, ISlotPoolGrainFactory>? wrapPools = null)
+    {
+        Limits = limits ?? new PatientLimits();
+        Runtime = new GrainRuntime(new GrainRuntimeOptions(), Clock);
+        Pools = Runtime.AddSlotPools(PoolStorage, Clock, new SlotPoolRules());
+        Patients = Runtime.AddPatients(PatientStorage, this, wrapPools?.Invoke(Pools) ?? Pools, Limits, Clock);
+    }
+
+    public ManualClock Clock { get; } = new(Now);
+
+    public PatientLimits Limits { get; }
+
+    public GrainRuntime Runtime { get; }
+
+    public InMemoryGrainStorage<SlotPoolState, SlotPoolChange> PoolStorage { get; } = new(SlotPoolState.Empty);
+
+    public InMemoryGrainStorage<PatientState, PatientChange> PatientStorage { get; } = new(PatientState.Unregistered);
+
+    public ISlotPoolGrainFactory Pools { get; }
+
+    public IPatientGrainFactory Patients { get; }
+
+    /// <summary>How often a patient grain re-read its reservations from the "database".</summary>
+    public int BookingReads => Volatile.Read(ref bookingReads);
+
+    public void Register(string patientId) =>
+        profiles[patientId] = new PatientProfile(patientId, "acct-" + patientId, "Test Patient", "11010519491231002X", "13912345678",
+            new DateOnly(1949, 12, 31), Sex.Female, Now);
+
+    /// <summary>A released pool with ample quota on <paramref name="date"/>, in <paramref name="department"/> (or none).</summary>
+    public async Task<string> OpenPoolAsync(string poolId, DateOnly date, string? department, int quota = 30)
+    {
+        var definition = new PoolDefinition(poolId, "dr-" + poolId, date, ClinicSession.Morning, new TimeOnly(8, 0), 10, quota, 50m,
+            Now - TimeSpan.FromHours(1), department);
+        Assert.IsType<CreatePoolOutcome.Created>(await Pools.GetSlotPool(poolId).CreateAsync(definition));
+        poolIds[poolId] = 0;
+        return poolId;
+    }
+
+    public Task<PatientReserveOutcome> ReserveAsync(string patientId, string poolId, string? key = null) =>
+        Patients.GetPatient(patientId).ReserveAsync(poolId, new ReserveRequest(patientId, key));
+
+    /// <summary>The reservation, asserting the patient got one.</summary>
+    public async Task<Reservation> ReserveOkAsync(string patientId, string poolId, string? key = null)
+    {
+        var outcome = await ReserveAsync(patientId, poolId, key);
+        var decided = Assert.IsType<PatientReserveOutcome.Decided>(outcome);
+        return Assert.IsType<ReserveOutcome.Reserved>(decided.Pool).Reservation;
+    }
+
+    /// <summary>Numbers the patient holds across every pool, as committed.</summary>
+    public async Task<int> HeldByAsync(string patientId) => (await ReadBookingsAsync(patientId, CancellationToken.None)).Count(v => v.Counts);
+
+    public async Task<IReadOnlyList<BookedVisit>> ReadBookingsAsync(string patientId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref bookingReads);
+        var visits = new List<BookedVisit>();
+        foreach (var poolId in poolIds.Keys)
+        {
+            if (await PoolStorage.ReadAsync(poolId, cancellationToken) is not { } stored) continue;
+            var definition = stored.State.Definition!;
+            visits.AddRange(stored.State.Reservations.Where(r => r.PatientId == patientId).Select(r =>
+                new BookedVisit(r.ReservationId, r.PoolId, definition.Date, definition.DepartmentId, r.IdempotencyKey, r.Status)));
+        }
+        return visits;
+    }
+
+    public Task<PatientProfile?> FindProfileAsync(string patientId, CancellationToken cancellationToken) =>
+        Task.FromResult(profiles.GetValueOrDefault(patientId));
+
+    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+}

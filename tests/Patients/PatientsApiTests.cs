@@ -1,0 +1,148 @@
+using System.Net;
+using OrleansBooking.Tests.Api;
+
+namespace OrleansBooking.Tests.Patients;
+
+public sealed class PatientsApiTests(PatientsApiFactory factory) : IClassFixture<PatientsApiFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    [Fact]
+    public async Task RegisterAnswers201WithTheFullProfileAndWhatTheResidentIdSays()
+    {
+        var account = PatientCalls.NewId("acct-");
+        var patientId = PatientCalls.NewId("pt-");
+
+        using var response = await client.RegisterAsync(account, new { patientId, name = "王小明", residentId = "44052419800101001" + "3", phone = "13800138000" });
+
+        var patient = await response.ReadAsync(HttpStatusCode.Created);
+        Assert.Equal($"/api/accounts/{account}/patients/{patientId}", response.Headers.Location?.OriginalString);
+        Assert.Equal((patientId, account, "王小明", "440524198001010013", "13800138000", "1980-01-01", "male"),
+            (patient.Str("patientId"), patient.Str("accountId"), patient.Str("name"), patient.Str("residentId"), patient.Str("phone"),
+             patient.Str("birthDate"), patient.Str("sex")));
+    }
+
+    [Fact]
+    public async Task RegisterWithoutAnIdGeneratesOne()
+    {
+        using var response = await client.RegisterAsync(PatientCalls.NewId("acct-"), new { name = "李四", residentId = PatientCalls.ResidentId, phone = PatientCalls.Phone });
+
+        var patient = await response.ReadAsync(HttpStatusCode.Created);
+        Assert.StartsWith("pt-", patient.Str("patientId"), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string, string> InvalidProfiles => new()
+    {
+        { "张三", "110105194912310021", "13912345678", "residentId" },   // wrong check character
+        { "张三", "1101051949123100", "13912345678", "residentId" },
+        { "张三", "11010519491231002X", "12912345678", "phone" },        // no mobile starts 12
+        { "张三", "11010519491231002X", "1391234567", "phone" },
+        { "", "11010519491231002X", "13912345678", "name" },
+        { "   ", "11010519491231002X", "13912345678", "name" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidProfiles))]
+    public async Task RegisterRejectsInvalidRealNameData(string name, string residentId, string phone, string field)
+    {
+        var account = PatientCalls.NewId("acct-");
+        using var response = await client.RegisterAsync(account, new { name, residentId, phone });
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal([field], problem.ErrorFields());
+        Assert.Empty((await (await client.GetAsync($"/api/accounts/{account}/patients")).ReadAsync(HttpStatusCode.OK)).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task RegisterWithMissingFieldsNamesThemAll()
+    {
+        using var response = await client.RegisterAsync("acct-x", new { });
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(["name", "phone", "residentId"], problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task RegisteringATakenIdAnswers409()
+    {
+        var patientId = PatientCalls.NewId("pt-");
+        await client.RegisterOkAsync(PatientCalls.NewId("acct-"), patientId);
+
+        using var again = await client.RegisterAsync(PatientCalls.NewId("acct-"), new { patientId, name = "张三", residentId = PatientCalls.ResidentId, phone = PatientCalls.Phone });
+
+        await again.ReadProblemAsync(HttpStatusCode.Conflict, "patient_exists");
+    }
+
+    [Fact]
+    public async Task AnAccountManagesAtMostFivePatients()
+    {
+        var account = PatientCalls.NewId("acct-");
+        for (var i = 0; i < 5; i++) await client.RegisterOkAsync(account, PatientCalls.NewId("pt-"));
+
+        using var sixth = await client.RegisterAsync(account, new { name = "六", residentId = PatientCalls.ResidentId, phone = PatientCalls.Phone });
+
+        var problem = await sixth.ReadProblemAsync(HttpStatusCode.Conflict, "account_full");
+        Assert.Equal(5, problem.Int("allowed"));
+    }
+
+    [Fact]
+    public async Task TheAccountsListMasksResidentIdAndPhone()
+    {
+        var account = PatientCalls.NewId("acct-");
+        var first = PatientCalls.NewId("pt-a");
+        var second = PatientCalls.NewId("pt-b");
+        await client.RegisterOkAsync(account, first);
+        await client.RegisterOkAsync(account, second, residentId: "320106199003071234", phone: "15012345678");
+        await client.RegisterOkAsync(PatientCalls.NewId("acct-"), PatientCalls.NewId("pt-"));
+
+        using var response = await client.GetAsync($"/api/accounts/{account}/patients");
+
+        var list = (await response.ReadAsync(HttpStatusCode.OK)).EnumerateArray()
+            .Select(p => (p.Str("patientId"), p.Str("residentId"), p.Str("phone"))).ToArray();
+        Assert.Equal([(first, "110***********002X", "139****5678"), (second, "320***********1234", "150****5678")], list);
+    }
+
+    [Fact]
+    public async Task TheOwnersDetailShowsEverythingInFull()
+    {
+        var account = PatientCalls.NewId("acct-");
+        var patientId = PatientCalls.NewId("pt-");
+        await client.RegisterOkAsync(account, patientId);
+
+        var patient = await (await client.GetAsync($"/api/accounts/{account}/patients/{patientId}")).ReadAsync(HttpStatusCode.OK);
+
+        Assert.Equal((PatientCalls.ResidentId, PatientCalls.Phone, "1949-12-31", "female"),
+            (patient.Str("residentId"), patient.Str("phone"), patient.Str("birthDate"), patient.Str("sex")));
+    }
+
+    [Fact]
+    public async Task AnotherAccountsPatientIsNotFound()
+    {
+        var patientId = PatientCalls.NewId("pt-");
+        await client.RegisterOkAsync(PatientCalls.NewId("acct-"), patientId);
+
+        using var response = await client.GetAsync($"/api/accounts/{PatientCalls.NewId("acct-")}/patients/{patientId}");
+
+        await response.ReadProblemAsync(HttpStatusCode.NotFound, "patient_not_found");
+    }
+
+    [Fact]
+    public async Task TheAdminViewIsMasked()
+    {
+        var patientId = PatientCalls.NewId("pt-");
+        await client.RegisterOkAsync(PatientCalls.NewId("acct-"), patientId);
+
+        var patient = await (await client.GetAsync($"/api/admin/patients/{patientId}")).ReadAsync(HttpStatusCode.OK);
+
+        Assert.Equal(("110***********002X", "139****5678"), (patient.Str("residentId"), patient.Str("phone")));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, patient.GetProperty("suspendedUntil").ValueKind);
+    }
+
+    [Fact]
+    public async Task AnUnknownPatientIsNotFoundByTheAdmin()
+    {
+        using var response = await client.GetAsync("/api/admin/patients/nobody-here");
+
+        await response.ReadProblemAsync(HttpStatusCode.NotFound, "patient_not_found");
+    }
+}
