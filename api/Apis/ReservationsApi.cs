@@ -70,6 +70,7 @@ public static class ReservationsApi
         HttpRequest http,
         HttpResponse response,
         IPatientGrainFactory patients,
+        ISlotPoolGrainFactory pools,
         HospitalTime time)
     {
         var errors = new RequestErrors();
@@ -77,9 +78,13 @@ public static class ReservationsApi
         var reserve = RequestValidation.ToReserveRequest(request, http.Headers[FieldRules.IdempotencyKeyHeader], errors);
         if (reserve is null) return BookingProblems.ValidationFailed(errors);
 
-        // Through the patient: its limits are decided together with the pool's answer.
+        // Most of the 08:00 crowd arrives after the numbers are gone: a sold-out pool answers them
+        // from its committed state, before any patient is loaded or any turn is queued.
         ReserveOutcome outcome;
-        switch (await patients.GetPatient(reserve.PatientId).ReserveAsync(poolId, reserve))
+        if (pools.GetSlotPool(poolId).AnswerWithoutDeciding(reserve) is { } early)
+            outcome = early;
+        // Otherwise through the patient: its limits are decided together with the pool's answer.
+        else switch (await patients.GetPatient(reserve.PatientId).ReserveAsync(poolId, reserve))
         {
             case PatientReserveOutcome.Decided decided:
                 outcome = decided.Pool;

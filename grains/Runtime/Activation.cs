@@ -30,6 +30,9 @@ internal sealed class Activation<TGrain, TState, TChange> : IActivation<TGrain>
     private CommitBatch<TGrain, TChange>? inFlight;
     private readonly List<CommitBatch<TGrain, TChange>> unwritten = [new()];
     private long lastUsedTicks;
+    // True while every decision made is written: no change waits to be written and none is being
+    // written. Cleared the moment a turn raises a change, so lock-free readers can tell "settled".
+    private bool settled = true;
 
     public Activation(string key, TGrain grain, IGrainStorage<TState, TChange> storage, GrainRuntimeOptions options, TimeProvider clock)
     {
@@ -45,6 +48,8 @@ internal sealed class Activation<TGrain, TState, TChange> : IActivation<TGrain>
     public string Name => name;
 
     public bool IsLoaded => Volatile.Read(ref loaded);
+
+    public bool IsSettled => Volatile.Read(ref loaded) && Volatile.Read(ref settled);
 
     public TGrain Grain => grain;
 
@@ -129,6 +134,7 @@ internal sealed class Activation<TGrain, TState, TChange> : IActivation<TGrain>
             if (finished is not null) OnWriteFinished(finished);
             else await RunTurnAsync(turn!).ConfigureAwait(false);
             StartWriteIfDue();
+            if (inFlight is null && !HasUnwrittenChanges()) Volatile.Write(ref settled, true);
         }
     }
 
@@ -167,7 +173,11 @@ internal sealed class Activation<TGrain, TState, TChange> : IActivation<TGrain>
 
     public void MarkUsed() => Interlocked.Exchange(ref lastUsedTicks, clock.GetUtcNow().UtcTicks);
 
-    private void RecordChange(TChange change) => unwritten[^1].Changes.Add(change);
+    private void RecordChange(TChange change)
+    {
+        Volatile.Write(ref settled, false);
+        unwritten[^1].Changes.Add(change);
+    }
 
     private bool HasUnwrittenChanges() => unwritten.Exists(b => b.Changes.Count > 0);
 
@@ -214,6 +224,8 @@ internal sealed class Activation<TGrain, TState, TChange> : IActivation<TGrain>
         {
             version++;
             grain.MarkCommitted(version, finished.Batch.Changes);
+            // Settled before anyone is answered, so a caller that reads right after its reply sees it.
+            if (!HasUnwrittenChanges()) Volatile.Write(ref settled, true);
             foreach (var waiter in finished.Batch.Waiters) waiter.Complete();
             return;
         }

@@ -65,4 +65,19 @@ public readonly struct GrainReference<TGrain>
         activation.MarkUsed();
         return read(activation.Grain);
     }
+
+    /// <summary>
+    /// Like <see cref="PeekCommitted{TResult}"/>, but only while the activation is settled: every
+    /// decision it made is written and none is being written. A read that must not miss a
+    /// decision still in flight (an idempotency key just used, say) can rely on committed data then.
+    /// </summary>
+    public TResult? PeekSettled<TResult>(Func<TGrain, TResult?> read) where TResult : class
+    {
+        var activation = kind.Find(Key);
+        if (activation is null || !activation.IsSettled) return null;
+        activation.MarkUsed();
+        var result = read(activation.Grain);
+        // A decision raised while we read makes what we read possibly stale: answer nothing.
+        return activation.IsSettled ? result : null;
+    }
 }

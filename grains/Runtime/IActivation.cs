@@ -5,6 +5,7 @@ internal interface IActivation<TGrain>
 {
     string Name { get; }
     bool IsLoaded { get; }
+    bool IsSettled { get; }
     TGrain Grain { get; }
     DateTimeOffset LastUsed { get; }
     bool TryPost(Turn<TGrain> turn, bool bypassCapacity = false);

@@ -14,6 +14,13 @@ public interface ISlotPoolGrain
 
     Task<ReserveOutcome> ReserveAsync(ReserveRequest request);
 
+    /// <summary>
+    /// The answer to <paramref name="request"/> when it can be given at once without a decision
+    /// (a sold-out pool, from committed data); null when <see cref="ReserveAsync"/> must decide.
+    /// Lets the crowd that arrives after the numbers are gone be answered without queueing.
+    /// </summary>
+    ReserveOutcome? AnswerWithoutDeciding(ReserveRequest request) => null;
+
     Task<CancelOutcome> CancelAsync(string reservationId, CancellationReason reason);
 
     Task<ChangePoolOutcome> ChangeAsync(PoolChangeRequest change);

@@ -18,18 +18,24 @@ public sealed partial class SlotPoolGrain(TimeProvider clock, SlotPoolRules rule
     protected override SlotPoolState CreateInitialState(string key) => SlotPoolState.Empty();
 
     protected override void OnStateLoaded() =>
-        committed = new CommittedPool(State.Definition is null ? null : CurrentSnapshot());
+        committed = CommittedPool.Of(State, State.Definition is null ? null : CurrentSnapshot());
 
-    protected override void OnCommitted(IReadOnlyList<SlotPoolChange> changes)
+    protected override void OnCommitted(IReadOnlyList<SlotPoolChange> changes) =>
+        committed = (committed ?? CommittedPool.Nothing).After(changes, CommittedVersion, id => State.FindReservation(id)!.PatientId);
+
+    /// <summary>
+    /// Answers "sold out" from committed data, without a turn, when that is certainly the answer
+    /// the pool would give: released, open, every number held at the last commit, and neither the
+    /// patient nor the idempotency key known to it (those get their own answers from a turn). Null
+    /// when a turn is needed. Safe from any thread: it reads only the published committed view.
+    /// </summary>
+    public ReserveOutcome? AnswerWithoutTurn(ReserveRequest request)
     {
-        var snapshot = committed?.Pool;
-        foreach (var change in changes)
-        {
-            snapshot = change is PoolCreated created
-                ? new SlotPoolSnapshot(created.Definition, PoolStatus.Open, 0, CommittedVersion)
-                : snapshot?.After(change);
-        }
-        committed = new CommittedPool(snapshot is null ? null : snapshot with { Version = CommittedVersion });
+        var view = committed;
+        if (view?.Pool is not { } pool || pool.Remaining > 0 || pool.StatusAt(clock.GetUtcNow()) != PoolStatus.Open) return null;
+        if (request.IdempotencyKey is { } key && view.IdempotencyKeys.Contains(key)) return null;
+        if (view.Holders.Contains(request.PatientId)) return null;
+        return new ReserveOutcome.SoldOut();
     }
 
     public CreatePoolOutcome Create(PoolDefinition definition)
@@ -135,6 +141,3 @@ public sealed partial class SlotPoolGrain(TimeProvider clock, SlotPoolRules rule
 
     private SlotPoolSnapshot CurrentSnapshot() => new(State.Definition!, State.Status, State.Booked, CommittedVersion);
 }
-
-/// <summary>What the pool looked like at its last commit; <see cref="Pool"/> is null when the pool does not exist.</summary>
-public sealed record CommittedPool(SlotPoolSnapshot? Pool);

@@ -9,7 +9,12 @@ internal sealed class SlotPoolGrainReference(GrainReference<SlotPoolGrain> grain
 
     public Task<CreatePoolOutcome> CreateAsync(PoolDefinition definition) => grain.CallAsync(g => g.Create(definition));
 
-    public Task<ReserveOutcome> ReserveAsync(ReserveRequest request) => grain.CallAsync(g => g.Reserve(request));
+    public Task<ReserveOutcome> ReserveAsync(ReserveRequest request) =>
+        AnswerWithoutDeciding(request) is { } answer ? Task.FromResult(answer) : grain.CallAsync(g => g.Reserve(request));
+
+    // Only while the activation is settled: an idempotency key or patient decided but not yet
+    // committed would otherwise be missing from the committed view and get a wrong "sold out".
+    public ReserveOutcome? AnswerWithoutDeciding(ReserveRequest request) => grain.PeekSettled(g => g.AnswerWithoutTurn(request));
 
     public Task<CancelOutcome> CancelAsync(string reservationId, CancellationReason reason) =>
         grain.CallAsync(g => g.Cancel(reservationId, reason));

@@ -1,0 +1,62 @@
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Tests.SlotPools;
+
+public sealed class SoldOutWithoutTurnTests
+{
+    [Fact]
+    public async Task ASettledSoldOutPoolAnswersANewcomerWithoutDeciding()
+    {
+        await using var harness = new PoolHarness();
+        var pool = await harness.CreateReleasedPoolAsync(quota: 1);
+        await pool.ReserveAsync(new ReserveRequest("patient-1", "key-1"));
+
+        Assert.IsType<ReserveOutcome.SoldOut>(pool.AnswerWithoutDeciding(new ReserveRequest("patient-2", "key-2")));
+    }
+
+    [Fact]
+    public async Task TheHolderAndAKnownIdempotencyKeyStillGetTheirOwnAnswers()
+    {
+        await using var harness = new PoolHarness();
+        var pool = await harness.CreateReleasedPoolAsync(quota: 1);
+        var first = (ReserveOutcome.Reserved)await pool.ReserveAsync(new ReserveRequest("patient-1", "key-1"));
+
+        Assert.Null(pool.AnswerWithoutDeciding(new ReserveRequest("patient-1")));
+        Assert.Null(pool.AnswerWithoutDeciding(new ReserveRequest("patient-1", "key-1")));
+        Assert.Equal(new ReserveOutcome.Reserved(first.Reservation, Replayed: true), await pool.ReserveAsync(new ReserveRequest("patient-1", "key-1")));
+    }
+
+    [Fact]
+    public async Task APoolWithANumberFreeOrNotYetReleasedNeedsADecision()
+    {
+        await using var harness = new PoolHarness();
+        var pool = harness.Pools.GetSlotPool("p1");
+        await pool.CreateAsync(PoolHarness.Morning("p1", quota: 1));
+
+        var beforeRelease = pool.AnswerWithoutDeciding(new ReserveRequest("patient-1"));
+        harness.Clock.SetUtcNow(PoolHarness.ReleaseAt);
+        var released = pool.AnswerWithoutDeciding(new ReserveRequest("patient-1"));
+
+        Assert.Null(beforeRelease);
+        Assert.Null(released);
+    }
+
+    [Fact]
+    public async Task ACancellationBeingWrittenMeansNoAnswerWithoutDeciding()
+    {
+        await using var harness = new PoolHarness();
+        var pool = await harness.CreateReleasedPoolAsync(quota: 1);
+        var held = (ReserveOutcome.Reserved)await pool.ReserveAsync(new ReserveRequest("patient-1"));
+        harness.Storage.HoldWrites();
+        var cancelling = pool.CancelAsync(held.Reservation.ReservationId, CancellationReason.PatientRequest);
+        await harness.Storage.WritesAtGate.WaitAsync();
+
+        var whileWriting = pool.AnswerWithoutDeciding(new ReserveRequest("patient-2"));
+        harness.Storage.ReleaseWrites();
+        await cancelling;
+
+        Assert.Null(whileWriting);
+        Assert.Null(pool.AnswerWithoutDeciding(new ReserveRequest("patient-2")));
+        Assert.IsType<ReserveOutcome.Reserved>(await pool.ReserveAsync(new ReserveRequest("patient-2")));
+    }
+}
