@@ -64,6 +64,19 @@ public abstract class PatientStorageContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManyPatientsLoadingAtOnceEachGetTheirOwnProfile()
+    {
+        var ids = Enumerable.Range(1, 40).Select(i => $"pt-{i}").ToList();
+        foreach (var id in ids) await Directory.RegisterAsync(Profile(id, $"acct-{id}"), 5, CancellationToken.None);
+
+        // Loads asked for together are served by shared batch reads; each must still get its own row.
+        var loads = await Task.WhenAll([.. ids.Select(id => Storage.ReadAsync(id, CancellationToken.None)), Storage.ReadAsync("pt-unknown", CancellationToken.None)]);
+
+        for (var i = 0; i < ids.Count; i++) Assert.Equal(Profile(ids[i], $"acct-{ids[i]}"), loads[i]!.State.Profile);
+        Assert.Null(loads[^1]);
+    }
+
+    [Fact]
     public async Task ATakenIdAndAFullAccountAreRefused()
     {
         await Directory.RegisterAsync(Profile("pt-1"), 2, CancellationToken.None);

@@ -97,6 +97,32 @@ internal sealed class PatientRows(SqlDialect dialect)
         return found is { } f ? (f.Record, f.Version, visits) : null;
     }
 
+    /// <summary>
+    /// Like <see cref="FindWithBookingsAsync"/> for many patients in one statement (one parameter
+    /// each); patients not registered are absent from the result.
+    /// </summary>
+    public async Task<Dictionary<string, (PatientRecord Record, long Version, List<BookedVisit> Bookings)>> FindManyWithBookingsAsync(
+        DbConnection connection, IReadOnlyList<string> patientIds, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var names = patientIds.Select((_, i) => $"@p{i}").ToList();
+        command.CommandText =
+            $"SELECT {PatientColumns}, r.reservation_id, r.pool_id, r.status, r.idempotency_key, p.visit_date, p.department_id " +
+            "FROM patients pt LEFT JOIN reservations r ON r.patient_id = pt.patient_id LEFT JOIN pools p ON p.pool_id = r.pool_id " +
+            $"WHERE pt.patient_id IN ({string.Join(", ", names)})";
+        for (var i = 0; i < patientIds.Count; i++) SlotPoolRows.Bind(command, $"p{i}", patientIds[i]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new Dictionary<string, (PatientRecord Record, long Version, List<BookedVisit> Bookings)>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (record, version) = ReadRecord(reader);
+            var id = record.Profile.PatientId;
+            if (!found.TryGetValue(id, out var entry)) found[id] = entry = (record, version, []);
+            if (!reader.IsDBNull(PatientColumnCount)) entry.Bookings.Add(ReadVisit(reader, PatientColumnCount));
+        }
+        return found;
+    }
+
     public async Task<List<BookedVisit>> ReadBookingsAsync(DbConnection connection, string patientId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

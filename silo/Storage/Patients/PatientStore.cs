@@ -14,7 +14,8 @@ public sealed class PatientStore
     private PatientStore(SqlDialect dialect, TimeProvider clock)
     {
         var storage = new SqlPatientStorage(dialect, clock);
-        Storage = storage;
+        // At a release thousands of patients activate in the same second: their loads share reads.
+        Storage = new GroupedReads<PatientState, PatientChange>(storage, storage);
         Records = storage;
         Directory = new SqlPatientDirectory(dialect, clock);
     }

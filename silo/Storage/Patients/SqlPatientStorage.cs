@@ -9,7 +9,8 @@ namespace OrleansBooking.Silo.Storage.Patients;
 /// and — read only — its reservations joined with their pools. Writes are rare (no-shows, lifts):
 /// one transaction that checks the version on the patients row first.
 /// </summary>
-internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock) : IGrainStorage<PatientState, PatientChange>, IPatientRecords
+internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock)
+    : IGrainStorage<PatientState, PatientChange>, IGrainBatchReader<PatientState>, IPatientRecords
 {
     private readonly PatientRows rows = new(dialect);
 
@@ -21,6 +22,21 @@ internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock) 
         var noShows = found.Version == 0 ? [] : await rows.ReadNoShowsAsync(connection, key, cancellationToken);
         var state = new PatientState(found.Record.Profile, noShows, found.Record.Suspension, found.Bookings);
         return new StoredState<PatientState>(state, found.Version);
+    }
+
+    public async Task<IReadOnlyDictionary<string, StoredState<PatientState>>> ReadManyAsync(
+        IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var found = await rows.FindManyWithBookingsAsync(connection, keys, cancellationToken);
+        var states = new Dictionary<string, StoredState<PatientState>>(StringComparer.Ordinal);
+        foreach (var (key, (record, version, bookings)) in found)
+        {
+            // As in ReadAsync: only a patient the grain ever wrote (version > 0) has no-show rows.
+            var noShows = version == 0 ? [] : await rows.ReadNoShowsAsync(connection, key, cancellationToken);
+            states[key] = new StoredState<PatientState>(new PatientState(record.Profile, noShows, record.Suspension, bookings), version);
+        }
+        return states;
     }
 
     public async Task WriteAsync(string key, long expectedVersion, IReadOnlyList<PatientChange> changes, CancellationToken cancellationToken)
