@@ -11,4 +11,9 @@ public sealed record Reservation(
     DateTimeOffset CreatedAt,
     string? IdempotencyKey,
     DateTimeOffset? CancelledAt = null,
-    CancellationReason? CancellationReason = null);
+    CancellationReason? CancellationReason = null)
+{
+    /// <summary>A new booking: a fresh random id (not guessable), status booked.</summary>
+    public static Reservation Booked(string poolId, ReserveRequest request, int sequenceNumber, DateTimeOffset visitTime, DateTimeOffset now) =>
+        new(Guid.NewGuid().ToString("N"), poolId, request.PatientId, sequenceNumber, visitTime, ReservationStatus.Booked, now, request.IdempotencyKey);
+}

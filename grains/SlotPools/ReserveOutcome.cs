@@ -18,4 +18,11 @@ public abstract record ReserveOutcome
 
     /// <summary>The idempotency key was used before by another patient: it cannot name this attempt.</summary>
     public sealed record IdempotencyKeyReused : ReserveOutcome;
+
+    /// <summary>
+    /// The answer to a retry whose idempotency key already made <paramref name="earlier"/>: the
+    /// same reservation, whatever changed since — unless the key is another patient's.
+    /// </summary>
+    public static ReserveOutcome Replay(Reservation earlier, ReserveRequest request) =>
+        earlier.PatientId == request.PatientId ? new Reserved(earlier, Replayed: true) : new IdempotencyKeyReused();
 }

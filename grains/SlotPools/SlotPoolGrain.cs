@@ -51,11 +51,7 @@ public sealed partial class SlotPoolGrain(TimeProvider clock, SlotPoolRules rule
 
         // A retried attempt gets what the first attempt got, whatever changed since.
         if (request.IdempotencyKey is { } key && State.FindByIdempotencyKey(key) is { } earlier)
-        {
-            return earlier.PatientId == request.PatientId
-                ? new ReserveOutcome.Reserved(earlier, Replayed: true)
-                : new ReserveOutcome.IdempotencyKeyReused();
-        }
+            return ReserveOutcome.Replay(earlier, request);
 
         if (State.Status is PoolStatus.Closed or PoolStatus.Cancelled) return new ReserveOutcome.PoolClosed(State.Status);
         var now = clock.GetUtcNow();
@@ -64,15 +60,7 @@ public sealed partial class SlotPoolGrain(TimeProvider clock, SlotPoolRules rule
         if (State.Booked >= pool.Quota) return new ReserveOutcome.SoldOut();
 
         var number = State.NextFreeNumber();
-        var reservation = new Reservation(
-            ReservationId: Guid.NewGuid().ToString("N"),
-            PoolId: pool.PoolId,
-            PatientId: request.PatientId,
-            SequenceNumber: number,
-            VisitTime: rules.VisitTime(pool, number, zone),
-            Status: ReservationStatus.Booked,
-            CreatedAt: now,
-            IdempotencyKey: request.IdempotencyKey);
+        var reservation = Reservation.Booked(pool.PoolId, request, number, rules.VisitTime(pool, number, zone), now);
         Raise(new ReservationMade(reservation));
         return new ReserveOutcome.Reserved(reservation, Replayed: false);
     }

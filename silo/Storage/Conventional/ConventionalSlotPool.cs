@@ -65,11 +65,7 @@ internal sealed partial class ConventionalSlotPool(string poolId, SqlDialect dia
 
         // A retried attempt gets what the first attempt got, whatever changed since.
         if (request.IdempotencyKey is { } key && await FindReservationAsync(transaction, "idempotency_key", key) is { } earlier)
-        {
-            return earlier.PatientId == request.PatientId
-                ? new ReserveOutcome.Reserved(earlier, Replayed: true)
-                : new ReserveOutcome.IdempotencyKeyReused();
-        }
+            return ReserveOutcome.Replay(earlier, request);
 
         if (stored.Status is PoolStatus.Closed or PoolStatus.Cancelled) return new ReserveOutcome.PoolClosed(stored.Status);
         var now = clock.GetUtcNow();
@@ -79,15 +75,7 @@ internal sealed partial class ConventionalSlotPool(string poolId, SqlDialect dia
         var numbers = await CountNumbersAsync(transaction);
         if (numbers.Booked >= pool.Quota) return new ReserveOutcome.SoldOut();
 
-        var reservation = new Reservation(
-            ReservationId: Guid.NewGuid().ToString("N"),
-            PoolId: poolId,
-            PatientId: request.PatientId,
-            SequenceNumber: numbers.LowestFree,
-            VisitTime: rules.VisitTime(pool, numbers.LowestFree, zone),
-            Status: ReservationStatus.Booked,
-            CreatedAt: now,
-            IdempotencyKey: request.IdempotencyKey);
+        var reservation = Reservation.Booked(poolId, request, numbers.LowestFree, rules.VisitTime(pool, numbers.LowestFree, zone), now);
         await using (var insert = transaction.CreateCommand(
                          SlotPoolRows.InsertReservationPrefix + SlotPoolRows.Row(SlotPoolRows.ReservationParameters) + ";\n" + BumpVersion))
         {
