@@ -9,8 +9,9 @@ internal sealed class SlotPoolGrainReference(GrainReference<SlotPoolGrain> grain
 
     public Task<CreatePoolOutcome> CreateAsync(PoolDefinition definition) => grain.CallAsync(g => g.Create(definition));
 
-    public Task<ReserveOutcome> ReserveAsync(ReserveRequest request) =>
-        AnswerWithoutDeciding(request) is { } answer ? Task.FromResult(answer) : grain.CallAsync(g => g.Reserve(request));
+    // Always a turn: callers that can take an answer without one ask AnswerWithoutDeciding first
+    // (the reservation route does, before the patient grain), so it is not asked twice.
+    public Task<ReserveOutcome> ReserveAsync(ReserveRequest request) => grain.CallAsync(g => g.Reserve(request));
 
     // Only while the activation is settled: an idempotency key or patient decided but not yet
     // committed would otherwise be missing from the committed view and get a wrong "sold out".

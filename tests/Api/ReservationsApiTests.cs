@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace OrleansBooking.Tests.Api;
@@ -110,6 +111,18 @@ public sealed class ReservationsApiTests(BookingApiFactory factory) : IClassFixt
         await client.ReserveOkAsync(poolId, "patient-1");
 
         using var response = await client.ReserveAsync(poolId, "patient-2");
+        await response.ReadProblemAsync(HttpStatusCode.Conflict, "sold_out");
+    }
+
+    [Fact]
+    public async Task ASoldOutPoolAnswersBeforeThePatientIsEvenLookedUp()
+    {
+        var poolId = await NewPoolAsync(quota: 1);
+        await client.ReserveOkAsync(poolId, "patient-1");
+
+        // Not registered: a route that loaded the patient first would answer 404 patient_not_found.
+        using var response = await client.PostAsJsonAsync($"/api/pools/{poolId}/reservations", new { patientId = "never-registered" });
+
         await response.ReadProblemAsync(HttpStatusCode.Conflict, "sold_out");
     }
 
