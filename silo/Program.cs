@@ -1,4 +1,5 @@
 using OrleansBooking.Api;
+using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Apis;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Silo.Hosting;
@@ -8,6 +9,10 @@ builder.AddBookingServices();
 
 var app = builder.Build();
 app.UseBookingApiErrors();
+app.UseBookingSignIn();
+app.UseAuthorization();
+app.MapAuthApi();
+app.MapAccountsAdminApi();
 app.MapPoolsApi();
 app.MapReservationsApi();
 app.MapAdminApi();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
@@ -13,7 +14,7 @@ public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>();
+        var api = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin);
 
         api.MapPost("/pools", CreatePool)
             .WithName(nameof(CreatePool))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
@@ -16,7 +17,7 @@ public static class AnalyticsApi
 
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/analytics").WithTags("Analytics")
+        app.MapGroup("/api/analytics").WithTags("Analytics").RequireAuthorization(AccessPolicies.Admin)
             .MapGet("/queue-estimate", GetQueueEstimate)
             .WithName(nameof(GetQueueEstimate))
             .WithSummary("Waiting-time estimate (M/M/s, Erlang C)")

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Contracts.Catalogue;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
@@ -12,7 +13,7 @@ public static class DepartmentsApi
 {
     public static IEndpointRouteBuilder MapDepartmentsApi(this IEndpointRouteBuilder app)
     {
-        var browse = app.MapGroup("/api/departments").WithTags(CatalogueApi.PublicTag).AddEndpointFilter<GrainFaultFilter>();
+        var browse = app.MapGroup("/api/departments").WithTags(CatalogueApi.PublicTag).AddEndpointFilter<GrainFaultFilter>().AllowAnonymous();
 
         browse.MapGet("/", ListDepartments)
             .WithName(nameof(ListDepartments))
@@ -38,7 +39,7 @@ public static class DepartmentsApi
             .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DepartmentNotFound)
             .ProducesRetryLater();
 
-        var admin = app.MapGroup("/api/admin/departments").WithTags(CatalogueApi.AdminTag);
+        var admin = app.MapGroup("/api/admin/departments").WithTags(CatalogueApi.AdminTag).RequireAuthorization(AccessPolicies.Admin);
 
         admin.MapPost("/", CreateDepartment)
             .WithName(nameof(CreateDepartment))

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Contracts.Catalogue;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
@@ -12,7 +13,7 @@ public static class DoctorsApi
 {
     public static IEndpointRouteBuilder MapDoctorsApi(this IEndpointRouteBuilder app)
     {
-        var browse = app.MapGroup("/api/doctors").WithTags(CatalogueApi.PublicTag).AddEndpointFilter<GrainFaultFilter>();
+        var browse = app.MapGroup("/api/doctors").WithTags(CatalogueApi.PublicTag).AddEndpointFilter<GrainFaultFilter>().AllowAnonymous();
 
         browse.MapGet("/", SearchDoctors)
             .WithName(nameof(SearchDoctors))
@@ -40,7 +41,7 @@ public static class DoctorsApi
             .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DoctorNotFound)
             .ProducesRetryLater();
 
-        var admin = app.MapGroup("/api/admin/doctors").WithTags(CatalogueApi.AdminTag);
+        var admin = app.MapGroup("/api/admin/doctors").WithTags(CatalogueApi.AdminTag).RequireAuthorization(AccessPolicies.Admin);
 
         admin.MapPost("/", CreateDoctor)
             .WithName(nameof(CreateDoctor))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Accounts;
 using Microsoft.Extensions.Logging;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.Contracts.DoctorsDay;
@@ -17,7 +18,8 @@ public static class DoctorsDayApi
 
     public static IEndpointRouteBuilder MapDoctorsDayApi(this IEndpointRouteBuilder app)
     {
-        var pools = app.MapGroup("/api/pools/{poolId}").WithTags("Doctor's day").AddEndpointFilter<GrainFaultFilter>();
+        var pools = app.MapGroup("/api/pools/{poolId}").WithTags("Doctor's day").AddEndpointFilter<GrainFaultFilter>()
+            .RequireAuthorization(AccessPolicies.Clinician).AddEndpointFilter<SessionOwnershipFilter>();
 
         pools.MapGet("/day-list", GetDayList)
             .WithName(nameof(GetDayList))
@@ -44,6 +46,7 @@ public static class DoctorsDayApi
             "The patient did not come (booked or checked_in → no_show); the number returns to the pool, as a cancelled one does.");
 
         app.MapGroup("/api/doctors").WithTags("Doctor's day").AddEndpointFilter<GrainFaultFilter>()
+            .RequireAuthorization(AccessPolicies.Clinician).AddEndpointFilter<SessionOwnershipFilter>()
             .MapGet("/{doctorId}/days/{date}", GetDoctorDay)
             .WithName(nameof(GetDoctorDay))
             .WithSummary("A doctor's day")
@@ -51,7 +54,7 @@ public static class DoctorsDayApi
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesRetryLater();
 
-        app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>()
+        app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin)
             .MapPost("/pools/{poolId}/stop-clinic", StopClinic)
             .WithName(nameof(StopClinic))
             .WithSummary("Stop a clinic")

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
@@ -12,13 +13,14 @@ public static class PatientsAdminApi
 {
     public static IEndpointRouteBuilder MapPatientsAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin/patients").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>();
+        var api = app.MapGroup("/api/admin/patients").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin);
 
         api.MapPost("/bulk", RegisterPatientsInBulk)
             .WithName(nameof(RegisterPatientsInBulk))
             .WithSummary("Register synthetic patients for a load test")
             .WithDescription("Registers {patientIdPrefix}{first} … {patientIdPrefix}{first+count-1}, each with valid made-up "
-                + "real-name data and an account of its own (no family cap). Existing ids are skipped, so a rerun is harmless.")
+                + "real-name data and an account of its own (no family cap). With a password, each account can sign in "
+                + "(login = patient id). Existing ids are skipped, so a rerun is harmless.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesRetryLater();
 
@@ -41,7 +43,8 @@ public static class PatientsAdminApi
     }
 
     public static async Task<Results<Ok<BulkRegistrationResponse>, ProblemHttpResult>> RegisterPatientsInBulk(
-        BulkRegistrationRequest request, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
+        BulkRegistrationRequest request, IPatientDirectory directory, AccountRegistration accounts, HospitalTime time,
+        CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         if (PatientsValidation.ToBulk(request, errors) is not { } bulk) return BookingProblems.ValidationFailed(errors);
@@ -49,7 +52,10 @@ public static class PatientsAdminApi
         var now = time.Now;
         var profiles = Enumerable.Range(bulk.First, bulk.Count).Select(n => PatientsSyntheticProfiles.Profile(bulk.Prefix, n, now)).ToList();
         var registered = await directory.RegisterManyAsync(profiles, cancellationToken);
-        return TypedResults.Ok(new BulkRegistrationResponse(bulk.Count, registered, bulk.Count - registered));
+        var accountsCreated = request.Password is { } password
+            ? await accounts.CreateSyntheticPatientsAsync(profiles.Select(p => p.AccountId), password, cancellationToken)
+            : 0;
+        return TypedResults.Ok(new BulkRegistrationResponse(bulk.Count, registered, bulk.Count - registered, accountsCreated));
     }
 
     public static async Task<Results<Ok<PatientResponse>, ProblemHttpResult>> GetPatient(

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Accounts;
 using Microsoft.Extensions.Options;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.OpenApi;
@@ -9,16 +11,17 @@ using OrleansBooking.Grains.Patients;
 namespace OrleansBooking.Api.Apis;
 
 /// <summary>
-/// Patients as their managing account sees them (until accounts exist, the account id is a route
-/// segment), and a patient's appointments. Reads are SQL, never grains.
+/// Patients as the signed-in account that manages them sees them (family members: at most
+/// Booking:Limits:PatientsPerAccount), and a patient's appointments. Reads are SQL, never grains.
 /// </summary>
 public static class PatientsApi
 {
     public static IEndpointRouteBuilder MapPatientsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Patients").AddEndpointFilter<GrainFaultFilter>();
+        var own = app.MapGroup("/api/account/patients").WithTags("Patients").AddEndpointFilter<GrainFaultFilter>()
+            .RequireAuthorization(AccessPolicies.Patient);
 
-        api.MapPost("/accounts/{accountId}/patients", RegisterPatient)
+        own.MapPost("/", RegisterPatient)
             .WithName(nameof(RegisterPatient))
             .WithSummary("Register a patient the account manages")
             .WithDescription("Real-name data: the resident ID's check character is verified and birth date and sex are taken from it. "
@@ -27,14 +30,13 @@ public static class PatientsApi
             .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.PatientExists, ProblemCodes.AccountFull)
             .ProducesRetryLater();
 
-        api.MapGet("/accounts/{accountId}/patients", ListAccountPatients)
+        own.MapGet("/", ListAccountPatients)
             .WithName(nameof(ListAccountPatients))
             .WithSummary("List the account's patients")
             .WithDescription("Resident ID and phone are masked.")
-            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesRetryLater();
 
-        api.MapGet("/accounts/{accountId}/patients/{patientId}", GetAccountPatient)
+        own.MapGet("/{patientId}", GetAccountPatient)
             .WithName(nameof(GetAccountPatient))
             .WithSummary("Get one of the account's patients in full")
             .WithDescription("The owner's own view: resident ID and phone in full. Another account's patient is not found.")
@@ -42,7 +44,9 @@ public static class PatientsApi
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PatientNotFound)
             .ProducesRetryLater();
 
-        api.MapGet("/patients/{patientId}/appointments", ListAppointments)
+        app.MapGroup("/api/patients").WithTags("Patients").AddEndpointFilter<GrainFaultFilter>()
+            .RequireAuthorization(AccessPolicies.PatientOrAdmin)
+            .MapGet("/{patientId}/appointments", ListAppointments)
             .WithName(nameof(ListAppointments))
             .WithSummary("List a patient's appointments")
             .WithDescription("scope=upcoming (default: held numbers from today on, soonest first) or scope=past "
@@ -55,9 +59,10 @@ public static class PatientsApi
     }
 
     public static async Task<Results<Created<PatientResponse>, ProblemHttpResult>> RegisterPatient(
-        string accountId, RegisterPatientRequest request, IPatientDirectory directory, IOptions<PatientLimits> limits,
+        ClaimsPrincipal user, RegisterPatientRequest request, IPatientDirectory directory, IOptions<PatientLimits> limits,
         HospitalTime time, CancellationToken cancellationToken)
     {
+        var accountId = user.AccountIdOf()!;
         var errors = new RequestErrors();
         var profile = PatientsValidation.ToProfile(accountId, request, () => "pt-" + Guid.NewGuid().ToString("N"), time, errors);
         if (profile is null) return BookingProblems.ValidationFailed(errors);
@@ -65,7 +70,7 @@ public static class PatientsApi
         return await directory.RegisterAsync(profile, limits.Value.PatientsPerAccount, cancellationToken) switch
         {
             RegisterOutcome.Registered registered => TypedResults.Created(
-                $"/api/accounts/{accountId}/patients/{registered.Profile.PatientId}",
+                $"/api/account/patients/{registered.Profile.PatientId}",
                 PatientResponse.From(new PatientRecord(registered.Profile, null), time, masked: false)),
             RegisterOutcome.PatientExists exists => PatientProblems.PatientExists(exists.PatientId),
             RegisterOutcome.AccountFull full => PatientProblems.AccountFull(full.Allowed),
@@ -73,40 +78,37 @@ public static class PatientsApi
         };
     }
 
-    public static async Task<Results<Ok<PatientResponse[]>, ProblemHttpResult>> ListAccountPatients(
-        string accountId, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
+    public static async Task<Ok<PatientResponse[]>> ListAccountPatients(
+        ClaimsPrincipal user, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        FieldRules.CheckId(errors, "accountId", accountId);
-        if (errors.Any) return BookingProblems.ValidationFailed(errors);
-
-        var records = await directory.ListByAccountAsync(accountId, cancellationToken);
+        var records = await directory.ListByAccountAsync(user.AccountIdOf()!, cancellationToken);
         return TypedResults.Ok(records.Select(r => PatientResponse.From(r, time, masked: true)).ToArray());
     }
 
     public static async Task<Results<Ok<PatientResponse>, ProblemHttpResult>> GetAccountPatient(
-        string accountId, string patientId, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, string patientId, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        FieldRules.CheckId(errors, "accountId", accountId);
         FieldRules.CheckId(errors, "patientId", patientId);
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
         // Another account's patient answers exactly like a missing one: its existence is not the caller's business.
-        if (await directory.FindAsync(patientId, cancellationToken) is not { } record || record.Profile.AccountId != accountId)
+        if (await directory.FindAsync(patientId, cancellationToken) is not { } record || record.Profile.AccountId != user.AccountIdOf())
             return PatientProblems.PatientNotFound(patientId);
         return TypedResults.Ok(PatientResponse.From(record, time, masked: false));
     }
 
     public static async Task<Results<Ok<AppointmentResponse[]>, ProblemHttpResult>> ListAppointments(
-        string patientId, string? scope, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
+        string patientId, string? scope, ClaimsPrincipal user, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "patientId", patientId);
         var which = PatientsValidation.ToScope(scope, errors);
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
-        if (await directory.FindAsync(patientId, cancellationToken) is null) return PatientProblems.PatientNotFound(patientId);
+        // Another account's patient answers exactly like a missing one.
+        if (await directory.FindAsync(patientId, cancellationToken) is null || !await user.ManagesPatientAsync(patientId, directory, cancellationToken))
+            return PatientProblems.PatientNotFound(patientId);
         var today = DateOnly.FromDateTime(time.ToLocal(time.Now).DateTime);
         var appointments = await directory.ListAppointmentsAsync(patientId, which!.Value, today, cancellationToken);
         return TypedResults.Ok(appointments.Select(a => AppointmentResponse.From(a, time)).ToArray());

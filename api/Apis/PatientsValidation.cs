@@ -43,6 +43,13 @@ public static partial class PatientsValidation
             errors.Add("patientIdPrefix", $"patientIdPrefix must be 1–{MaxBulkPrefixLength} characters of A–Z, a–z, 0–9, '_', '.', ':' or '-'.");
         var count = FieldRules.CheckRange(errors, "count", request.Count, 1, MaxBulkCount, required: true);
         var first = FieldRules.CheckRange(errors, "first", request.First ?? 0, 0, int.MaxValue - MaxBulkCount, required: true);
+        if (request.Password is not null)
+        {
+            Accounts.CredentialRules.CheckPassword(errors, "password", request.Password);
+            // The patient id is the login: it must read as a user name, from the first number to the last.
+            if (!errors.Any && !Accounts.CredentialRules.IsUserName(prefix + (first!.Value + count!.Value - 1)))
+                errors.Add("patientIdPrefix", "With a password, patientIdPrefix must make valid logins: a–z first, then a–z, 0–9, '.', '_', '-'.");
+        }
         return errors.Any ? null : (prefix!, first!.Value, count!.Value);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Accounts;
 using Microsoft.Net.Http.Headers;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.OpenApi;
@@ -13,7 +14,7 @@ public static class PoolsApi
 {
     public static IEndpointRouteBuilder MapPoolsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/pools").WithTags("Pools").AddEndpointFilter<GrainFaultFilter>();
+        var api = app.MapGroup("/api/pools").WithTags("Pools").AddEndpointFilter<GrainFaultFilter>().AllowAnonymous();
 
         api.MapGet("/{poolId}", GetPool)
             .WithName(nameof(GetPool))

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Claims;
+using OrleansBooking.Api.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.Contracts.Patients;
@@ -21,9 +23,12 @@ public static class ReservationsApi
         var api = app.MapGroup("/api").WithTags("Reservations").AddEndpointFilter<GrainFaultFilter>();
 
         api.MapPost("/pools/{poolId}/reservations", CreateReservation)
+            .RequireAuthorization(AccessPolicies.Patient)
             .WithName(nameof(CreateReservation))
             .WithSummary("Take a number in a pool")
-            .WithDescription("Answers once the reservation is durable. Send an Idempotency-Key (1–128 printable ASCII characters): "
+            .WithDescription("A signed-in patient account books for one of the patients it manages (patientId; may be left out when it manages "
+                + "exactly one). Another account's patient is patient_not_found. "
+                + "Answers once the reservation is durable. Send an Idempotency-Key (1–128 printable ASCII characters): "
                 + "a retry with the same key gets the same reservation and the same 201, with header Idempotent-Replayed: true. "
                 + "The patient must be registered; per-patient limits answer limit_reached with the limit "
                 + "(department_per_day, per_day, per_week), repeated no-shows patient_suspended.")
@@ -35,25 +40,30 @@ public static class ReservationsApi
             .ProducesRetryLater();
 
         api.MapGet("/pools/{poolId}/reservations", ListPoolReservations)
+            .RequireAuthorization(AccessPolicies.Clinician)
+            .AddEndpointFilter<SessionOwnershipFilter>()
             .WithName(nameof(ListPoolReservations))
             .WithSummary("List a pool's reservations")
-            .WithDescription("Every reservation of the pool, cancelled ones included, in number order.")
+            .WithDescription("Every reservation of the pool, cancelled ones included, in number order. The session's doctor or an admin.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
             .ProducesRetryLater();
 
         api.MapGet("/reservations/{reservationId}", GetReservation)
+            .RequireAuthorization(AccessPolicies.AnyRole)
             .WithName(nameof(GetReservation))
             .WithSummary("Get a reservation")
+            .WithDescription("The patient's account, the session's doctor or an admin; anyone else gets reservation_not_found, as for a missing one.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.ReservationNotFound)
             .ProducesRetryLater();
 
         api.MapDelete("/reservations/{reservationId}", CancelReservation)
+            .RequireAuthorization(AccessPolicies.PatientOrAdmin)
             .WithName(nameof(CancelReservation))
             .WithSummary("Cancel a reservation")
-            .WithDescription("The patient cancels; the number returns to the pool. Allowed until the hospital's cancellation "
-                + "deadline. Cancelling a cancelled reservation answers 200 again.")
+            .WithDescription("The patient's account (or an admin) cancels; the number returns to the pool. Allowed until the hospital's "
+                + "cancellation deadline. Cancelling a cancelled reservation answers 200 again. Another account's reservation is not found.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.ReservationNotFound)
             .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.CancellationClosed, ProblemCodes.NotCancellable)
@@ -67,15 +77,24 @@ public static class ReservationsApi
         CreateReservationRequest request,
         // Bound for the OpenAPI document; validation reads the raw header, where a repeated key is visible.
         [FromHeader(Name = FieldRules.IdempotencyKeyHeader)] string? idempotencyKey,
-        HttpRequest http,
-        HttpResponse response,
+        HttpContext http,
         IPatientGrainFactory patients,
         ISlotPoolGrainFactory pools,
+        IPatientDirectory directory,
         HospitalTime time)
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "poolId", poolId);
-        var reserve = RequestValidation.ToReserveRequest(request, http.Headers[FieldRules.IdempotencyKeyHeader], errors);
+        var accountId = http.User.AccountIdOf()!;
+        // Most requests name the patient; an account of one patient may leave it out (one extra read).
+        var patientId = request.PatientId
+            ?? (await directory.ListByAccountAsync(accountId, http.RequestAborted) is [var only] ? only.Profile.PatientId : null);
+        if (patientId is null && request.PatientId is null)
+        {
+            errors.Add("patientId", "patientId is required: the account manages no patient, or more than one.");
+            return BookingProblems.ValidationFailed(errors);
+        }
+        var reserve = RequestValidation.ToReserveRequest(patientId, http.Request.Headers[FieldRules.IdempotencyKeyHeader], errors);
         if (reserve is null) return BookingProblems.ValidationFailed(errors);
 
         // Most of the 08:00 crowd arrives after the numbers are gone: a sold-out pool answers them
@@ -84,7 +103,7 @@ public static class ReservationsApi
         if (pools.GetSlotPool(poolId).AnswerWithoutDeciding(reserve) is { } early)
             outcome = early;
         // Otherwise through the patient: its limits are decided together with the pool's answer.
-        else switch (await patients.GetPatient(reserve.PatientId).ReserveAsync(poolId, reserve))
+        else switch (await patients.GetPatient(reserve.PatientId).ReserveForAccountAsync(accountId, poolId, reserve))
         {
             case PatientReserveOutcome.Decided decided:
                 outcome = decided.Pool;
@@ -102,7 +121,7 @@ public static class ReservationsApi
         switch (outcome)
         {
             case ReserveOutcome.Reserved reserved:
-                if (reserved.Replayed) response.Headers[ReplayedHeader] = "true";
+                if (reserved.Replayed) http.Response.Headers[ReplayedHeader] = "true";
                 var reservation = reserved.Reservation;
                 return TypedResults.Created($"/api/reservations/{reservation.ReservationId}", ReservationResponse.From(reservation, time));
             case ReserveOutcome.SoldOut:
@@ -134,26 +153,40 @@ public static class ReservationsApi
     }
 
     public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> GetReservation(
-        string reservationId, ISlotPoolGrainFactory pools, IReservationIndex index, HospitalTime time, CancellationToken cancellationToken)
+        string reservationId, ClaimsPrincipal user, ISlotPoolGrainFactory pools, IReservationIndex index, IPatientDirectory directory,
+        HospitalTime time, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         if (FieldRules.CheckReservationId(errors, reservationId) is not { } id) return BookingProblems.ValidationFailed(errors);
 
-        if (await index.FindPoolIdAsync(id, cancellationToken) is not { } poolId
-            || await pools.GetSlotPool(poolId).GetReservationAsync(id) is not { } reservation)
-            return BookingProblems.ReservationNotFound(reservationId);
-        return TypedResults.Ok(ReservationResponse.From(reservation, time));
+        return await FindVisibleAsync(id, user, pools, index, directory, cancellationToken) is ({ } reservation, _)
+            ? TypedResults.Ok(ReservationResponse.From(reservation, time))
+            : BookingProblems.ReservationNotFound(reservationId);
+    }
+
+    /// <summary>The reservation and its pool when it exists and the caller may see it; (null, null) for both "missing" and "not yours", alike.</summary>
+    private static async Task<(Reservation?, ISlotPoolGrain?)> FindVisibleAsync(
+        string id, ClaimsPrincipal user, ISlotPoolGrainFactory pools, IReservationIndex index, IPatientDirectory directory,
+        CancellationToken cancellationToken)
+    {
+        if (await index.FindPoolIdAsync(id, cancellationToken) is not { } poolId) return (null, null);
+        var pool = pools.GetSlotPool(poolId);
+        if (await pool.GetReservationAsync(id) is not { } reservation
+            || !await user.MaySeeReservationAsync(reservation, pool, directory, cancellationToken))
+            return (null, null);
+        return (reservation, pool);
     }
 
     public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> CancelReservation(
-        string reservationId, ISlotPoolGrainFactory pools, IPatientGrainFactory patients, IReservationIndex index, HospitalTime time,
-        CancellationToken cancellationToken)
+        string reservationId, ClaimsPrincipal user, ISlotPoolGrainFactory pools, IPatientGrainFactory patients, IReservationIndex index,
+        IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         if (FieldRules.CheckReservationId(errors, reservationId) is not { } id) return BookingProblems.ValidationFailed(errors);
 
-        if (await index.FindPoolIdAsync(id, cancellationToken) is not { } poolId) return BookingProblems.ReservationNotFound(reservationId);
-        var outcome = await pools.GetSlotPool(poolId).CancelAsync(id, CancellationReason.PatientRequest);
+        if (await FindVisibleAsync(id, user, pools, index, directory, cancellationToken) is not (_, { } pool))
+            return BookingProblems.ReservationNotFound(reservationId);
+        var outcome = await pool.CancelAsync(id, CancellationReason.PatientRequest);
         if (outcome is CancelOutcome.Cancelled { Reservation: var gone })
         {
             try

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Contracts.Catalogue;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
@@ -12,7 +13,7 @@ public static class SchedulesApi
 {
     public static IEndpointRouteBuilder MapSchedulesApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin").WithTags(CatalogueApi.AdminTag);
+        var admin = app.MapGroup("/api/admin").WithTags(CatalogueApi.AdminTag).RequireAuthorization(AccessPolicies.Admin);
 
         admin.MapGet("/doctors/{doctorId}/schedule", GetSchedule)
             .WithName(nameof(GetSchedule))

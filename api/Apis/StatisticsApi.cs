@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Accounts;
 using Microsoft.Net.Http.Headers;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.Contracts.Statistics;
@@ -19,7 +20,7 @@ public static class StatisticsApi
 
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin/statistics").WithTags("Statistics");
+        var api = app.MapGroup("/api/admin/statistics").WithTags("Statistics").RequireAuthorization(AccessPolicies.Admin);
         Map(api, "/days", StatisticsGrouping.Day, "Statistics per visit day", "One row per date, in date order.");
         Map(api, "/departments", StatisticsGrouping.Department, "Statistics per department, busiest first",
             "The ranking of the busiest departments (most numbers booked). Pools that name no department are one row with departmentId null.");

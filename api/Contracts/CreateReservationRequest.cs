@@ -4,4 +4,4 @@ namespace OrleansBooking.Api.Contracts;
 
 /// <summary>Body of <c>POST /api/pools/{poolId}/reservations</c>.</summary>
 public sealed record CreateReservationRequest(
-    [property: Description("1–64 chars of [A-Za-z0-9_.:-].")] string? PatientId);
+    [property: Description("One of the signed-in account's patients (1–64 chars of [A-Za-z0-9_.:-]); may be left out when the account manages exactly one.")] string? PatientId);

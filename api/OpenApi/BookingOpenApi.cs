@@ -29,7 +29,7 @@ public static class BookingOpenApi
 
     public static WebApplication MapBookingApiDocs(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.UseSwaggerUI(options =>
         {
             options.RoutePrefix = UiPath;

@@ -44,6 +44,8 @@ public static class ProblemCodes
     public static string ForStatus(int status) => status switch
     {
         StatusCodes.Status400BadRequest => ValidationFailed,
+        StatusCodes.Status401Unauthorized => Contracts.Accounts.AccountProblems.Unauthenticated,
+        StatusCodes.Status403Forbidden => Contracts.Accounts.AccountProblems.Forbidden,
         StatusCodes.Status404NotFound => NotFound,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,

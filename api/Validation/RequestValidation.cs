@@ -40,10 +40,11 @@ public static class RequestValidation
         return errors.Any ? null : new PoolChangeRequest(quota, releaseAt, status);
     }
 
-    public static ReserveRequest? ToReserveRequest(CreateReservationRequest request, StringValues idempotencyKey, RequestErrors errors)
+    /// <summary>The request for <paramref name="patientId"/>: the body's, or (absent there) the account's only patient.</summary>
+    public static ReserveRequest? ToReserveRequest(string? patientId, StringValues idempotencyKey, RequestErrors errors)
     {
-        FieldRules.CheckId(errors, "patientId", request.PatientId);
+        FieldRules.CheckId(errors, "patientId", patientId);
         var key = FieldRules.CheckIdempotencyKey(errors, idempotencyKey);
-        return errors.Any ? null : new ReserveRequest(request.PatientId!, key);
+        return errors.Any ? null : new ReserveRequest(patientId!, key);
     }
 }

@@ -14,6 +14,12 @@ public interface IPatientGrain
     /// <summary>Checks suspension and limits, then asks the pool; a failure at the pool never leaves a limit place taken.</summary>
     Task<PatientReserveOutcome> ReserveAsync(string poolId, ReserveRequest request);
 
+    /// <summary>
+    /// <see cref="ReserveAsync"/> on behalf of a signed-in account: a patient the account does not
+    /// manage answers PatientNotFound, exactly like a missing one.
+    /// </summary>
+    Task<PatientReserveOutcome> ReserveForAccountAsync(string accountId, string poolId, ReserveRequest request);
+
     /// <summary>Tells the patient a reservation of theirs was cancelled, so its limit place is free again at once.</summary>
     Task ReservationCancelledAsync(string reservationId);
 

@@ -32,9 +32,12 @@ public sealed class PatientGrain(
         bookingsInDoubt = false;
     }
 
-    public async ValueTask<PatientReserveOutcome> ReserveAsync(string poolId, ReserveRequest request)
+    /// <param name="accountId">The signed-in account asking; null when the hospital itself books (tests, tools).</param>
+    public async ValueTask<PatientReserveOutcome> ReserveAsync(string poolId, ReserveRequest request, string? accountId = null)
     {
-        if (await FindProfileAsync() is null) return new PatientReserveOutcome.PatientNotFound();
+        // Checked inside the turn, from the profile the grain holds: ownership costs no database read.
+        if (await FindProfileAsync() is not { } found || (accountId is not null && found.AccountId != accountId))
+            return new PatientReserveOutcome.PatientNotFound();
         request = request with { PatientId = Key };
         var pool = pools.GetSlotPool(poolId);
 

@@ -11,6 +11,9 @@ internal sealed class PatientGrainReference(GrainReference<PatientGrain> grain) 
     public Task<PatientReserveOutcome> ReserveAsync(string poolId, ReserveRequest request) =>
         grain.CallAsync(g => g.ReserveAsync(poolId, request));
 
+    public Task<PatientReserveOutcome> ReserveForAccountAsync(string accountId, string poolId, ReserveRequest request) =>
+        grain.CallAsync(g => g.ReserveAsync(poolId, request, accountId));
+
     public Task ReservationCancelledAsync(string reservationId) => grain.CallAsync(g => g.ReservationCancelled(reservationId));
 
     public Task<NoShowOutcome> RecordNoShowAsync(string reservationId, DateTimeOffset at) =>

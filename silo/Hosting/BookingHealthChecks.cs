@@ -14,8 +14,9 @@ public static class BookingHealthChecks
 
     public static IEndpointRouteBuilder MapBookingHealthChecks(this IEndpointRouteBuilder app)
     {
-        app.MapGet(LivePath, static () => Live).ExcludeFromDescription();
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        // Probes (load balancers, orchestrators) carry no token.
+        app.MapGet(LivePath, static () => Live).ExcludeFromDescription().AllowAnonymous();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return app;
     }
 }

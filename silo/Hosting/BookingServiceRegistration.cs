@@ -37,6 +37,7 @@ public static class BookingServiceRegistration
         Patients.PatientServiceRegistration.AddPatients(services);
         Catalogue.CatalogueRegistration.AddCatalogue(services);
         DoctorsDay.DoctorsDayRegistration.AddDoctorsDay(services);
+        Accounts.AccountsRegistration.AddAccounts(services);
         return builder;
     }
 

@@ -13,13 +13,7 @@ public static class BookingStoreFactory
     /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
     public static IBookingStore Create(StorageOptions options, TimeProvider? clock = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = StorageOptionsValidator.Check(options);
-        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(options));
-
-        SqlDialect dialect = StorageOptionsValidator.NormalizedProvider(options) == StorageOptions.MySql
-            ? new MySqlDialect(options.ConnectionString!)
-            : new SqliteDialect(StorageOptionsValidator.ConnectionStringOrDefault(options));
+        var dialect = SqlDialects.Create(options);
         return new BookingStore(dialect, clock ?? TimeProvider.System);
     }
 }

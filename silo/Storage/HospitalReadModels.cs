@@ -30,13 +30,7 @@ public sealed class HospitalReadModels
     /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
     public static HospitalReadModels Create(StorageOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = StorageOptionsValidator.Check(options);
-        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(options));
-        // The same choice as BookingStoreFactory; the connection pool is shared by connection string.
-        SqlDialect dialect = StorageOptionsValidator.NormalizedProvider(options) == StorageOptions.MySql
-            ? new MySqlDialect(options.ConnectionString!)
-            : new SqliteDialect(StorageOptionsValidator.ConnectionStringOrDefault(options));
+        var dialect = SqlDialects.Create(options);
         return new HospitalReadModels(dialect);
     }
 }

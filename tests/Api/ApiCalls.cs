@@ -34,22 +34,41 @@ internal static class ApiCalls
         return await response.ReadAsync(HttpStatusCode.Created);
     }
 
-    /// <summary>Registers <paramref name="patientId"/> (under an account of its own) unless it is; only registered patients may book.</summary>
+    /// <summary>
+    /// Registers <paramref name="patientId"/> under an account of its own (<see cref="TestIdentity.PatientAccountOf"/>)
+    /// unless it is; only registered patients may book, and only through their account.
+    /// </summary>
     public static async Task EnsurePatientAsync(this HttpClient client, string patientId)
     {
-        var accountId = ("acct-" + patientId)[..Math.Min(64, patientId.Length + 5)];
-        using var response = await client.PostAsJsonAsync($"/api/accounts/{accountId}/patients",
-            new { patientId, name = "Test Patient", residentId = "11010519491231002X", phone = "13912345678" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/patients")
+        {
+            Content = JsonContent.Create(new { patientId, name = "Test Patient", residentId = "11010519491231002X", phone = "13912345678" }),
+        }.As(TestIdentity.PatientAccountOf(patientId));
+        using var response = await client.SendAsync(request);
         // 409 patient_exists is fine; an id the API refuses is left for the reservation to refuse.
     }
 
+    /// <summary>
+    /// The account that manages <paramref name="patientId"/> (asked of the admin API), or the one
+    /// <see cref="EnsurePatientAsync"/> would register it under when it is not registered.
+    /// </summary>
+    public static async Task<TestIdentity> ManagingAccountAsync(this HttpClient client, string patientId)
+    {
+        if (!OrleansBooking.Api.Validation.FieldRules.IsId(patientId)) return TestIdentity.PatientAccountOf(patientId);
+        using var response = await client.SendAsAsync(TestIdentity.Admin, HttpMethod.Get, $"/api/admin/patients/{patientId}");
+        if (!response.IsSuccessStatusCode) return TestIdentity.PatientAccountOf(patientId);
+        var patient = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return TestIdentity.Patient(patient.GetProperty("accountId").GetString()!);
+    }
+
+    /// <summary>Books as the patient's own account (registering the patient first).</summary>
     public static async Task<HttpResponseMessage> ReserveAsync(this HttpClient client, string poolId, string patientId, string? idempotencyKey = null)
     {
         await client.EnsurePatientAsync(patientId);
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pools/{poolId}/reservations")
         {
             Content = JsonContent.Create(new { patientId }),
-        };
+        }.As(await client.ManagingAccountAsync(patientId));
         if (idempotencyKey is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
         return await client.SendAsync(request);
     }

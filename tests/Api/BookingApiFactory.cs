@@ -31,6 +31,8 @@ public class BookingApiFactory : WebApplicationFactory<Program>
         settings["Booking:Limits:PerWeek"] = "1000";
         // The demo hospital would add its pools to every API test; the catalogue tests turn it on where they need it.
         settings["Booking:SeedDemoHospital"] = "false";
+        // Sign-in tests hash many passwords; the default 100,000 PBKDF2 rounds would take most of their time.
+        settings["Booking:Accounts:PasswordIterations"] = "1000";
     }
 
     public ManualClock Clock { get; } = new(Start);
@@ -41,6 +43,18 @@ public class BookingApiFactory : WebApplicationFactory<Program>
         settings[key] = value;
         return this;
     }
+
+    /// <summary>A client signed in as an admin (every test that is not about who may do what acts as one).</summary>
+    public new HttpClient CreateClient() => CreateClientAs(TestIdentity.Admin);
+
+    /// <summary>A client whose requests act as <paramref name="identity"/> (null: no token) unless a request says otherwise.</summary>
+    public HttpClient CreateClientAs(TestIdentity? identity) => this.CreateClientActingAs(identity);
+
+    /// <summary>A client that sends no token.</summary>
+    public HttpClient CreateAnonymousClient() => CreateClientAs(null);
+
+    /// <summary>An access token as sign-in would issue it now, for tests that set headers themselves.</summary>
+    public string TokenFor(TestIdentity identity, string? sessionId = null) => ActingAsHandler.TokenFor(Services, identity, Clock.GetUtcNow(), sessionId);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -62,7 +62,7 @@ public sealed class GrainFaultTests(BookingApiFactory factory) : IClassFixture<B
     {
         using var failing = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
             services => services.AddSingleton<ISlotPoolGrainFactory>(new FailingSlotPools(Fault(kind)))));
-        using var client = failing.CreateClient();
+        using var client = failing.CreateClientActingAs(TestIdentity.Admin);
 
         using var response = await client.ReserveAsync("pool-1", "patient-1");
 
@@ -89,7 +89,7 @@ public sealed class GrainFaultTests(BookingApiFactory factory) : IClassFixture<B
     {
         using var failing = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
             services => services.AddSingleton<ISlotPoolGrainFactory>(new FailingSlotPools(new InvalidOperationException("secret connection string")))));
-        using var client = failing.CreateClient();
+        using var client = failing.CreateClientActingAs(TestIdentity.Admin);
 
         using var response = await client.GetAsync("/api/pools/pool-1");
 

@@ -121,7 +121,8 @@ public sealed class ReservationsApiTests(BookingApiFactory factory) : IClassFixt
         await client.ReserveOkAsync(poolId, "patient-1");
 
         // Not registered: a route that loaded the patient first would answer 404 patient_not_found.
-        using var response = await client.PostAsJsonAsync($"/api/pools/{poolId}/reservations", new { patientId = "never-registered" });
+        using var response = await client.SendAsAsync(TestIdentity.Patient("acct-nobody"), HttpMethod.Post,
+            $"/api/pools/{poolId}/reservations", JsonContent.Create(new { patientId = "never-registered" }));
 
         await response.ReadProblemAsync(HttpStatusCode.Conflict, "sold_out");
     }
@@ -163,7 +164,8 @@ public sealed class ReservationsApiTests(BookingApiFactory factory) : IClassFixt
     public async Task ReserveRejectsInvalidInputAndTakesNoNumber(string raw, string? idempotencyKey, string expectedError)
     {
         var poolId = await NewPoolAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pools/{poolId}/reservations") { Content = ApiCalls.Json(raw) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pools/{poolId}/reservations") { Content = ApiCalls.Json(raw) }
+            .As(TestIdentity.Patient("acct-invalid-input"));
         if (idempotencyKey is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
 
         using var response = await client.SendAsync(request);
@@ -179,7 +181,8 @@ public sealed class ReservationsApiTests(BookingApiFactory factory) : IClassFixt
     public async Task ReserveWithTwoIdempotencyKeysAnswers400()
     {
         var poolId = await NewPoolAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pools/{poolId}/reservations") { Content = ApiCalls.Json("""{"patientId": "p1"}""") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pools/{poolId}/reservations") { Content = ApiCalls.Json("""{"patientId": "p1"}""") }
+            .As(TestIdentity.Patient("acct-invalid-input"));
         request.Headers.TryAddWithoutValidation("Idempotency-Key", ["key-a", "key-b"]);
 
         using var response = await client.SendAsync(request);

@@ -14,7 +14,7 @@ public sealed class StartupLogTests
         await using var factory = new BookingApiFactory();
         using var logged = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
             services => services.AddSingleton<ILoggerProvider>(logs)));
-        using var client = logged.CreateClient();
+        using var client = logged.CreateClientActingAs(TestIdentity.Admin);
 
         var lines = logs.Messages.Where(m => m.StartsWith("OrleansBooking starting", StringComparison.Ordinal)).ToArray();
 

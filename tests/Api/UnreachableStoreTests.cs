@@ -15,7 +15,7 @@ public sealed class UnreachableStoreTests(BookingApiFactory factory) : IClassFix
     {
         using var silent = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddSingleton<IBookingStore>(sp => new SilentStore(BookingStoreFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value)))));
-        using var client = silent.CreateClient();
+        using var client = silent.CreateClientActingAs(TestIdentity.Admin);
 
         using var ready = await client.GetAsync("/health/ready");
         using var live = await client.GetAsync("/health/live");

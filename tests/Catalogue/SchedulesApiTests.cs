@@ -136,7 +136,7 @@ public sealed class SchedulesApiTests(BookingApiFactory factory) : IClassFixture
     public async Task RunningTheGeneratorNowCreatesTheWindowOnceAndReportsIt()
     {
         await using var own = new BookingApiFactory();
-        using var http = own.CreateClient();
+        using var http = own.CreateClientActingAs(TestIdentity.Admin);
         var departmentId = CatalogueCalls.NewId("dept");
         var doctorId = CatalogueCalls.NewId("dr");
         await http.CreateDepartmentAsync(departmentId);

@@ -112,7 +112,7 @@ public sealed class DoctorsDayApiTests(BookingApiFactory factory) : IClassFixtur
     {
         var listener = new RecordingListener();
         using var host = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<INoShowListener>(listener)));
-        using var doctor = host.CreateClient();
+        using var doctor = host.CreateClientActingAs(TestIdentity.Admin);
         var pools = host.Services.GetRequiredService<ISlotPoolGrainFactory>();
         var poolId = await CreatePoolAsync(doctor);
         var reservation = Assert.IsType<ReserveOutcome.Reserved>(await pools.GetSlotPool(poolId).ReserveAsync(new ReserveRequest("patient-1"))).Reservation;

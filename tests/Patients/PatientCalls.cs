@@ -13,8 +13,13 @@ internal static class PatientCalls
 
     public static string NewId(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>Registers a patient as the signed-in patient account <paramref name="accountId"/>.</summary>
     public static Task<HttpResponseMessage> RegisterAsync(this HttpClient client, string accountId, object body) =>
-        client.PostAsJsonAsync($"/api/accounts/{accountId}/patients", body);
+        client.SendAsAsync(TestIdentity.Patient(accountId), HttpMethod.Post, "/api/account/patients", JsonContent.Create(body));
+
+    /// <summary>GET as the patient account <paramref name="accountId"/>.</summary>
+    public static Task<HttpResponseMessage> GetAsAccountAsync(this HttpClient client, string accountId, string uri) =>
+        client.SendAsAsync(TestIdentity.Patient(accountId), HttpMethod.Get, uri);
 
     public static async Task<JsonElement> RegisterOkAsync(this HttpClient client, string accountId, string patientId,
         string residentId = ResidentId, string phone = Phone, string name = "张三")
@@ -32,10 +37,11 @@ internal static class PatientCalls
     }
 
     /// <summary>Books without registering first (ApiCalls.ReserveAsync registers the patient).</summary>
-    public static Task<HttpResponseMessage> ReserveAsIsAsync(this HttpClient client, string poolId, string patientId, string? key = null)
+    public static async Task<HttpResponseMessage> ReserveAsIsAsync(this HttpClient client, string poolId, string patientId, string? key = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pools/{poolId}/reservations") { Content = JsonContent.Create(new { patientId }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pools/{poolId}/reservations") { Content = JsonContent.Create(new { patientId }) }
+            .As(await client.ManagingAccountAsync(patientId));
         if (key is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        return client.SendAsync(request);
+        return await client.SendAsync(request);
     }
 }

@@ -16,7 +16,7 @@ public sealed class PatientsApiTests(PatientsApiFactory factory) : IClassFixture
         using var response = await client.RegisterAsync(account, new { patientId, name = "王小明", residentId = "44052419800101001" + "3", phone = "13800138000" });
 
         var patient = await response.ReadAsync(HttpStatusCode.Created);
-        Assert.Equal($"/api/accounts/{account}/patients/{patientId}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"/api/account/patients/{patientId}", response.Headers.Location?.OriginalString);
         Assert.Equal((patientId, account, "王小明", "440524198001010013", "13800138000", "1980-01-01", "male"),
             (patient.Str("patientId"), patient.Str("accountId"), patient.Str("name"), patient.Str("residentId"), patient.Str("phone"),
              patient.Str("birthDate"), patient.Str("sex")));
@@ -50,7 +50,7 @@ public sealed class PatientsApiTests(PatientsApiFactory factory) : IClassFixture
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal([field], problem.ErrorFields());
-        Assert.Empty((await (await client.GetAsync($"/api/accounts/{account}/patients")).ReadAsync(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Empty((await (await client.GetAsAccountAsync(account, "/api/account/patients")).ReadAsync(HttpStatusCode.OK)).EnumerateArray());
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class PatientsApiTests(PatientsApiFactory factory) : IClassFixture
         await client.RegisterOkAsync(account, second, residentId: "320106199003071234", phone: "15012345678");
         await client.RegisterOkAsync(PatientCalls.NewId("acct-"), PatientCalls.NewId("pt-"));
 
-        using var response = await client.GetAsync($"/api/accounts/{account}/patients");
+        using var response = await client.GetAsAccountAsync(account, "/api/account/patients");
 
         var list = (await response.ReadAsync(HttpStatusCode.OK)).EnumerateArray()
             .Select(p => (p.Str("patientId"), p.Str("residentId"), p.Str("phone"))).ToArray();
@@ -109,7 +109,7 @@ public sealed class PatientsApiTests(PatientsApiFactory factory) : IClassFixture
         var patientId = PatientCalls.NewId("pt-");
         await client.RegisterOkAsync(account, patientId);
 
-        var patient = await (await client.GetAsync($"/api/accounts/{account}/patients/{patientId}")).ReadAsync(HttpStatusCode.OK);
+        var patient = await (await client.GetAsAccountAsync(account, $"/api/account/patients/{patientId}")).ReadAsync(HttpStatusCode.OK);
 
         Assert.Equal((PatientCalls.ResidentId, PatientCalls.Phone, "1949-12-31", "female"),
             (patient.Str("residentId"), patient.Str("phone"), patient.Str("birthDate"), patient.Str("sex")));
@@ -121,7 +121,7 @@ public sealed class PatientsApiTests(PatientsApiFactory factory) : IClassFixture
         var patientId = PatientCalls.NewId("pt-");
         await client.RegisterOkAsync(PatientCalls.NewId("acct-"), patientId);
 
-        using var response = await client.GetAsync($"/api/accounts/{PatientCalls.NewId("acct-")}/patients/{patientId}");
+        using var response = await client.GetAsAccountAsync(PatientCalls.NewId("acct-"), $"/api/account/patients/{patientId}");
 
         await response.ReadProblemAsync(HttpStatusCode.NotFound, "patient_not_found");
     }

@@ -14,9 +14,9 @@ public sealed class PatientsOpenApiTests(PatientsApiFactory factory) : IClassFix
 
         string[] expected =
         [
-            "POST /api/accounts/{accountId}/patients",
-            "GET /api/accounts/{accountId}/patients",
-            "GET /api/accounts/{accountId}/patients/{patientId}",
+            "POST /api/account/patients",
+            "GET /api/account/patients",
+            "GET /api/account/patients/{patientId}",
             "GET /api/patients/{patientId}/appointments",
             "POST /api/admin/patients/bulk",
             "GET /api/admin/patients/{patientId}",

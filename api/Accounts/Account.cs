@@ -1,0 +1,32 @@
+namespace OrleansBooking.Api.Accounts;
+
+/// <summary>
+/// Someone who signs in. <see cref="Login"/> is the mobile number of a patient account and a user
+/// name for staff; <see cref="DoctorId"/> links a doctor account to the catalogue doctor it speaks for.
+/// </summary>
+public sealed record Account(
+    string AccountId,
+    string Role,
+    string Login,
+    string? PasswordHash,
+    string DisplayName,
+    string? DoctorId,
+    int FailedSignIns,
+    DateTimeOffset? LockedUntil,
+    DateTimeOffset CreatedAt)
+{
+    public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
+}
+
+/// <summary>Why a one-time code was sent: to open an account, or to sign in to one.</summary>
+public enum CodePurpose
+{
+    Register,
+    SignIn,
+}
+
+/// <summary>A one-time code as stored: only its hash, when it was sent, and how often it was guessed.</summary>
+public sealed record StoredCode(string Login, CodePurpose Purpose, string CodeHash, DateTimeOffset SentAt, DateTimeOffset ExpiresAt, int Attempts);
+
+/// <summary>A signed-out session: its tokens are refused until they would have expired anyway.</summary>
+public sealed record RevokedSession(string SessionId, string AccountId, DateTimeOffset RevokedAt, DateTimeOffset ExpiresAt);

@@ -1,0 +1,51 @@
+namespace OrleansBooking.Api.Accounts;
+
+/// <summary>Sign-in, tokens and lockout (configuration section <c>Booking:Accounts</c>).</summary>
+public sealed class AccountOptions
+{
+    public const string SectionName = "Booking:Accounts";
+
+    /// <summary>How long an access token is good for. Short, because a stolen token works until it expires or its session is revoked.</summary>
+    public int AccessTokenMinutes { get; set; } = 60;
+
+    public int RefreshTokenDays { get; set; } = 14;
+
+    /// <summary>Failed password sign-ins in a row that lock an account.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+
+    public int CodeValidMinutes { get; set; } = 5;
+
+    /// <summary>A new code for the same number no sooner than this: each one is a paid SMS, and a flood of them is abuse.</summary>
+    public int CodeResendSeconds { get; set; } = 60;
+
+    /// <summary>Wrong guesses at one code before it is thrown away (6 digits: 5 guesses give a 1 in 200,000 chance).</summary>
+    public int MaxCodeAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// PBKDF2 iterations for new password hashes (ASP.NET Core's default is 100,000). Lower only
+    /// for load-test silos that sign in tens of thousands of synthetic patients.
+    /// </summary>
+    public int PasswordIterations { get; set; } = 100_000;
+
+    /// <summary>How often a silo reads sessions other silos revoked.</summary>
+    public int RevocationPollSeconds { get; set; } = 5;
+
+    /// <summary>Production refuses the built-in code sender (it only records messages) unless this is set.</summary>
+    public bool AcceptOutboxCodeSender { get; set; }
+
+    /// <summary>The first admin, created at start-up when no admin exists.</summary>
+    public FirstAdminOptions FirstAdmin { get; set; } = new();
+
+    public TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(AccessTokenMinutes);
+
+    public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(RefreshTokenDays);
+}
+
+public sealed class FirstAdminOptions
+{
+    public string? Login { get; set; }
+
+    public string? Password { get; set; }
+}

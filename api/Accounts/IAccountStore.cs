@@ -1,0 +1,42 @@
+namespace OrleansBooking.Api.Accounts;
+
+/// <summary>Where accounts, one-time codes and revoked sessions are kept (SQL in the silo).</summary>
+public interface IAccountStore
+{
+    Task<Account?> FindByLoginAsync(string login, CancellationToken cancellationToken);
+
+    Task<Account?> FindAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>False when the login is taken (or the id exists): nothing is written.</summary>
+    Task<bool> CreateAsync(Account account, CancellationToken cancellationToken);
+
+    /// <summary>Creates the accounts whose login is free; returns how many were created.</summary>
+    Task<int> CreateManyAsync(IReadOnlyList<Account> accounts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts one failed sign-in atomically (two guesses at once both count) and, when this failure
+    /// reaches <paramref name="maxFailures"/>, locks the account until <paramref name="lockUntil"/>.
+    /// Returns the account as it is now.
+    /// </summary>
+    Task<Account?> RecordFailedSignInAsync(string accountId, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken);
+
+    /// <summary>Clears failures and any lock; replaces the password hash when one is given.</summary>
+    Task ResetSignInFailuresAsync(string accountId, string? newPasswordHash, CancellationToken cancellationToken);
+
+    Task<bool> AnyAdminAsync(CancellationToken cancellationToken);
+
+    /// <summary>Replaces the live code for the login and purpose.</summary>
+    Task SaveCodeAsync(StoredCode code, CancellationToken cancellationToken);
+
+    Task<StoredCode?> FindCodeAsync(string login, CodePurpose purpose, CancellationToken cancellationToken);
+
+    /// <summary>Counts one guess at the code atomically; returns the guesses made so far including this one (0 when there is no code).</summary>
+    Task<int> CountCodeAttemptAsync(string login, CodePurpose purpose, CancellationToken cancellationToken);
+
+    Task DeleteCodeAsync(string login, CodePurpose purpose, CancellationToken cancellationToken);
+
+    Task RevokeSessionAsync(RevokedSession session, CancellationToken cancellationToken);
+
+    /// <summary>Sessions revoked at or after <paramref name="since"/> that have not expired at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<RevokedSession>> ListRevokedSinceAsync(DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace OrleansBooking.Api.Accounts;
+
+/// <summary>
+/// Six-digit codes sent to a mobile number. Only a hash is stored; a code expires, may be
+/// guessed only a few times, and a new one for the same number waits out a resend interval.
+/// </summary>
+public sealed class OneTimeCodes(IAccountStore store, ISignInCodeSender sender, IOptions<AccountOptions> options, TimeProvider clock)
+{
+    private AccountOptions Options => options.Value;
+
+    /// <summary>Sends a fresh code, or says when one may be sent again.</summary>
+    public async Task<CodeSendOutcome> SendAsync(string mobile, CodePurpose purpose, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (await store.FindCodeAsync(mobile, purpose, cancellationToken) is { } live
+            && live.SentAt.AddSeconds(Options.CodeResendSeconds) is var nextAllowed && nextAllowed > now)
+            return new CodeSendOutcome.TooSoon(nextAllowed);
+
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        var expiresAt = now.AddMinutes(Options.CodeValidMinutes);
+        await store.SaveCodeAsync(new StoredCode(mobile, purpose, Hash(mobile, purpose, code), now, expiresAt, 0), cancellationToken);
+        await sender.SendAsync(mobile, purpose, code, expiresAt, cancellationToken);
+        return new CodeSendOutcome.Sent(expiresAt);
+    }
+
+    /// <summary>True once for the right, unexpired code: a used code is deleted, and too many guesses delete it too.</summary>
+    public async Task<bool> RedeemAsync(string mobile, CodePurpose purpose, string code, CancellationToken cancellationToken)
+    {
+        if (await store.FindCodeAsync(mobile, purpose, cancellationToken) is not { } live) return false;
+        if (live.ExpiresAt <= clock.GetUtcNow())
+        {
+            await store.DeleteCodeAsync(mobile, purpose, cancellationToken);
+            return false;
+        }
+        // Counted before comparing, atomically: parallel guesses cannot all slip under the limit.
+        var attempts = await store.CountCodeAttemptAsync(mobile, purpose, cancellationToken);
+        var right = attempts > 0 && attempts <= Options.MaxCodeAttempts
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(live.CodeHash), Encoding.ASCII.GetBytes(Hash(mobile, purpose, code)));
+        if (right || attempts >= Options.MaxCodeAttempts) await store.DeleteCodeAsync(mobile, purpose, cancellationToken);
+        return right;
+    }
+
+    // The number and purpose are part of the hash: a code for registering cannot sign anyone in.
+    private static string Hash(string mobile, CodePurpose purpose, string code) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{mobile}:{purpose}:{code}")));
+}
+
+public abstract record CodeSendOutcome
+{
+    public sealed record Sent(DateTimeOffset ExpiresAt) : CodeSendOutcome;
+
+    public sealed record TooSoon(DateTimeOffset RetryAt) : CodeSendOutcome;
+}

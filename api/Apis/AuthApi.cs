@@ -1,0 +1,207 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Contracts.Accounts;
+using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Api.Problems;
+using OrleansBooking.Api.Validation;
+
+namespace OrleansBooking.Api.Apis;
+
+/// <summary>
+/// Opening a patient account, signing in (password or one-time code), refreshing and signing out.
+/// A successful sign-in answers the in-box bearer token response: accessToken, expiresIn, refreshToken.
+/// </summary>
+public static class AuthApi
+{
+    public const string Tag = "Accounts";
+
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var anonymous = app.MapGroup("/api/auth").WithTags(Tag).AllowAnonymous();
+
+        anonymous.MapPost("/registration-codes", SendRegistrationCode)
+            .WithName(nameof(SendRegistrationCode))
+            .WithSummary("Send a code to a mobile number, to open a patient account with it")
+            .WithDescription("One code per number per Booking:Accounts:CodeResendSeconds (default 60 s); it expires after CodeValidMinutes (default 5).")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, AccountProblems.LoginTaken)
+            .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, AccountProblems.CodeTooSoon)
+            .ProducesRetryLater();
+
+        anonymous.MapPost("/register", RegisterAccount)
+            .WithName(nameof(RegisterAccount))
+            .WithSummary("Open a patient account with the code sent to the mobile number")
+            .WithDescription("Then sign in with the mobile number and password, and register the account's patients.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed, AccountProblems.InvalidCode)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, AccountProblems.LoginTaken)
+            .ProducesRetryLater();
+
+        anonymous.MapPost("/sign-in", SignIn)
+            .WithName(nameof(SignIn))
+            .WithSummary("Sign in with a login and password")
+            .WithDescription("Login: a patient's mobile number or a staff user name. Booking:Accounts:MaxFailedSignIns wrong passwords in a row "
+                + "(default 5) lock the account for LockoutMinutes (default 15). Answers accessToken (Authorization: Bearer …), expiresIn and refreshToken.")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidCredentials)
+            .ProducesProblemCodes(StatusCodes.Status423Locked, AccountProblems.AccountLocked)
+            .ProducesRetryLater();
+
+        anonymous.MapPost("/sign-in-codes", SendSignInCode)
+            .WithName(nameof(SendSignInCode))
+            .WithSummary("Send a sign-in code to a patient account's mobile number")
+            .WithDescription("An unknown number gets the same answer (and no message), so the route does not tell which numbers have accounts.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, AccountProblems.CodeTooSoon)
+            .ProducesRetryLater();
+
+        anonymous.MapPost("/sign-in/code", SignInWithCode)
+            .WithName(nameof(SignInWithCode))
+            .WithSummary("Sign in with the code sent to the mobile number")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidCredentials)
+            .ProducesProblemCodes(StatusCodes.Status423Locked, AccountProblems.AccountLocked)
+            .ProducesRetryLater();
+
+        anonymous.MapPost("/refresh", RefreshToken)
+            .WithName(nameof(RefreshToken))
+            .WithSummary("Exchange a refresh token for a new access token")
+            .WithDescription("The session stays the same; a signed-out session's refresh token is refused.")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidRefreshToken)
+            .ProducesRetryLater();
+
+        var signedIn = app.MapGroup("/api/auth").WithTags(Tag).RequireAuthorization(AccessPolicies.SignedIn);
+
+        signedIn.MapPost("/sign-out", SignOut)
+            .WithName(nameof(SignOut))
+            .WithSummary("Sign out: revoke this session's access and refresh tokens")
+            .WithDescription("Takes effect at once on this server and within Booking:Accounts:RevocationPollSeconds (default 5) on the others.")
+            .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.Unauthenticated)
+            .ProducesRetryLater();
+
+        signedIn.MapGet("/account", GetOwnAccount)
+            .WithName(nameof(GetOwnAccount))
+            .WithSummary("The signed-in account")
+            .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.Unauthenticated)
+            .ProducesRetryLater();
+
+        return app;
+    }
+
+    public static async Task<Results<Accepted<CodeSentResponse>, ProblemHttpResult>> SendRegistrationCode(
+        SendCodeRequest request, AccountRegistration registration, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        CredentialRules.CheckMobile(errors, "mobile", request.Mobile);
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+
+        return await registration.SendCodeAsync(request.Mobile!, cancellationToken) switch
+        {
+            RegistrationCodeOutcome.LoginTaken => AccountProblems.Taken(),
+            RegistrationCodeOutcome.Sending { Outcome: var sending } => CodeAnswer(sending, response, clock),
+            var other => throw new System.Diagnostics.UnreachableException($"Unknown outcome {other}."),
+        };
+    }
+
+    public static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> RegisterAccount(
+        RegisterAccountRequest request, AccountRegistration registration, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        CredentialRules.CheckMobile(errors, "mobile", request.Mobile);
+        CredentialRules.CheckCode(errors, request.Code);
+        CredentialRules.CheckPassword(errors, "password", request.Password);
+        CredentialRules.CheckDisplayName(errors, request.DisplayName, required: false);
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+
+        return await registration.RegisterPatientAsync(request.Mobile!, request.Code!, request.Password!, request.DisplayName, cancellationToken) switch
+        {
+            RegistrationOutcome.Registered registered =>
+                TypedResults.Created("/api/auth/account", AccountResponse.From(registered.Account, masked: false)),
+            RegistrationOutcome.CodeInvalid => AccountProblems.WrongCode(),
+            RegistrationOutcome.LoginTaken => AccountProblems.Taken(),
+            var other => throw new System.Diagnostics.UnreachableException($"Unknown outcome {other}."),
+        };
+    }
+
+    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignIn(
+        SignInRequest request, AccountSignIn signIn, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        CredentialRules.CheckLogin(errors, request.Login);
+        if (string.IsNullOrEmpty(request.Password) || request.Password.Length > CredentialRules.MaxPasswordLength)
+            errors.Add("password", $"password is required (at most {CredentialRules.MaxPasswordLength} characters).");
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+
+        return SignedIn(await signIn.WithPasswordAsync(request.Login!, request.Password!, cancellationToken), response, clock);
+    }
+
+    public static async Task<Results<Accepted<CodeSentResponse>, ProblemHttpResult>> SendSignInCode(
+        SendCodeRequest request, AccountSignIn signIn, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        CredentialRules.CheckMobile(errors, "mobile", request.Mobile);
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+
+        return CodeAnswer(await signIn.SendCodeAsync(request.Mobile!, cancellationToken), response, clock);
+    }
+
+    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignInWithCode(
+        CodeSignInRequest request, AccountSignIn signIn, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        CredentialRules.CheckMobile(errors, "mobile", request.Mobile);
+        CredentialRules.CheckCode(errors, request.Code);
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+
+        return SignedIn(await signIn.WithCodeAsync(request.Mobile!, request.Code!, cancellationToken), response, clock);
+    }
+
+    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshToken(
+        RefreshRequest request, AccountSessions sessions, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        if (string.IsNullOrEmpty(request.RefreshToken) || request.RefreshToken.Length > 4096)
+            errors.Add("refreshToken", "refreshToken is required (as issued at sign-in).");
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+
+        return await sessions.RefreshAsync(request.RefreshToken!, cancellationToken) is { } principal
+            ? TypedResults.SignIn(principal, authenticationScheme: AccountSessions.Scheme)
+            : AccountProblems.BadRefreshToken();
+    }
+
+    public static async Task<NoContent> SignOut(HttpContext context, AccountSessions sessions, CancellationToken cancellationToken)
+    {
+        await sessions.SignOutAsync(context.User, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetOwnAccount(
+        HttpContext context, IAccountStore accounts, CancellationToken cancellationToken)
+    {
+        var accountId = context.User.AccountIdOf()!;
+        return await accounts.FindAsync(accountId, cancellationToken) is { } account
+            ? TypedResults.Ok(AccountResponse.From(account, masked: false))
+            : AccountProblems.NoAccount(accountId);
+    }
+
+    private static Results<SignInHttpResult, ProblemHttpResult> SignedIn(SignInOutcome outcome, HttpResponse response, TimeProvider clock) => outcome switch
+    {
+        SignInOutcome.SignedIn signedIn => TypedResults.SignIn(
+            AccountSessions.Principal(signedIn.Account, AccountSessions.NewSessionId()), authenticationScheme: AccountSessions.Scheme),
+        SignInOutcome.Locked locked => AccountProblems.Locked(response, locked.Until, clock.GetUtcNow()),
+        SignInOutcome.InvalidCredentials => AccountProblems.WrongCredentials(),
+        var other => throw new System.Diagnostics.UnreachableException($"Unknown outcome {other}."),
+    };
+
+    private static Results<Accepted<CodeSentResponse>, ProblemHttpResult> CodeAnswer(CodeSendOutcome outcome, HttpResponse response, TimeProvider clock) =>
+        outcome switch
+        {
+            CodeSendOutcome.Sent sent => TypedResults.Accepted((string?)null, new CodeSentResponse(sent.ExpiresAt)),
+            CodeSendOutcome.TooSoon tooSoon => AccountProblems.TooSoon(response, tooSoon.RetryAt, clock.GetUtcNow()),
+            var other => throw new System.Diagnostics.UnreachableException($"Unknown outcome {other}."),
+        };
+}

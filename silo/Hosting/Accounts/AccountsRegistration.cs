@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using OrleansBooking.Api.Accounts;
+using OrleansBooking.Silo.Storage;
+using OrleansBooking.Silo.Storage.Accounts;
+
+namespace OrleansBooking.Silo.Hosting.Accounts;
+
+/// <summary>Accounts: options, their store, the key ring shared through the database, the first admin and revocation polling.</summary>
+public static class AccountsRegistration
+{
+    /// <summary>Registered after the storage migration service, whose StartingAsync creates the tables these start-up services use.</summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidation>();
+
+        services.AddSingleton(sp => AccountStore.Create(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => sp.GetRequiredService<AccountStore>().Accounts);
+        services.AddSingleton(sp => sp.GetRequiredService<AccountStore>().OutboxSender);
+
+        services.AddDataProtection().SetApplicationName("OrleansBooking");
+        services.AddOptions<KeyManagementOptions>().Configure<AccountStore>((keys, store) => keys.XmlRepository = store.ProtectionKeys);
+
+        services.AddBookingAccounts();
+        services.AddHostedService<FirstAdminService>();
+        services.AddHostedService<RevokedSessionsPoll>();
+        return services;
+    }
+}
