@@ -19,6 +19,7 @@ public class BookingApiFactory : WebApplicationFactory<Program>
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"orleansbooking-api-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> serviceOverrides = [];
 
     public BookingApiFactory()
     {
@@ -36,6 +37,16 @@ public class BookingApiFactory : WebApplicationFactory<Program>
     }
 
     public ManualClock Clock { get; } = new(Start);
+
+    /// <summary>The SQLite file this silo stores in; another factory given it shares the database (a second silo).</summary>
+    public string DatabasePath => databasePath;
+
+    /// <summary>Replaces services (e.g. the SMS code sender) after the silo's own registrations; call before the first client.</summary>
+    public BookingApiFactory WithServices(Action<IServiceCollection> configure)
+    {
+        serviceOverrides.Add(configure);
+        return this;
+    }
 
     /// <summary>Overrides one configuration value; call before the first client is created.</summary>
     public BookingApiFactory With(string key, string? value)
@@ -60,7 +71,11 @@ public class BookingApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            foreach (var configure in serviceOverrides) configure(services);
+        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansBooking.Tests.Api;
+
+namespace OrleansBooking.Tests.Accounts;
+
+/// <summary>
+/// Every route × every role: who gets past authorisation (any answer but 401/403) and who is turned
+/// away (401 without a token, 403 with the wrong role). The table must list every mapped route, so
+/// a new route cannot ship without a decision here. Ownership is in <see cref="OwnershipTests"/>.
+/// </summary>
+public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClassFixture<BookingApiFactory>
+{
+    private const string Anyone = "anonymous,patient,doctor,admin";
+    private const string Signed = "patient,doctor,admin";
+    private const string Patient = "patient";
+    private const string Clinician = "doctor,admin";
+    private const string Admin = "admin";
+    private const string PatientOrAdmin = "patient,admin";
+
+    /// <summary>Who may call each route (beyond ownership). Keep in step with the routes: the coverage test fails otherwise.</summary>
+    public static readonly Dictionary<string, string> Allowed = new(StringComparer.Ordinal)
+    {
+        ["POST /api/auth/registration-codes"] = Anyone,
+        ["POST /api/auth/register"] = Anyone,
+        ["POST /api/auth/sign-in"] = Anyone,
+        ["POST /api/auth/sign-in-codes"] = Anyone,
+        ["POST /api/auth/sign-in/code"] = Anyone,
+        ["POST /api/auth/refresh"] = Anyone,
+        ["POST /api/auth/sign-out"] = Signed,
+        ["GET /api/auth/account"] = Signed,
+
+        ["GET /api/pools/{poolId}"] = Anyone,
+        ["GET /api/departments"] = Anyone,
+        ["GET /api/departments/{departmentId}"] = Anyone,
+        ["GET /api/departments/{departmentId}/doctors"] = Anyone,
+        ["GET /api/doctors"] = Anyone,
+        ["GET /api/doctors/{doctorId}"] = Anyone,
+        ["GET /api/doctors/{doctorId}/calendar"] = Anyone,
+
+        ["POST /api/pools/{poolId}/reservations"] = Patient,
+        ["GET /api/reservations/{reservationId}"] = Signed,
+        ["DELETE /api/reservations/{reservationId}"] = PatientOrAdmin,
+        ["POST /api/account/patients"] = Patient,
+        ["GET /api/account/patients"] = Patient,
+        ["GET /api/account/patients/{patientId}"] = Patient,
+        ["GET /api/patients/{patientId}/appointments"] = PatientOrAdmin,
+
+        ["GET /api/pools/{poolId}/reservations"] = Clinician,
+        ["GET /api/pools/{poolId}/day-list"] = Clinician,
+        ["POST /api/pools/{poolId}/call-next"] = Clinician,
+        ["POST /api/pools/{poolId}/reservations/{reservationId}/check-in"] = Clinician,
+        ["POST /api/pools/{poolId}/reservations/{reservationId}/complete"] = Clinician,
+        ["POST /api/pools/{poolId}/reservations/{reservationId}/no-show"] = Clinician,
+        ["GET /api/doctors/{doctorId}/days/{date}"] = Clinician,
+
+        ["POST /api/admin/pools"] = Admin,
+        ["PATCH /api/admin/pools/{poolId}"] = Admin,
+        ["POST /api/admin/pools/{poolId}/stop-clinic"] = Admin,
+        ["POST /api/admin/patients/bulk"] = Admin,
+        ["GET /api/admin/patients/{patientId}"] = Admin,
+        ["DELETE /api/admin/patients/{patientId}/suspension"] = Admin,
+        ["POST /api/admin/accounts"] = Admin,
+        ["GET /api/admin/accounts/{accountId}"] = Admin,
+        ["POST /api/admin/accounts/{accountId}/unlock"] = Admin,
+        ["POST /api/admin/departments"] = Admin,
+        ["PATCH /api/admin/departments/{departmentId}"] = Admin,
+        ["DELETE /api/admin/departments/{departmentId}"] = Admin,
+        ["PUT /api/admin/departments/{departmentId}/release-rule"] = Admin,
+        ["DELETE /api/admin/departments/{departmentId}/release-rule"] = Admin,
+        ["POST /api/admin/doctors"] = Admin,
+        ["PATCH /api/admin/doctors/{doctorId}"] = Admin,
+        ["DELETE /api/admin/doctors/{doctorId}"] = Admin,
+        ["GET /api/admin/doctors/{doctorId}/schedule"] = Admin,
+        ["PUT /api/admin/doctors/{doctorId}/schedule"] = Admin,
+        ["POST /api/admin/doctors/{doctorId}/schedule/exceptions"] = Admin,
+        ["DELETE /api/admin/doctors/{doctorId}/schedule/exceptions/{exceptionId}"] = Admin,
+        ["POST /api/admin/pool-generation"] = Admin,
+        ["GET /api/admin/statistics/doctors"] = Admin,
+        ["GET /api/admin/statistics/departments"] = Admin,
+        ["GET /api/admin/statistics/days"] = Admin,
+        ["GET /api/analytics/queue-estimate"] = Admin,
+    };
+
+    private const string PoolDoctor = "dr-matrix";
+
+    private static TestIdentity? Identity(string role) => role switch
+    {
+        "anonymous" => null,
+        "patient" => TestIdentity.Patient("acct-matrix-patient"),
+        // The doctor of the pool the routes are called on: past the policy, ownership holds too.
+        "doctor" => TestIdentity.Doctor(PoolDoctor),
+        _ => TestIdentity.Admin,
+    };
+
+    private IEnumerable<(string Method, string Pattern)> MappedApiRoutes() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, e.RoutePattern.RawText!.TrimEnd('/'))));
+
+    [Fact]
+    public void TheTableListsEveryMappedRouteAndNoOther()
+    {
+        var mapped = MappedApiRoutes().Select(r => $"{r.Method} {r.Pattern}").ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(mapped.Except(Allowed.Keys).Order(StringComparer.Ordinal));
+        Assert.Empty(Allowed.Keys.Except(mapped).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EveryRouteStatesItsPolicyExplicitly()
+    {
+        var implicitRoutes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && e.Metadata.GetOrderedMetadata<IAuthorizeData>().All(a => a.Policy is null))
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
+
+        Assert.Empty(implicitRoutes);
+    }
+
+    public static TheoryData<string, string> RoutesAndRoles()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var route in Allowed.Keys)
+            foreach (var role in new[] { "anonymous", "patient", "doctor", "admin" })
+                data.Add(route, role);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RoutesAndRoles))]
+    public async Task OnlyTheAllowedRolesGetPastAuthorisation(string route, string role)
+    {
+        using var client = factory.CreateClientAs(Identity(role));
+        var poolId = await PoolAsync();
+        var (method, pattern) = (route[..route.IndexOf(' ')], route[(route.IndexOf(' ') + 1)..]);
+        var uri = Placeholder().Replace(pattern, m => m.Value switch
+        {
+            "{poolId}" => poolId,
+            "{reservationId}" => "0123456789abcdef0123456789abcdef",
+            "{doctorId}" => PoolDoctor,
+            "{date}" => "2026-12-02",
+            _ => "matrix-" + m.Value.Trim('{', '}'),
+        });
+        using var request = new HttpRequestMessage(new HttpMethod(method), uri);
+        if (method is "POST" or "PUT" or "PATCH") request.Content = ApiCalls.Json("{}");
+
+        using var response = await client.SendAsync(request);
+
+        var allowed = Allowed[route].Split(',').Contains(role);
+        if (allowed)
+            Assert.True(response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden),
+                $"{role} should get past {route}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        else if (role == "anonymous")
+            await response.ReadProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+        else
+            await response.ReadProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    private string? poolId;
+
+    private async Task<string> PoolAsync()
+    {
+        if (poolId is not null) return poolId;
+        using var admin = factory.CreateClient();
+        var body = ApiCalls.PoolBody("pool-matrix");
+        body["doctorId"] = PoolDoctor;
+        using var response = await admin.PostAsJsonAsync("/api/admin/pools", body);
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{response.StatusCode}");
+        return poolId = "pool-matrix";
+    }
+
+    [GeneratedRegex(@"\{[A-Za-z]+\}")]
+    private static partial Regex Placeholder();
+}
