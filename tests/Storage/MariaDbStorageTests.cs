@@ -22,3 +22,9 @@ public sealed class MariaDbConventionalEngineTests(MariaDbFixture fixture) : Con
 {
     protected override async Task<TestDatabase> CreateDatabaseAsync() => await MariaDbTestDatabase.CreateAsync(fixture);
 }
+
+[Collection(MariaDbCollection.Name)]
+public sealed class MariaDbAccountStoreTests(MariaDbFixture fixture) : AccountStoreContract
+{
+    protected override async Task<TestDatabase> CreateDatabaseAsync() => await MariaDbTestDatabase.CreateAsync(fixture);
+}

@@ -6,7 +6,7 @@ namespace OrleansBooking.Tests.Storage;
 public abstract class SchemaMigrationContract : IAsyncLifetime
 {
     /// <summary>The newest script version embedded for both engines.</summary>
-    private const int NewestVersion = 4;
+    private const int NewestVersion = 5;
 
     private TestDatabase? database;
 

@@ -50,3 +50,8 @@ public sealed class SqliteConventionalEngineTests : ConventionalEngineContract
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult<TestDatabase>(new SqliteTestDatabase());
 }
+
+public sealed class SqliteAccountStoreTests : AccountStoreContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult<TestDatabase>(new SqliteTestDatabase());
+}
