@@ -1,6 +1,7 @@
 using OrleansBooking.Api;
 using OrleansBooking.Api.Apis;
 using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddBookingServices();
 
 var app = builder.Build();
 app.UseBookingApiErrors();
+app.UseBookingRateLimits();
 app.MapPoolsApi();
 app.MapReservationsApi();
 app.MapAdminApi();

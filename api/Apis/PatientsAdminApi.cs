@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
+using OrleansBooking.Api.RequestLimits;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Patients;
 
@@ -20,6 +21,7 @@ public static class PatientsAdminApi
             .WithDescription("Registers {patientIdPrefix}{first} … {patientIdPrefix}{first+count-1}, each with valid made-up "
                 + "real-name data and an account of its own (no family cap). Existing ids are skipped, so a rerun is harmless.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .WithMetadata(new RequestSizeLimitAttribute(RequestLimitOptions.BulkRegistrationBodyBytes))
             .ProducesRetryLater();
 
         api.MapGet("/{patientId}", GetPatient)
