@@ -10,6 +10,9 @@ namespace OrleansBooking.Api;
 /// <summary>What the HTTP API needs from the host: JSON rules, problem details, OpenAPI.</summary>
 public static class BookingApiRegistration
 {
+    /// <summary>Our requests and responses nest a few levels; deeper JSON only costs the parser work.</summary>
+    public const int MaxJsonDepth = 16;
+
     /// <summary>Needs <see cref="TimeProvider"/>, <see cref="IOptions{SlotPoolRules}"/>, <see cref="ISlotPoolGrainFactory"/> and <see cref="IReservationIndex"/> in the container.</summary>
     public static IServiceCollection AddBookingApi(this IServiceCollection services)
     {
@@ -21,6 +24,11 @@ public static class BookingApiRegistration
             // Strict: "quota": "5" is a wrong type, not a number.
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+            // Strict: a misspelt field ("quotaa") would otherwise be dropped in silence, and with two
+            // "patientId"s the checks could read one while another layer reads the other.
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.AllowDuplicateProperties = false;
+            options.SerializerOptions.MaxDepth = MaxJsonDepth;
         });
         // Binding failures (bad JSON, wrong types, no body) throw, so the exception handler can answer a problem.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -2,6 +2,7 @@ using OrleansBooking.Api;
 using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Apis;
 using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,7 +10,9 @@ builder.AddBookingServices();
 
 var app = builder.Build();
 app.UseBookingApiErrors();
+// Who is calling first: the rate limits count per account as well as per address.
 app.UseBookingSignIn();
+app.UseBookingRateLimits();
 app.UseAuthorization();
 app.MapAuthApi();
 app.MapAccountsAdminApi();

@@ -4,6 +4,7 @@ using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Contracts.Accounts;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
+using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Api.Validation;
 
 namespace OrleansBooking.Api.Apis;
@@ -22,6 +23,7 @@ public static class AuthApi
 
         anonymous.MapPost("/registration-codes", SendRegistrationCode)
             .WithName(nameof(SendRegistrationCode))
+            .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Send a code to a mobile number, to open a patient account with it")
             .WithDescription("One code per number per Booking:Accounts:CodeResendSeconds (default 60 s); it expires after CodeValidMinutes (default 5).")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
@@ -31,6 +33,7 @@ public static class AuthApi
 
         anonymous.MapPost("/register", RegisterAccount)
             .WithName(nameof(RegisterAccount))
+            .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Open a patient account with the code sent to the mobile number")
             .WithDescription("Then sign in with the mobile number and password, and register the account's patients.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed, AccountProblems.InvalidCode)
@@ -39,6 +42,7 @@ public static class AuthApi
 
         anonymous.MapPost("/sign-in", SignIn)
             .WithName(nameof(SignIn))
+            .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Sign in with a login and password")
             .WithDescription("Login: a patient's mobile number or a staff user name. Booking:Accounts:MaxFailedSignIns wrong passwords in a row "
                 + "(default 5) lock the account for LockoutMinutes (default 15). Answers accessToken (Authorization: Bearer …), expiresIn and refreshToken.")
@@ -50,6 +54,7 @@ public static class AuthApi
 
         anonymous.MapPost("/sign-in-codes", SendSignInCode)
             .WithName(nameof(SendSignInCode))
+            .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Send a sign-in code to a patient account's mobile number")
             .WithDescription("An unknown number gets the same answer (and no message), so the route does not tell which numbers have accounts.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
@@ -58,6 +63,7 @@ public static class AuthApi
 
         anonymous.MapPost("/sign-in/code", SignInWithCode)
             .WithName(nameof(SignInWithCode))
+            .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Sign in with the code sent to the mobile number")
             .Produces<AccessTokenResponse>()
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)

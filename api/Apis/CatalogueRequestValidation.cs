@@ -31,17 +31,17 @@ public static class CatalogueRequestValidation
     public static Department? ToDepartment(CreateDepartmentRequest request, Func<string> newId, RequestErrors errors)
     {
         if (request.DepartmentId is not null) CheckCatalogueId(errors, "departmentId", request.DepartmentId);
-        var name = Text(errors, "name", request.Name, MaxNameLength, required: true);
-        var description = Text(errors, "description", request.Description, MaxDescriptionLength, required: false);
-        var location = Text(errors, "location", request.Location, MaxLocationLength, required: false);
+        var name = FieldRules.CheckText(errors, "name", request.Name, MaxNameLength, required: true);
+        var description = FieldRules.CheckText(errors, "description", request.Description, MaxDescriptionLength, required: false);
+        var location = FieldRules.CheckText(errors, "location", request.Location, MaxLocationLength, required: false);
         return errors.Any ? null : new Department(request.DepartmentId ?? newId(), name!, description ?? "", location ?? "", null, true);
     }
 
     public static Department? Apply(Department current, UpdateDepartmentRequest request, RequestErrors errors)
     {
-        var name = request.Name is null ? null : Text(errors, "name", request.Name, MaxNameLength, required: true);
-        var description = Text(errors, "description", request.Description, MaxDescriptionLength, required: false);
-        var location = Text(errors, "location", request.Location, MaxLocationLength, required: false);
+        var name = request.Name is null ? null : FieldRules.CheckText(errors, "name", request.Name, MaxNameLength, required: true);
+        var description = FieldRules.CheckText(errors, "description", request.Description, MaxDescriptionLength, required: false);
+        var location = FieldRules.CheckText(errors, "location", request.Location, MaxLocationLength, required: false);
         if (request is { Name: null, Description: null, Location: null, Active: null })
             errors.Add("body", "Give at least one of name, description, location, active.");
         return errors.Any
@@ -65,11 +65,11 @@ public static class CatalogueRequestValidation
     public static Doctor? ToDoctor(CreateDoctorRequest request, Func<string> newId, RequestErrors errors)
     {
         if (request.DoctorId is not null) CheckCatalogueId(errors, "doctorId", request.DoctorId);
-        var name = Text(errors, "name", request.Name, MaxNameLength, required: true);
+        var name = FieldRules.CheckText(errors, "name", request.Name, MaxNameLength, required: true);
         var title = FieldRules.CheckEnum(errors, "title", request.Title, required: true, Titles);
         CheckCatalogueId(errors, "departmentId", request.DepartmentId);
         var specialties = Specialties(errors, request.Specialties);
-        var bio = Text(errors, "bio", request.Bio, MaxBioLength, required: false);
+        var bio = FieldRules.CheckText(errors, "bio", request.Bio, MaxBioLength, required: false);
         return errors.Any
             ? null
             : new Doctor(request.DoctorId ?? newId(), name!, title!.Value, request.DepartmentId!, specialties ?? [], bio ?? "", true);
@@ -77,11 +77,11 @@ public static class CatalogueRequestValidation
 
     public static Doctor? Apply(Doctor current, UpdateDoctorRequest request, RequestErrors errors)
     {
-        var name = request.Name is null ? null : Text(errors, "name", request.Name, MaxNameLength, required: true);
+        var name = request.Name is null ? null : FieldRules.CheckText(errors, "name", request.Name, MaxNameLength, required: true);
         var title = FieldRules.CheckEnum(errors, "title", request.Title, required: false, Titles);
         if (request.DepartmentId is not null) CheckCatalogueId(errors, "departmentId", request.DepartmentId);
         var specialties = Specialties(errors, request.Specialties);
-        var bio = Text(errors, "bio", request.Bio, MaxBioLength, required: false);
+        var bio = FieldRules.CheckText(errors, "bio", request.Bio, MaxBioLength, required: false);
         if (request is { Name: null, Title: null, DepartmentId: null, Specialties: null, Bio: null, Active: null })
             errors.Add("body", "Give at least one of name, title, departmentId, specialties, bio, active.");
         return errors.Any
@@ -154,14 +154,8 @@ public static class CatalogueRequestValidation
     }
 
     /// <summary>The optional search text of <c>GET /api/doctors</c>.</summary>
-    public static string? ToSearch(RequestErrors errors, string? search)
-    {
-        if (search is null) return null;
-        var trimmed = search.Trim();
-        if (trimmed.Length is 0 or > MaxSearchLength || trimmed.Any(char.IsControl))
-            errors.Add("search", $"search must be 1–{MaxSearchLength} characters.");
-        return trimmed;
-    }
+    public static string? ToSearch(RequestErrors errors, string? search) =>
+        search is null ? null : FieldRules.CheckText(errors, "search", search, MaxSearchLength);
 
     private static string[]? Specialties(RequestErrors errors, string?[]? specialties)
     {
@@ -170,25 +164,8 @@ public static class CatalogueRequestValidation
         var result = new List<string>();
         for (var i = 0; i < specialties.Length; i++)
         {
-            if (Text(errors, $"specialties[{i}]", specialties[i], MaxSpecialtyLength, required: true) is { } specialty) result.Add(specialty);
+            if (FieldRules.CheckText(errors, $"specialties[{i}]", specialties[i], MaxSpecialtyLength, required: true) is { } specialty) result.Add(specialty);
         }
         return result.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-    }
-
-    /// <summary>Trimmed text without control characters (stored values are shown to patients and joined by line breaks).</summary>
-    private static string? Text(RequestErrors errors, string field, string? value, int maxLength, bool required)
-    {
-        if (value is null)
-        {
-            if (required) errors.Add(field, $"{field} is required.");
-            return null;
-        }
-        var trimmed = value.Trim();
-        if ((required && trimmed.Length == 0) || trimmed.Length > maxLength || trimmed.Any(char.IsControl))
-        {
-            errors.Add(field, $"{field} must be {(required ? 1 : 0)}–{maxLength} characters without control characters.");
-            return null;
-        }
-        return trimmed;
     }
 }

@@ -144,9 +144,8 @@ public static class DoctorsDayApi
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "poolId", poolId);
-        var reason = request.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) errors.Add("reason", "reason is required: the patients are told why.");
-        else if (reason.Length > MaxReasonLength) errors.Add("reason", $"reason must be at most {MaxReasonLength} characters.");
+        // Required: the patients are told why.
+        var reason = FieldRules.CheckText(errors, "reason", request.Reason, MaxReasonLength);
         if (errors.Any || reason is null) return BookingProblems.ValidationFailed(errors);
 
         var outcome = await pools.GetSlotPool(poolId).StopClinicAsync(reason);

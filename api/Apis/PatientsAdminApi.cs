@@ -3,6 +3,7 @@ using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
+using OrleansBooking.Api.RequestLimits;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Patients;
 
@@ -22,6 +23,7 @@ public static class PatientsAdminApi
                 + "real-name data and an account of its own (no family cap). With a password, each account can sign in "
                 + "(login = patient id). Existing ids are skipped, so a rerun is harmless.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .WithMetadata(new RequestSizeLimitAttribute(RequestLimitOptions.BulkRegistrationBodyBytes))
             .ProducesRetryLater();
 
         api.MapGet("/{patientId}", GetPatient)

@@ -20,9 +20,7 @@ public static partial class PatientsValidation
     {
         FieldRules.CheckId(errors, "accountId", accountId);
         if (request.PatientId is not null) FieldRules.CheckId(errors, "patientId", request.PatientId);
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name)) errors.Add("name", "name is required.");
-        else if (name.Length > MaxNameLength || name.Any(char.IsControl)) errors.Add("name", $"name must be 1–{MaxNameLength} characters without control characters.");
+        var name = FieldRules.CheckText(errors, "name", request.Name, MaxNameLength);
         var today = DateOnly.FromDateTime(time.ToLocal(time.Now).DateTime);
         var residentId = ResidentIdNumber.Parse(request.ResidentId, today, out var problem);
         if (residentId is null) errors.Add("residentId", request.ResidentId is null ? "residentId is required." : $"residentId {problem}");

@@ -5,9 +5,10 @@ using OrleansBooking.Api.Validation;
 namespace OrleansBooking.Api.Problems;
 
 /// <summary>
-/// Request binding failures (malformed JSON, a value of the wrong type, no body, wrong content
-/// type) arrive as <see cref="BadHttpRequestException"/>; answer them as problems naming the
-/// field, never as an empty 400 or a 500.
+/// Request binding failures (malformed JSON, a value of the wrong type, an unknown or repeated
+/// field, JSON nested too deep, no body, wrong content type, a body over the size limit) arrive as
+/// <see cref="BadHttpRequestException"/>; answer them as problems naming the field, never as an
+/// empty 400 or a 500.
 /// </summary>
 public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -42,11 +43,7 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
     {
         if (bad.InnerException is JsonException json)
         {
-            // A reader fault means the text is not JSON at all; otherwise a value did not fit its field.
-            if (json.InnerException is JsonException || json.Path is null or "$")
-                errors.Add("body", "The body is not valid JSON, or not a JSON object.");
-            else
-                errors.Add(FieldOf(json.Path), $"{FieldOf(json.Path)} has the wrong type or is out of range.");
+            JsonBodyFaults.Describe(json, errors);
             return;
         }
         // "Required parameter … was not provided" (JSON null) or "Implicit body inferred … but no body was provided" (empty).
@@ -57,6 +54,4 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
         }
         errors.Add("request", "The request could not be read.");
     }
-
-    private static string FieldOf(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 }

@@ -68,6 +68,11 @@ public static class BookingProblems
         Problem(StatusCodes.Status409Conflict, ProblemCodes.NotCancellable, "The reservation cannot be cancelled.",
             $"The reservation is {FieldRules.WireName(status)}.", ("reservationStatus", FieldRules.WireName(status)));
 
+    /// <summary>A rate limit refused the request; the caller may come back after <paramref name="retryAfterSeconds"/>.</summary>
+    public static GrainFaults.RetryLaterResult TooManyRequests(int retryAfterSeconds) =>
+        new(Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests, "Too many requests.",
+            $"Slow down: try again in {retryAfterSeconds} s.", ("retryAfter", retryAfterSeconds)), retryAfterSeconds);
+
     // Extension keys must not reuse the members of RFC 9457 (type, title, status, detail, instance).
     private static ProblemHttpResult Problem(int status, string code, string title, string detail, params (string Key, object Value)[] extensions)
     {

@@ -40,6 +40,9 @@ public static class ProblemCodes
     public const string StorageUnavailable = "storage_unavailable";
     public const string WriteConflict = "write_conflict";
 
+    /// <summary>A rate limit refused the request; <c>Retry-After</c> (and the problem's <c>retryAfter</c>) says when to come back.</summary>
+    public const string TooManyRequests = "too_many_requests";
+
     /// <summary>The code for a problem that was raised by the framework (routing, body limits), by status.</summary>
     public static string ForStatus(int status) => status switch
     {
@@ -50,6 +53,7 @@ public static class ProblemCodes
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => TooManyRequests,
         >= 500 => InternalError,
         _ => $"http_{status}",
     };

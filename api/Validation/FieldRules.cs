@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
 using OrleansBooking.Api.Contracts;
@@ -37,6 +39,60 @@ public static partial class FieldRules
     {
         if (string.IsNullOrEmpty(value)) errors.Add(field, $"{field} is required.");
         else if (!IsId(value)) errors.Add(field, $"{field} must be 1–{MaxIdLength} characters of A–Z, a–z, 0–9, '_', '.', ':' or '-'.");
+    }
+
+    /// <summary>
+    /// Free text a person typed (a name, a reason, a biography), trimmed: <paramref name="maxLength"/>
+    /// characters at most, at least one when <paramref name="required"/>, and only characters that
+    /// print as themselves. Null when absent or refused.
+    /// </summary>
+    /// <remarks>
+    /// The text is shown to patients and staff and written to logs and notifications, so it must not
+    /// carry what changes how other text looks: control characters and line separators (forged log
+    /// lines, broken layouts), format characters such as bidi overrides (a name that reads backwards,
+    /// "Trojan Source") or zero-width joiners, lone surrogates (invalid UTF-16 that breaks encoders
+    /// downstream), private-use characters (a meaning only some fonts give them) and unassigned code
+    /// points (they may mean anything in a later Unicode).
+    /// </remarks>
+    public static string? CheckText(RequestErrors errors, string field, string? value, int maxLength, bool required = true)
+    {
+        if (value is null)
+        {
+            if (required) errors.Add(field, $"{field} is required.");
+            return null;
+        }
+        var text = value.Trim();
+        if ((required && text.Length == 0) || text.Length > maxLength)
+        {
+            errors.Add(field, $"{field} must be {(required ? 1 : 0)}–{maxLength} characters.");
+            return null;
+        }
+        if (IndexOfUnprintable(text) >= 0)
+        {
+            errors.Add(field, $"{field} must not contain control, formatting, private-use or unassigned characters.");
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>Where <paramref name="text"/> first holds a character <see cref="CheckText"/> refuses, or -1.</summary>
+    public static int IndexOfUnprintable(ReadOnlySpan<char> text)
+    {
+        var at = 0;
+        while (at < text.Length)
+        {
+            if (text[at] is >= ' ' and <= '~')
+            {
+                at++;
+                continue;
+            }
+            if (Rune.DecodeFromUtf16(text[at..], out var rune, out var used) != OperationStatus.Done) return at;
+            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse
+                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+                return at;
+            at += used;
+        }
+        return -1;
     }
 
     /// <summary>A reservation id (32 hex digits), lower-cased as the grain issues them; null when malformed.</summary>

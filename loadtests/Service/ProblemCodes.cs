@@ -22,6 +22,7 @@ public static class ProblemCodes
         CancellationClosed, PoolCancelled, "timeout", "storage_unavailable", "write_conflict", "validation_failed",
         "reservation_not_found", "quota_below_booked", "idempotency_key_reused", "not_cancellable", "not_found",
         "internal_error", "unsupported_media_type", "payload_too_large", "method_not_allowed", "patient_not_found",
+        "too_many_requests",
     }.ToFrozenSet();
 
     /// <summary>

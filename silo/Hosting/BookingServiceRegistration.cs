@@ -1,13 +1,15 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansBooking.Api;
+using OrleansBooking.Api.RateLimiting;
+using OrleansBooking.Api.RequestLimits;
 using OrleansBooking.Grains.Runtime;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage;
 
 namespace OrleansBooking.Silo.Hosting;
 
-/// <summary>Everything the silo runs: options, storage, the runtime and its grains, the HTTP API, health checks.</summary>
+/// <summary>Everything the silo runs: options, storage, the runtime and its grains, the HTTP API and its limits, health checks.</summary>
 public static class BookingServiceRegistration
 {
     /// <summary>Where the silo listens when neither <c>--urls</c>, <c>URLS</c>/<c>ASPNETCORE_URLS</c> nor <c>HTTP_PORTS</c> says otherwise.</summary>
@@ -34,6 +36,8 @@ public static class BookingServiceRegistration
         services.AddHostedService<StorageMigrationService>();
         services.AddHealthChecks().AddCheck<BookingStoreHealthCheck>("database", tags: [BookingHealthChecks.ReadyTag]);
         services.AddBookingApi();
+        services.AddBookingRateLimits();
+        services.AddBookingRequestLimits();
         Patients.PatientServiceRegistration.AddPatients(services);
         Catalogue.CatalogueRegistration.AddCatalogue(services);
         DoctorsDay.DoctorsDayRegistration.AddDoctorsDay(services);

@@ -1,0 +1,18 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using OrleansBooking.Api.Problems;
+
+namespace OrleansBooking.Api.RateLimiting;
+
+/// <summary>How a refused request is answered: 429 <c>too_many_requests</c> with <c>Retry-After</c> in whole seconds.</summary>
+public static class RateLimitRejection
+{
+    public static ValueTask AnswerAsync(OnRejectedContext context, CancellationToken cancellationToken) =>
+        new(BookingProblems.TooManyRequests(RetryAfterSeconds(context.Lease)).ExecuteAsync(context.HttpContext));
+
+    /// <summary>Rounded up and at least 1: a client that waits what it was told must find a token.</summary>
+    public static int RetryAfterSeconds(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var delay)
+            ? (int)Math.Clamp(Math.Ceiling(delay.TotalSeconds), 1, int.MaxValue)
+            : 1;
+}
