@@ -101,7 +101,7 @@ public sealed class FreeTextTests(BookingApiFactory factory) : IClassFixture<Boo
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal(["name"], problem.ErrorFields());
-        using var readBack = await client.GetAsync($"/api/accounts/{account}/patients");
+        using var readBack = await client.GetAsAccountAsync(account, "/api/account/patients");
         Assert.Empty((await readBack.ReadAsync(HttpStatusCode.OK)).EnumerateArray());
     }
 
@@ -110,12 +110,12 @@ public sealed class FreeTextTests(BookingApiFactory factory) : IClassFixture<Boo
     {
         var account = PatientCalls.NewId("acct-");
 
-        using var response = await client.PostAsync($"/api/accounts/{account}/patients", ApiCalls.Json(
+        using var response = await client.SendAsAsync(TestIdentity.Patient(account), HttpMethod.Post, "/api/account/patients", ApiCalls.Json(
             $$"""{ "name": "Li\uD800Wei", "residentId": "{{PatientCalls.ResidentId}}", "phone": "{{PatientCalls.Phone}}" }"""));
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal(["name"], problem.ErrorFields());
-        using var readBack = await client.GetAsync($"/api/accounts/{account}/patients");
+        using var readBack = await client.GetAsAccountAsync(account, "/api/account/patients");
         Assert.Empty((await readBack.ReadAsync(HttpStatusCode.OK)).EnumerateArray());
     }
 

@@ -39,11 +39,11 @@ public sealed class RequestSizeTests : IAsyncLifetime
     {
         var account = PatientCalls.NewId("acct-");
 
-        using var response = await client.PostAsync($"/api/accounts/{account}/patients",
+        using var response = await client.SendAsAsync(TestIdentity.Patient(account), HttpMethod.Post, "/api/account/patients",
             Body(Registration(), RequestLimitOptions.DefaultMaxRequestBodyBytes + 1, chunked));
 
         await response.ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
-        using var readBack = await client.GetAsync($"/api/accounts/{account}/patients");
+        using var readBack = await client.GetAsAccountAsync(account, "/api/account/patients");
         Assert.Empty((await readBack.ReadAsync(HttpStatusCode.OK)).EnumerateArray());
     }
 
@@ -52,7 +52,7 @@ public sealed class RequestSizeTests : IAsyncLifetime
     [InlineData(true)]
     public async Task ABodyAtTheLimitIsRead(bool chunked)
     {
-        using var response = await client.PostAsync($"/api/accounts/{PatientCalls.NewId("acct-")}/patients",
+        using var response = await client.SendAsAsync(TestIdentity.Patient(PatientCalls.NewId("acct-")), HttpMethod.Post, "/api/account/patients",
             Body(Registration(), RequestLimitOptions.DefaultMaxRequestBodyBytes, chunked));
 
         await response.ReadAsync(HttpStatusCode.Created);

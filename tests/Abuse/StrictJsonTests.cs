@@ -34,18 +34,18 @@ public sealed class StrictJsonTests(BookingApiFactory factory) : IClassFixture<B
     {
         var account = PatientCalls.NewId("acct-");
 
-        using var response = await client.PostAsync($"/api/accounts/{account}/patients", ApiCalls.Json(body));
+        using var response = await client.SendAsAsync(TestIdentity.Patient(account), HttpMethod.Post, "/api/account/patients", ApiCalls.Json(body));
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal([field], problem.ErrorFields());
-        using var readBack = await client.GetAsync($"/api/accounts/{account}/patients");
+        using var readBack = await client.GetAsAccountAsync(account, "/api/account/patients");
         Assert.Empty((await readBack.ReadAsync(HttpStatusCode.OK)).EnumerateArray());
     }
 
     [Fact]
     public async Task AnUnknownFieldIsSaidToBeUnknown()
     {
-        using var response = await client.PostAsync($"/api/accounts/{PatientCalls.NewId("acct-")}/patients",
+        using var response = await client.SendAsAsync(TestIdentity.Patient(PatientCalls.NewId("acct-")), HttpMethod.Post, "/api/account/patients",
             ApiCalls.Json($$"""{ "name": "张三", {{Valid}}, "isAdmin": true }"""));
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
@@ -55,7 +55,7 @@ public sealed class StrictJsonTests(BookingApiFactory factory) : IClassFixture<B
     [Fact]
     public async Task ARepeatedFieldIsSaidToBeRepeated()
     {
-        using var response = await client.PostAsync($"/api/accounts/{PatientCalls.NewId("acct-")}/patients",
+        using var response = await client.SendAsAsync(TestIdentity.Patient(PatientCalls.NewId("acct-")), HttpMethod.Post, "/api/account/patients",
             ApiCalls.Json($$"""{ "name": "张三", "name": "李四", {{Valid}} }"""));
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
@@ -66,7 +66,7 @@ public sealed class StrictJsonTests(BookingApiFactory factory) : IClassFixture<B
     public async Task TooDeepAFieldIsSaidToBeTooDeep()
     {
         var deep = new string('[', 40) + new string(']', 40);
-        using var response = await client.PostAsync($"/api/accounts/{PatientCalls.NewId("acct-")}/patients",
+        using var response = await client.SendAsAsync(TestIdentity.Patient(PatientCalls.NewId("acct-")), HttpMethod.Post, "/api/account/patients",
             ApiCalls.Json($$"""{ "name": {{deep}}, {{Valid}} }"""));
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
@@ -97,8 +97,7 @@ public sealed class StrictJsonTests(BookingApiFactory factory) : IClassFixture<B
     [Fact]
     public async Task ADocumentedRegistrationIsStillAccepted()
     {
-        using var response = await client.PostAsJsonAsync($"/api/accounts/{PatientCalls.NewId("acct-")}/patients",
-            new { patientId = PatientCalls.NewId("pt-"), name = "张三", residentId = PatientCalls.ResidentId, phone = PatientCalls.Phone });
+        using var response = await client.SendAsAsync(TestIdentity.Patient(PatientCalls.NewId("acct-")), HttpMethod.Post, "/api/account/patients", JsonContent.Create(new { patientId = PatientCalls.NewId("pt-"), name = "张三", residentId = PatientCalls.ResidentId, phone = PatientCalls.Phone }));
 
         await response.ReadAsync(HttpStatusCode.Created);
     }
