@@ -1,5 +1,6 @@
 using OrleansBooking.Api;
 using OrleansBooking.Api.Apis;
+using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Silo.Hosting;
 
@@ -8,6 +9,7 @@ builder.AddBookingServices();
 
 var app = builder.Build();
 app.UseBookingApiErrors();
+app.UseBookingAudit();
 app.MapPoolsApi();
 app.MapReservationsApi();
 app.MapAdminApi();
@@ -17,6 +19,7 @@ app.MapCatalogueApi();
 app.MapDoctorsDayApi();
 app.MapStatisticsApi();
 app.MapAnalyticsApi();
+app.MapAuditApi();
 app.MapBookingHealthChecks();
 app.MapBookingApiDocs();
 app.Run();

@@ -7,7 +7,7 @@ using OrleansBooking.Silo.Storage;
 
 namespace OrleansBooking.Silo.Hosting;
 
-/// <summary>Everything the silo runs: options, storage, the runtime and its grains, the HTTP API, health checks.</summary>
+/// <summary>Everything the silo runs: options, storage, the runtime and its grains, the HTTP API, health checks, the audit log.</summary>
 public static class BookingServiceRegistration
 {
     /// <summary>Where the silo listens when neither <c>--urls</c>, <c>URLS</c>/<c>ASPNETCORE_URLS</c> nor <c>HTTP_PORTS</c> says otherwise.</summary>
@@ -37,6 +37,7 @@ public static class BookingServiceRegistration
         Patients.PatientServiceRegistration.AddPatients(services);
         Catalogue.CatalogueRegistration.AddCatalogue(services);
         DoctorsDay.DoctorsDayRegistration.AddDoctorsDay(services);
+        Audit.AuditRegistration.AddAudit(services);
         return builder;
     }
 
