@@ -1,6 +1,7 @@
 using OrleansBooking.Api;
 using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Apis;
+using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Silo.Hosting;
@@ -10,9 +11,11 @@ builder.AddBookingServices();
 
 var app = builder.Build();
 app.UseBookingApiErrors();
-// Who is calling first: the rate limits count per account as well as per address.
+// Who is calling first: the rate limits count per account as well as per address, and the audit
+// log records who, including the 401/403 answers authorisation gives.
 app.UseBookingSignIn();
 app.UseBookingRateLimits();
+app.UseBookingAudit();
 app.UseAuthorization();
 app.MapAuthApi();
 app.MapAccountsAdminApi();
@@ -25,6 +28,7 @@ app.MapCatalogueApi();
 app.MapDoctorsDayApi();
 app.MapStatisticsApi();
 app.MapAnalyticsApi();
+app.MapAuditApi();
 app.MapBookingHealthChecks();
 app.MapBookingApiDocs();
 app.Run();

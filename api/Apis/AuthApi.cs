@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Contracts.Accounts;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
@@ -19,7 +20,8 @@ public static class AuthApi
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var anonymous = app.MapGroup("/api/auth").WithTags(Tag).AllowAnonymous();
+        // Every attempt is audited, failures most of all (who tried which login, from where).
+        var anonymous = app.MapGroup("/api/auth").WithTags(Tag).AllowAnonymous().AuditAllOutcomes();
 
         anonymous.MapPost("/registration-codes", SendRegistrationCode)
             .WithName(nameof(SendRegistrationCode))
@@ -105,6 +107,7 @@ public static class AuthApi
         CredentialRules.CheckMobile(errors, "mobile", request.Mobile);
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
+        AuditDetail.Set(response.HttpContext, "mobile " + PhoneMasking.Mask(request.Mobile!));
         return await registration.SendCodeAsync(request.Mobile!, cancellationToken) switch
         {
             RegistrationCodeOutcome.LoginTaken => AccountProblems.Taken(),
@@ -114,7 +117,7 @@ public static class AuthApi
     }
 
     public static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> RegisterAccount(
-        RegisterAccountRequest request, AccountRegistration registration, CancellationToken cancellationToken)
+        RegisterAccountRequest request, AccountRegistration registration, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         CredentialRules.CheckMobile(errors, "mobile", request.Mobile);
@@ -123,6 +126,7 @@ public static class AuthApi
         CredentialRules.CheckDisplayName(errors, request.DisplayName, required: false);
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
+        AuditDetail.Set(http, "mobile " + PhoneMasking.Mask(request.Mobile!));
         return await registration.RegisterPatientAsync(request.Mobile!, request.Code!, request.Password!, request.DisplayName, cancellationToken) switch
         {
             RegistrationOutcome.Registered registered =>
@@ -142,6 +146,7 @@ public static class AuthApi
             errors.Add("password", $"password is required (at most {CredentialRules.MaxPasswordLength} characters).");
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
+        AuditDetail.Set(response.HttpContext, "login " + MaskedLogin(request.Login!));
         return SignedIn(await signIn.WithPasswordAsync(request.Login!, request.Password!, cancellationToken), response, clock);
     }
 
@@ -152,6 +157,7 @@ public static class AuthApi
         CredentialRules.CheckMobile(errors, "mobile", request.Mobile);
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
+        AuditDetail.Set(response.HttpContext, "mobile " + PhoneMasking.Mask(request.Mobile!));
         return CodeAnswer(await signIn.SendCodeAsync(request.Mobile!, cancellationToken), response, clock);
     }
 
@@ -163,6 +169,7 @@ public static class AuthApi
         CredentialRules.CheckCode(errors, request.Code);
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
+        AuditDetail.Set(response.HttpContext, "mobile " + PhoneMasking.Mask(request.Mobile!));
         return SignedIn(await signIn.WithCodeAsync(request.Mobile!, request.Code!, cancellationToken), response, clock);
     }
 
@@ -193,6 +200,9 @@ public static class AuthApi
             ? TypedResults.Ok(AccountResponse.From(account, masked: false))
             : AccountProblems.NoAccount(accountId);
     }
+
+    // A staff user name is no secret; a patient's login is their phone number, masked.
+    private static string MaskedLogin(string login) => CredentialRules.IsMobile(login) ? PhoneMasking.Mask(login) : login;
 
     private static Results<SignInHttpResult, ProblemHttpResult> SignedIn(SignInOutcome outcome, HttpResponse response, TimeProvider clock) => outcome switch
     {

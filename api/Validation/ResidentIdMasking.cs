@@ -9,6 +9,6 @@ public static class ResidentIdMasking
     public static string MaskResidentId(string residentId) =>
         residentId.Length < 8 ? new string('*', residentId.Length) : residentId[..3] + new string('*', residentId.Length - 7) + residentId[^4..];
 
-    public static string MaskPhone(string phone) =>
-        phone.Length < 8 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
+    /// <summary>The same as <see cref="PhoneMasking.Mask"/>, which is where the phone's rule lives.</summary>
+    public static string MaskPhone(string phone) => PhoneMasking.Mask(phone);
 }

@@ -9,7 +9,7 @@ using OrleansBooking.Silo.Storage;
 
 namespace OrleansBooking.Silo.Hosting;
 
-/// <summary>Everything the silo runs: options, storage, the runtime and its grains, the HTTP API and its limits, health checks.</summary>
+/// <summary>Everything the silo runs: options, storage, the runtime and its grains, the HTTP API and its limits, accounts, health checks, the audit log.</summary>
 public static class BookingServiceRegistration
 {
     /// <summary>Where the silo listens when neither <c>--urls</c>, <c>URLS</c>/<c>ASPNETCORE_URLS</c> nor <c>HTTP_PORTS</c> says otherwise.</summary>
@@ -42,6 +42,7 @@ public static class BookingServiceRegistration
         Catalogue.CatalogueRegistration.AddCatalogue(services);
         DoctorsDay.DoctorsDayRegistration.AddDoctorsDay(services);
         Accounts.AccountsRegistration.AddAccounts(services);
+        Audit.AuditRegistration.AddAudit(services);
         return builder;
     }
 

@@ -85,6 +85,7 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
         ["GET /api/admin/statistics/departments"] = Admin,
         ["GET /api/admin/statistics/days"] = Admin,
         ["GET /api/analytics/queue-estimate"] = Admin,
+        ["GET /api/admin/audit"] = Admin,
     };
 
     private const string PoolDoctor = "dr-matrix";

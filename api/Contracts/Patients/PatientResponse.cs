@@ -27,7 +27,7 @@ public sealed record PatientResponse(
             profile.AccountId,
             profile.Name,
             masked ? ResidentIdMasking.MaskResidentId(profile.ResidentId) : profile.ResidentId,
-            masked ? ResidentIdMasking.MaskPhone(profile.Phone) : profile.Phone,
+            masked ? PhoneMasking.Mask(profile.Phone) : profile.Phone,
             profile.BirthDate.ToString(WireFormats.Date, CultureInfo.InvariantCulture),
             profile.Sex,
             time.ToLocal(profile.RegisteredAt),
