@@ -1,5 +1,6 @@
 using OrleansBooking.LoadTests.Cli;
 using OrleansBooking.LoadTests.Provisioning;
+using OrleansBooking.LoadTests.Service;
 
 namespace OrleansBooking.LoadTests;
 
@@ -56,7 +57,8 @@ public static class LoadTestsProgram
             Console.Error.WriteLine("Stopped before the run began; nothing was measured.");
             return ExitCodes.Cancelled;
         }
-        catch (Exception e) when (e is ProvisioningException or TimeoutException or InvalidOperationException or HttpRequestException)
+        catch (Exception e) when (e is ProvisioningException or AdminAccessException or TimeoutException or InvalidOperationException
+                                      or HttpRequestException)
         {
             Console.Error.WriteLine($"Setup failed: {e.Message}");
             return ExitCodes.SetupFailed;

@@ -1,5 +1,6 @@
 using OrleansBooking.LoadTests.Drivers;
 using OrleansBooking.LoadTests.Measurement;
+using OrleansBooking.LoadTests.Provisioning;
 using OrleansBooking.LoadTests.Scenarios;
 using OrleansBooking.LoadTests.Verification;
 using OrleansBooking.LoadTests.Workload;
@@ -16,7 +17,8 @@ public sealed record RushResult(
     RunMeasurements Measurements,
     AcknowledgementLedger Ledger,
     SessionSummary Session,
-    VerificationReport Verification)
+    VerificationReport Verification,
+    SignInSummary PatientSignIn)
 {
     /// <summary>The kind whose latency and throughput the run is judged on.</summary>
     public RequestKind MainKind => RequestKind.Reserve;

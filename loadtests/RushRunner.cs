@@ -9,11 +9,12 @@ using OrleansBooking.LoadTests.Workload;
 namespace OrleansBooking.LoadTests;
 
 /// <summary>
-/// One release rush against a running service, start to finish: create the pools released a
-/// little ahead, wait for the release, let the crowd in, then read every pool back and verify.
+/// One release rush against a running service, start to finish: sign in as the admin, register
+/// the crowd and sign every patient in, create the pools released a little ahead, wait for the
+/// release, let the crowd in, then read every pool back and verify.
 /// Callable in-process (e.g. from an end-to-end test with a WebApplicationFactory client):
-/// <c>var result = await new RushRunner(httpClient, RushScenario.Smoke).RunAsync(ct);</c> then
-/// assert <c>result.Verification.Passed</c> and look at <c>result.Measurements</c>.
+/// <c>var result = await new RushRunner(httpClient, RushScenario.Smoke) { Admin = admin }.RunAsync(ct);</c>
+/// then assert <c>result.Verification.Passed</c> and look at <c>result.Measurements</c>.
 /// </summary>
 public sealed class RushRunner
 {
@@ -34,8 +35,11 @@ public sealed class RushRunner
         _progress = progress;
     }
 
-    /// <summary>A fresh id per run, e.g. <c>rush-20261122T080000-4f2a</c>, prefixing every pool and patient.</summary>
+    /// <summary>A fresh id per run, e.g. <c>rush-20261122t080000-4f2a</c>, prefixing every pool and patient.</summary>
     public string RunId { get; init; } = NewRunId("rush");
+
+    /// <summary>Who sets the run up and reads it back; null only for a service without accounts.</summary>
+    public AdminCredentials? Admin { get; init; }
 
     /// <summary>What each arrival does; default <see cref="PatientVisit"/>, the rush's virtual patient.</summary>
     public Func<VisitContext, IArrivalWork> Visit { get; init; } = static context => new PatientVisit(context);
@@ -43,13 +47,13 @@ public sealed class RushRunner
     public async Task<RushResult> RunAsync(CancellationToken ct = default)
     {
         var client = new BookingServiceClient(_http);
-        _progress?.WriteLine($"Run {RunId}: registering {_scenario.Patients:N0} patients");
-        // Before the release is set: registering a large crowd takes a while.
-        if (!await PatientProvisioner.RegisterAsync(_http, PatientIdPrefix(RunId), _scenario.Patients, _progress, ct).ConfigureAwait(false))
-            _progress?.WriteLine("  the service has no bulk patient registration; using unregistered patient ids");
+        var admin = new AdminSession(client, Admin);
+        await admin.SignInAsync(ct).ConfigureAwait(false);
+        // Registering and signing in a large crowd takes a while, so both come before the release is set.
+        var tokens = await ProvisionPatientsAsync(client, admin, ct).ConfigureAwait(false);
         var releaseAt = ReleaseInstant(_clock.GetUtcNow(), _scenario.ReleaseIn);
         _progress?.WriteLine($"Creating {_scenario.QuotaPerPool().Count} pools ({_scenario.Numbers:N0} numbers) released at {releaseAt:HH:mm:ss}Z");
-        var pools = await PoolProvisioner.CreateAsync(client, _scenario, RunId, releaseAt, ct).ConfigureAwait(false);
+        var pools = await PoolProvisioner.CreateAsync(client, admin, _scenario, RunId, releaseAt, ct).ConfigureAwait(false);
 
         _progress?.WriteLine($"Until the release the crowd refreshes pool pages (warm-up, not measured); then {_scenario.Load.Describe()}");
         await WarmUpAsync(client, pools, releaseAt, ct).ConfigureAwait(false);
@@ -58,14 +62,41 @@ public sealed class RushRunner
 
         var measurements = new RunMeasurements(_clock, _clock.GetTimestamp());
         var ledger = new AcknowledgementLedger();
-        var visit = Visit(new VisitContext(client, measurements, ledger, pools, _scenario, RunId));
+        var visit = Visit(new VisitContext(client, measurements, ledger, pools, _scenario, RunId, tokens));
         var session = await LoadSession.RunAsync(visit, _scenario.Load, measurements, _progress, ct).ConfigureAwait(false);
 
         _progress?.WriteLine("Reading every pool back to verify…");
         // Not cancellable: a run stopped early (Ctrl+C) is still verified and reported.
-        var readback = await PoolReader.ReadAsync(client, pools.Select(p => (p.PoolId, (string?)p.Date)), CancellationToken.None).ConfigureAwait(false);
+        var readback = await PoolReader.ReadAsync(client, admin, pools.Select(p => (p.PoolId, (string?)p.Date)), CancellationToken.None)
+            .ConfigureAwait(false);
         var verification = BookingVerifier.Verify(readback, ledger, _scenario.PatientDailyLimit);
-        return new RushResult(RunId, _http.BaseAddress!, _scenario, releaseAt, pools, measurements, ledger, session, verification);
+        return new RushResult(RunId, _http.BaseAddress!, _scenario, releaseAt, pools, measurements, ledger, session, verification, tokens.SignIn);
+    }
+
+    /// <summary>
+    /// Registers the crowd with a password of this run's own and signs each patient in, keeping the
+    /// tokens; a service without patient accounts gets unsigned patients instead.
+    /// </summary>
+    private async Task<PatientTokens> ProvisionPatientsAsync(BookingServiceClient client, AdminSession admin, CancellationToken ct)
+    {
+        string prefix = PatientIdPrefix(RunId);
+        string password = RandomPassword.New();
+        _progress?.WriteLine($"Run {RunId}: registering {_scenario.Patients:N0} patients");
+        switch (await PatientProvisioner.RegisterAsync(client, admin, prefix, _scenario.Patients, password, _progress, ct).ConfigureAwait(false))
+        {
+            case PatientRegistration.NotSupported:
+                _progress?.WriteLine("  the service has no bulk patient registration; using unregistered patient ids without tokens");
+                return PatientTokens.None;
+            case PatientRegistration.WithoutAccounts:
+                _progress?.WriteLine("  the service has no patient accounts; patients book without tokens");
+                return PatientTokens.None;
+        }
+        _progress?.WriteLine($"Signing in {_scenario.Patients:N0} patients ({PatientSignIn.DefaultParallelism} at a time; not measured)");
+        var tokens = await PatientSignIn.RunAsync(client, prefix, _scenario.Patients, password, _clock, _progress, ct).ConfigureAwait(false);
+        var signIn = tokens.SignIn;
+        _progress?.WriteLine(
+            $"  signed in {signIn.Patients:N0} patients in {signIn.Elapsed.TotalSeconds:0.0} s ({signIn.PerSecond:N0}/s, {signIn.Retries:N0} retried)");
+        return tokens;
     }
 
     /// <summary>Browses pools until shortly before the release, so the release itself meets a quiet, warm service.</summary>
@@ -90,9 +121,13 @@ public sealed class RushRunner
         return rest == 0 ? at : at.AddTicks(TimeSpan.TicksPerSecond - rest);
     }
 
-    /// <summary>Patients of a run are <c>{run id}-pt0</c>, <c>{run id}-pt1</c>, …</summary>
-    public static string PatientIdPrefix(string runId) => runId + "-pt";
+    /// <summary>
+    /// Patients of a run are <c>{run id}-pt0</c>, <c>{run id}-pt1</c>, …, in lower case: each patient id
+    /// is also its account's login, and a login is a–z first, then a–z, 0–9, '.', '_' or '-'.
+    /// </summary>
+    public static string PatientIdPrefix(string runId) => runId.ToLowerInvariant() + "-pt";
 
+    /// <summary>E.g. <c>rush-20261122t080000-4f2a</c>: all lower case, so the patient ids it prefixes are valid logins.</summary>
     public static string NewRunId(string prefix) =>
-        $"{prefix}-{DateTime.UtcNow:yyyyMMddTHHmmss}-{Random.Shared.Next(0x10000):x4}";
+        $"{prefix}-{DateTime.UtcNow:yyyyMMdd't'HHmmss}-{Random.Shared.Next(0x10000):x4}".ToLowerInvariant();
 }

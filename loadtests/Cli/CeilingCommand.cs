@@ -41,7 +41,7 @@ public static class CeilingCommand
         args.EnsureAllRead();
 
         string folder = ReportFolder.Create(output.Root, RushRunner.NewRunId("ceiling"));
-        await using var silo = await target.StartIfAskedAsync(folder, engine: null, "ceiling", console, ct).ConfigureAwait(false);
+        await using var silo = await target.StartIfAskedAsync(folder, engine: null, "ceiling", admin: null, console, ct).ConfigureAwait(false);
         using var http = output.CreateClient(target.Url);
         var leg = await CompareRunner.RunCeilingAsync(http, model, path, null, output.Quiet ? null : console, ct).ConfigureAwait(false);
         CompareReport.Write(folder, "HTTP ceiling", [leg], model.Describe(), console);

@@ -28,6 +28,9 @@ public static class CompareCommand
                                     10,000 (the API's limit): only the first not yet sold out is open to patients
           --ceiling-path PATH       route for the ceiling (default health/live)
 
+        """ + AdminSwitches.Help + """
+        Each engine leg registers its own patients and signs every one in before its release (not measured).
+
         Workload (default: closed model, 64 patients for 15 s; give --rate for an open model)
           --closed N                patients in the closed model (default 64)
           --rate N                  open model at N arrivals/s instead (constant; --poisson for exponential gaps)
@@ -48,6 +51,7 @@ public static class CompareCommand
             return ExitCodes.Passed;
         }
         var target = SiloSwitches.From(args);
+        var admin = AdminSwitches.From(args, startsSilo: target.StartSilo is not null);
         var conventionalUrl = args.Url("conventional-url");
         var legs = (args.String("legs") ?? string.Join(',', AllLegs)).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (legs.Except(AllLegs).FirstOrDefault() is { } bad) throw new UsageException($"--legs: unknown leg '{bad}'.");
@@ -66,12 +70,12 @@ public static class CompareCommand
         // The ceiling and the actor leg share a host, so the ceiling is measured where the actor engine runs.
         if (legs.Contains("ceiling") || legs.Contains("actor"))
         {
-            await RunLegsAsync(target, output, folder, "actor", target.Url, failures, console, ct, async http =>
+            await RunLegsAsync(target, admin, output, folder, "actor", target.Url, failures, console, ct, async http =>
             {
                 if (legs.Contains("ceiling"))
                     results.Add(await CompareRunner.RunCeilingAsync(http, model, ceilingPath, null, progress, ct).ConfigureAwait(false));
                 if (legs.Contains("actor"))
-                    results.Add(await CompareRunner.RunHotPoolAsync(http, "actor", model, numbers, null, progress, ct).ConfigureAwait(false));
+                    results.Add(await CompareRunner.RunHotPoolAsync(http, "actor", model, numbers, admin, null, progress, ct).ConfigureAwait(false));
             }).ConfigureAwait(false);
         }
         if (legs.Contains("conventional"))
@@ -79,8 +83,8 @@ public static class CompareCommand
             if (target.StartSilo is null && conventionalUrl is null)
                 console.WriteLine("Skipping the conventional leg: give --start-silo, or --conventional-url for a running conventional silo.");
             else
-                await RunLegsAsync(target, output, folder, "conventional", conventionalUrl ?? target.Url, failures, console, ct, async http =>
-                    results.Add(await CompareRunner.RunHotPoolAsync(http, "conventional", model, numbers, null, progress, ct).ConfigureAwait(false)))
+                await RunLegsAsync(target, admin, output, folder, "conventional", conventionalUrl ?? target.Url, failures, console, ct, async http =>
+                    results.Add(await CompareRunner.RunHotPoolAsync(http, "conventional", model, numbers, admin, null, progress, ct).ConfigureAwait(false)))
                     .ConfigureAwait(false);
         }
 
@@ -103,16 +107,17 @@ public static class CompareCommand
     /// reported and skipped, so the legs that did run are still compared.
     /// </summary>
     private static async Task RunLegsAsync(
-        SiloSwitches target, OutputSwitches output, string folder, string engine, Uri url,
+        SiloSwitches target, AdminCredentials? admin, OutputSwitches output, string folder, string engine, Uri url,
         List<string> failures, TextWriter console, CancellationToken ct, Func<HttpClient, Task> legs)
     {
         try
         {
-            await using var silo = await target.StartIfAskedAsync(folder, engine, engine, console, ct).ConfigureAwait(false);
+            await using var silo = await target.StartIfAskedAsync(folder, engine, engine, admin, console, ct).ConfigureAwait(false);
             using var http = output.CreateClient(url);
             await legs(http).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is Provisioning.ProvisioningException or TimeoutException or InvalidOperationException or HttpRequestException)
+        catch (Exception e) when (e is Provisioning.ProvisioningException or AdminAccessException or TimeoutException or InvalidOperationException
+                                      or HttpRequestException)
         {
             console.WriteLine($"The {engine} legs could not run: {e.Message}");
             failures.Add(engine);

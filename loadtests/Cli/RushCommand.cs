@@ -17,7 +17,7 @@ public static class RushCommand
 
         Target
 
-        """ + SiloSwitches.Help + """
+        """ + SiloSwitches.Help + AdminSwitches.Help + """
 
         Workload
 
@@ -40,15 +40,16 @@ public static class RushCommand
             return ExitCodes.Passed;
         }
         var target = SiloSwitches.From(args);
+        var admin = AdminSwitches.From(args, startsSilo: target.StartSilo is not null);
         var scenario = ScenarioSwitches.Rush(args);
         var output = OutputSwitches.From(args);
         args.EnsureAllRead();
 
         string runId = RushRunner.NewRunId("rush");
         string folder = ReportFolder.Create(output.Root, runId);
-        await using var silo = await target.StartIfAskedAsync(folder, engine: null, "rush", console, ct).ConfigureAwait(false);
+        await using var silo = await target.StartIfAskedAsync(folder, engine: null, "rush", admin, console, ct).ConfigureAwait(false);
         using var http = output.CreateClient(target.Url);
-        var runner = new RushRunner(http, scenario, progress: output.Quiet ? null : console) { RunId = runId };
+        var runner = new RushRunner(http, scenario, progress: output.Quiet ? null : console) { RunId = runId, Admin = admin };
         var result = await runner.RunAsync(ct).ConfigureAwait(false);
 
         var breaches = output.Thresholds.Breaches(result.Measurements.Latency(result.MainKind), result.Measurements.ErrorRate);

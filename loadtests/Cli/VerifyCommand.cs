@@ -19,7 +19,9 @@ public static class VerifyCommand
           --patient-daily-limit N   also check no patient holds more than N reservations per day
           --timeout DUR             per-request timeout (default 10s)
 
-        Exit codes: 0 all invariants hold, 2 a violation was found, 3 usage.
+        Reading a pool's reservations takes a doctor or an admin, so verify signs in as an admin:
+        """ + AdminSwitches.Help + """
+        Exit codes: 0 all invariants hold, 2 a violation was found, 3 usage, 4 setup failed (e.g. the admin was refused).
 
         """;
 
@@ -35,6 +37,7 @@ public static class VerifyCommand
         var extraPools = (args.String("pools") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         int? limit = args.Int("patient-daily-limit");
         var timeout = args.Duration("timeout") ?? TunedHttpClient.DefaultRequestTimeout;
+        var admin = AdminSwitches.From(args, startsSilo: false);
         args.EnsureAllRead();
         if (run is null && extraPools.Length == 0) throw new UsageException("verify needs --run DIR or --pools ID,….");
 
@@ -45,7 +48,8 @@ public static class VerifyCommand
             .ToList();
 
         using var http = TunedHttpClient.Create(url, maxConnections: 8, timeout);
-        var readback = await PoolReader.ReadAsync(new BookingServiceClient(http), pools, ct).ConfigureAwait(false);
+        var client = new BookingServiceClient(http);
+        var readback = await PoolReader.ReadAsync(client, new AdminSession(client, admin), pools, ct).ConfigureAwait(false);
         var report = BookingVerifier.Verify(readback, ledger, limit);
         console.WriteLine($"Checked {report.PoolsChecked} pools, {report.ActiveReservations:N0} active reservations, {report.Acknowledgements:N0} acknowledgements.");
         foreach (var v in report.Violations) console.WriteLine($"  VIOLATION {v}");

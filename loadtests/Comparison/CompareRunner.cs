@@ -32,15 +32,18 @@ public static class CompareRunner
     /// <summary>
     /// Every arrival is a new patient booking the one hot pool; <paramref name="numbers"/> are spread
     /// over a queue of pools of at most <see cref="RushScenario.MaxPoolQuota"/>, booked one after another.
+    /// Like a rush, the leg signs its patients in before its release, unmeasured.
     /// </summary>
     public static async Task<LegResult> RunHotPoolAsync(
-        HttpClient http, string name, LoadModel model, int numbers, TimeProvider? clock, TextWriter? progress, CancellationToken ct)
+        HttpClient http, string name, LoadModel model, int numbers, AdminCredentials? admin, TimeProvider? clock, TextWriter? progress,
+        CancellationToken ct)
     {
         var scenario = HotPoolScenario(model, numbers);
         progress?.WriteLine($"Leg '{name}': one hot pool at a time ({scenario.Pools} × ≤{RushScenario.MaxPoolQuota:N0} numbers), {model.Describe()}");
         var runner = new RushRunner(http, scenario, clock, progress)
         {
             RunId = RushRunner.NewRunId(name),
+            Admin = admin,
             Visit = static context => new HotPoolBooking(context),
         };
         var result = await runner.RunAsync(ct).ConfigureAwait(false);

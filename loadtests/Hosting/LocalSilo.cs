@@ -27,9 +27,11 @@ public sealed class LocalSilo : IAsyncDisposable
 
     /// <param name="silo">A silo project folder, a .csproj, or a built .dll.</param>
     /// <param name="configuration">Switches such as <c>--Storage:Provider=sqlite</c>, passed as given.</param>
+    /// <param name="secrets">Environment variables for what must not show on a command line, e.g. the first admin's password.</param>
     /// <param name="logPath">Where the silo's console output goes.</param>
     public static async Task<LocalSilo> StartAsync(
-        string silo, Uri url, IEnumerable<string> configuration, string logPath, TimeSpan readyTimeout, CancellationToken ct)
+        string silo, Uri url, IEnumerable<string> configuration, IReadOnlyDictionary<string, string> secrets, string logPath,
+        TimeSpan readyTimeout, CancellationToken ct)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -48,8 +50,10 @@ public sealed class LocalSilo : IAsyncDisposable
         start.ArgumentList.Add($"--urls={url.GetLeftPart(UriPartial.Authority)}");
         foreach (var setting in configuration) start.ArgumentList.Add(setting);
         // Quiet logging: a console logger at Information would cost the silo more than the rush itself.
-        // Nothing else of the silo's own configuration is changed, so it is measured as it ships.
+        // Apart from this and what the caller passes (LoadTestSiloSettings: sign-in cost, rate limit per address,
+        // first admin), the silo's configuration is left alone, so it is measured as it ships.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in secrets) start.Environment[name] = value;
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
         var log = new SiloLog(logPath);

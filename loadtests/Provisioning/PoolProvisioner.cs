@@ -6,8 +6,9 @@ using OrleansBooking.LoadTests.Workload;
 namespace OrleansBooking.LoadTests.Provisioning;
 
 /// <summary>
-/// Creates the run's pools through the admin API, all released at one instant. Pool and doctor
-/// ids carry the run id, so runs never collide and a shared database can hold many of them.
+/// Creates the run's pools through the admin API, with the admin's token, all released at one
+/// instant. Pool and doctor ids carry the run id, so runs never collide and a shared database can
+/// hold many of them.
 /// </summary>
 public static class PoolProvisioner
 {
@@ -20,7 +21,7 @@ public static class PoolProvisioner
     public const decimal Fee = 50m;
 
     public static async Task<IReadOnlyList<ProvisionedPool>> CreateAsync(
-        BookingServiceClient client, RushScenario scenario, string runId, DateTimeOffset releaseAt, CancellationToken ct)
+        BookingServiceClient client, AdminSession admin, RushScenario scenario, string runId, DateTimeOffset releaseAt, CancellationToken ct)
     {
         var quotas = scenario.QuotaPerPool();
         // Clinic a week after the release, as hospitals release a week ahead.
@@ -39,7 +40,7 @@ public static class PoolProvisioner
                     Quota: quotas[i],
                     Fee: Fee,
                     ReleaseAt: releaseAt);
-                var created = await CreateOneAsync(client, request, token).ConfigureAwait(false);
+                var created = await CreateOneAsync(client, admin, request, token).ConfigureAwait(false);
                 pools[i] = new ProvisionedPool(created.PoolId, request.DoctorId, date, created.Quota);
             }).ConfigureAwait(false);
         return pools;
@@ -49,11 +50,12 @@ public static class PoolProvisioner
     /// Creates one pool, retrying 503s and timeouts as the contract allows. A retry answered with
     /// <c>pool_exists</c> means an earlier attempt did succeed; the pool is then read back.
     /// </summary>
-    private static async Task<PoolSnapshot> CreateOneAsync(BookingServiceClient client, NewPool request, CancellationToken ct)
+    private static async Task<PoolSnapshot> CreateOneAsync(BookingServiceClient client, AdminSession admin, NewPool request, CancellationToken ct)
     {
         for (int attempt = 1; ; attempt++)
         {
-            var call = await client.CreatePoolAsync(request, ct).ConfigureAwait(false);
+            var call = await admin.CallAsync(token => client.CreatePoolAsync(request, token, ct), $"Creating pool {request.PoolId}", ct)
+                .ConfigureAwait(false);
             if (call.Outcome.IsSuccess && call.Body is { } snapshot) return snapshot;
             if (attempt > 1 && call.Outcome.Code == ProblemCodes.PoolExists
                 && (await client.GetPoolAsync(request.PoolId!, ct).ConfigureAwait(false)).Body is { } existing)

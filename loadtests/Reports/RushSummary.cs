@@ -19,6 +19,7 @@ public static class RushSummary
                 ["expected", $"≈{Figures.Count((long)r.Scenario.AttemptsWhenSoldOut)} reservation attempts if sold out, peak ≈{Figures.Rate(r.Scenario.PeakRequestRateWhenSoldOut)} requests/s"],
                 ["pools / numbers / patients", $"{r.Pools.Count} / {Figures.Count(r.Scenario.Numbers)} / {Figures.Count(r.Scenario.Patients)}"],
                 ["release at", r.ReleaseAt.ToString("u")],
+                ["patient sign-in (before the release, not measured)", SignIn(r)],
                 ["warm-up (not measured)", $"pool pages browsed for up to {r.Scenario.Load.Warmup.TotalSeconds:0.#} s before the release"],
                 ["elapsed", $"{r.Session.Elapsed.TotalSeconds:0.0} s"],
                 ["requests", Figures.Count(m.TotalRequests)],
@@ -49,6 +50,10 @@ public static class RushSummary
         tables.Add(new ReportTable("Verdict", ["check", "finding"], verdict));
         return tables;
     }
+
+    private static string SignIn(RushResult r) => r.PatientSignIn is { Patients: > 0 } s
+        ? $"{Figures.Count(s.Patients)} patients in {s.Elapsed.TotalSeconds:0.0} s ({Figures.Rate(s.PerSecond)}/s), {Figures.Count(s.Retries)} retried"
+        : "none: the service has no patient accounts";
 
     public static ReportTable LatencyTable(RunMeasurements m) =>
         new("Latency from intended start, ms (log-linear histogram, 3 significant digits)",

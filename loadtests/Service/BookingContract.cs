@@ -33,6 +33,24 @@ public sealed record Reservation(string ReservationId, string PoolId, string Pat
         !string.Equals(Status, Cancelled, StringComparison.OrdinalIgnoreCase) && !string.Equals(Status, "no_show", StringComparison.OrdinalIgnoreCase);
 }
 
+/// <summary>Body of <c>POST /api/admin/patients/bulk</c>; with a password each patient also gets an account (login = patient id).</summary>
+public sealed record BulkPatients(string PatientIdPrefix, int Count, int First, string? Password = null);
+
+/// <summary>
+/// What <c>POST /api/admin/patients/bulk</c> answers. <see cref="AccountsCreated"/> is absent from a
+/// service without patient accounts, which is how the suite tells it needs no patient tokens.
+/// </summary>
+public sealed record BulkRegistration(int Requested, int Registered, int Existing, int? AccountsCreated);
+
+/// <summary>Body of <c>POST /api/auth/sign-in</c>.</summary>
+public sealed record SignInRequest(string Login, string Password);
+
+/// <summary>Body of <c>POST /api/auth/refresh</c>.</summary>
+public sealed record RefreshRequest(string RefreshToken);
+
+/// <summary>What a sign-in or refresh answers: send <c>Authorization: Bearer {AccessToken}</c>.</summary>
+public sealed record SignInResponse(string TokenType, string AccessToken, long ExpiresIn, string? RefreshToken);
+
 /// <summary>The parts of an <c>application/problem+json</c> body the suite acts on.</summary>
 public sealed record Problem(string? Code, string? Title, DateTimeOffset? ReleaseAt);
 
@@ -44,4 +62,9 @@ public sealed record Problem(string? Code, string? Title, DateTimeOffset? Releas
 [JsonSerializable(typeof(Reservation))]
 [JsonSerializable(typeof(List<Reservation>))]
 [JsonSerializable(typeof(Problem))]
+[JsonSerializable(typeof(BulkPatients))]
+[JsonSerializable(typeof(BulkRegistration))]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(RefreshRequest))]
+[JsonSerializable(typeof(SignInResponse))]
 public sealed partial class BookingJson : JsonSerializerContext;

@@ -8,6 +8,8 @@ namespace OrleansBooking.LoadTests.Service;
 /// <summary>
 /// The booking service's HTTP routes as typed calls. Every call returns an outcome value, never
 /// throws for what the service or network did: a load test must count failures, not crash on them.
+/// A call that needs a signed-in caller takes that caller's token; only public browsing, health
+/// and the sign-in routes themselves go without one.
 /// </summary>
 public sealed class BookingServiceClient
 {
@@ -17,51 +19,72 @@ public sealed class BookingServiceClient
 
     public Uri? BaseAddress => _http.BaseAddress;
 
-    public Task<ServiceCall<Reservation>> ReserveAsync(string poolId, string patientId, string idempotencyKey, CancellationToken ct)
+    /// <param name="patient">The token of the patient account that manages <paramref name="patientId"/>; null for a service without accounts.</param>
+    public Task<ServiceCall<Reservation>> ReserveAsync(string poolId, string patientId, BearerToken? patient, string idempotencyKey, CancellationToken ct)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"api/pools/{Uri.EscapeDataString(poolId)}/reservations")
         {
             Content = JsonBody(new ReservationRequest(patientId), BookingJson.Default.ReservationRequest),
         };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
-        return SendAsync(request, BookingJson.Default.Reservation, ct);
+        return SendAsync(request, patient, BookingJson.Default.Reservation, ct);
     }
 
+    /// <summary>Public browsing: no token.</summary>
     public Task<ServiceCall<PoolSnapshot>> GetPoolAsync(string poolId, CancellationToken ct) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Get, $"api/pools/{Uri.EscapeDataString(poolId)}"), BookingJson.Default.PoolSnapshot, ct);
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, $"api/pools/{Uri.EscapeDataString(poolId)}"), null, BookingJson.Default.PoolSnapshot, ct);
 
-    public Task<ServiceCall<List<Reservation>>> ListReservationsAsync(string poolId, CancellationToken ct) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Get, $"api/pools/{Uri.EscapeDataString(poolId)}/reservations"),
+    /// <summary>A doctor's or an admin's view of a pool: every reservation, all statuses.</summary>
+    public Task<ServiceCall<List<Reservation>>> ListReservationsAsync(string poolId, BearerToken? admin, CancellationToken ct) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, $"api/pools/{Uri.EscapeDataString(poolId)}/reservations"), admin,
             BookingJson.Default.ListReservation, ct);
 
-    public Task<ServiceCall<Reservation>> GetReservationAsync(string reservationId, CancellationToken ct) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Get, $"api/reservations/{Uri.EscapeDataString(reservationId)}"),
+    public Task<ServiceCall<Reservation>> GetReservationAsync(string reservationId, BearerToken? caller, CancellationToken ct) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, $"api/reservations/{Uri.EscapeDataString(reservationId)}"), caller,
             BookingJson.Default.Reservation, ct);
 
-    public Task<ServiceCall<Reservation>> CancelAsync(string reservationId, CancellationToken ct) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/reservations/{Uri.EscapeDataString(reservationId)}"),
+    public Task<ServiceCall<Reservation>> CancelAsync(string reservationId, BearerToken? patient, CancellationToken ct) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/reservations/{Uri.EscapeDataString(reservationId)}"), patient,
             BookingJson.Default.Reservation, ct);
 
-    public Task<ServiceCall<PoolSnapshot>> CreatePoolAsync(NewPool pool, CancellationToken ct) =>
+    public Task<ServiceCall<PoolSnapshot>> CreatePoolAsync(NewPool pool, BearerToken? admin, CancellationToken ct) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/admin/pools") { Content = JsonBody(pool, BookingJson.Default.NewPool) },
-            BookingJson.Default.PoolSnapshot, ct);
+            admin, BookingJson.Default.PoolSnapshot, ct);
 
-    public Task<ServiceCall<PoolSnapshot>> ChangePoolAsync(string poolId, PoolChange change, CancellationToken ct) =>
+    public Task<ServiceCall<PoolSnapshot>> ChangePoolAsync(string poolId, PoolChange change, BearerToken? admin, CancellationToken ct) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Patch, $"api/admin/pools/{Uri.EscapeDataString(poolId)}")
         {
             Content = JsonBody(change, BookingJson.Default.PoolChange),
-        }, BookingJson.Default.PoolSnapshot, ct);
+        }, admin, BookingJson.Default.PoolSnapshot, ct);
+
+    public Task<ServiceCall<BulkRegistration>> RegisterPatientsAsync(BulkPatients patients, BearerToken? admin, CancellationToken ct) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/admin/patients/bulk") { Content = JsonBody(patients, BookingJson.Default.BulkPatients) },
+            admin, BookingJson.Default.BulkRegistration, ct);
+
+    public Task<ServiceCall<SignInResponse>> SignInAsync(string login, string password, CancellationToken ct) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/auth/sign-in")
+        {
+            Content = JsonBody(new SignInRequest(login, password), BookingJson.Default.SignInRequest),
+        }, null, BookingJson.Default.SignInResponse, ct);
+
+    public Task<ServiceCall<SignInResponse>> RefreshAsync(string refreshToken, CancellationToken ct) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/auth/refresh")
+        {
+            Content = JsonBody(new RefreshRequest(refreshToken), BookingJson.Default.RefreshRequest),
+        }, null, BookingJson.Default.SignInResponse, ct);
 
     /// <summary>A GET whose body is read and discarded: health checks and the HTTP ceiling.</summary>
     public async Task<RequestOutcome> ProbeAsync(string path, CancellationToken ct)
     {
-        var call = await SendAsync<Problem>(new HttpRequestMessage(HttpMethod.Get, path), typeInfo: null, ct).ConfigureAwait(false);
+        var call = await SendAsync<Problem>(new HttpRequestMessage(HttpMethod.Get, path), caller: null, typeInfo: null, ct).ConfigureAwait(false);
         return call.Outcome;
     }
 
-    private async Task<ServiceCall<T>> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T>? typeInfo, CancellationToken ct)
+    private async Task<ServiceCall<T>> SendAsync<T>(HttpRequestMessage request, BearerToken? caller, JsonTypeInfo<T>? typeInfo, CancellationToken ct)
         where T : class
     {
+        // Unvalidated: the value was built once, and parsing it again per request would cost the generator CPU the service needs.
+        if (caller is not null) request.Headers.TryAddWithoutValidation("Authorization", caller.HeaderValue);
         try
         {
             using (request)

@@ -15,13 +15,18 @@ public static class ProblemCodes
     public const string PoolExists = "pool_exists";
     public const string Overloaded = "overloaded";
     public const string CancellationClosed = "cancellation_closed";
+    public const string PatientNotFound = "patient_not_found";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string AccountLocked = "account_locked";
+    public const string Unauthenticated = "unauthenticated";
 
     private static readonly FrozenSet<string> Known = new[]
     {
         SoldOut, AlreadyBooked, NotReleased, PoolClosed, LimitReached, PoolNotFound, PoolExists, Overloaded,
         CancellationClosed, PoolCancelled, "timeout", "storage_unavailable", "write_conflict", "validation_failed",
         "reservation_not_found", "quota_below_booked", "idempotency_key_reused", "not_cancellable", "not_found",
-        "internal_error", "unsupported_media_type", "payload_too_large", "method_not_allowed", "patient_not_found",
+        "internal_error", "unsupported_media_type", "payload_too_large", "method_not_allowed", PatientNotFound,
+        InvalidCredentials, AccountLocked, Unauthenticated, "forbidden", "invalid_refresh_token",
         "too_many_requests",
     }.ToFrozenSet();
 

@@ -12,12 +12,14 @@ public sealed class HotPoolBooking : IArrivalWork
 {
     private readonly VisitContext _context;
     private readonly ReservationAttempt _attempt;
+    private readonly string _patientIdPrefix;
     private int _hot;
 
     public HotPoolBooking(VisitContext context)
     {
         _context = context;
         _attempt = new ReservationAttempt(context.Client, context.Measurements, context.Ledger, context.Scenario.Behaviour);
+        _patientIdPrefix = RushRunner.PatientIdPrefix(context.RunId);
     }
 
     /// <summary>Every pool in the queue is sold out.</summary>
@@ -28,14 +30,16 @@ public sealed class HotPoolBooking : IArrivalWork
         var pools = _context.Pools;
         int last = pools.Count - 1;
         // Registered patients are taken in turn; by the time they come round again the numbers are gone.
-        string patientId = RushRunner.PatientIdPrefix(_context.RunId) + index % _context.Scenario.Patients;
+        int member = (int)(index % _context.Scenario.Patients);
+        string patientId = _patientIdPrefix + member;
+        var token = _context.Tokens.Of(member);
         long intended = intendedTimestamp;
         // Once every pool is sold out, patients still press "book" on the last one and hear sold_out.
         int hot = Math.Min(Volatile.Read(ref _hot), last);
         AttemptEnd end;
         while (true)
         {
-            (end, _) = await _attempt.RunAsync(pools[hot].PoolId, patientId, $"{_context.RunId}-{index}-{hot}", intended, cancellationToken)
+            (end, _) = await _attempt.RunAsync(pools[hot].PoolId, patientId, token, $"{_context.RunId}-{index}-{hot}", intended, cancellationToken)
                 .ConfigureAwait(false);
             if (end != AttemptEnd.SoldOut) break;
             Interlocked.CompareExchange(ref _hot, hot + 1, hot);

@@ -10,6 +10,7 @@ namespace OrleansBooking.LoadTests.Workload;
 /// One arrival of the rush: a patient who opens the app and either browses a pool or tries to
 /// book, picking doctors by popularity and moving to another after <c>sold_out</c>, up to
 /// <see cref="PatientBehaviour.MaxChoices"/>; some who booked cancel later, freeing the number.
+/// Browsing is public; booking and cancelling carry the patient's token, taken at sign-in before the release.
 /// </summary>
 public sealed class PatientVisit : IArrivalWork
 {
@@ -22,6 +23,8 @@ public sealed class PatientVisit : IArrivalWork
     private readonly int _patients;
     private readonly int _seed;
     private readonly string _runId;
+    private readonly string _patientIdPrefix;
+    private readonly PatientTokens _tokens;
     private readonly TimeProvider _clock;
 
     public PatientVisit(VisitContext context)
@@ -35,11 +38,13 @@ public sealed class PatientVisit : IArrivalWork
         _patients = context.Scenario.Patients;
         _seed = context.Scenario.Load.Seed;
         _runId = context.RunId;
+        _patientIdPrefix = RushRunner.PatientIdPrefix(context.RunId);
+        _tokens = context.Tokens;
         _clock = _measurements.Clock;
     }
 
     /// <summary>The patient id of population member <paramref name="member"/> in this run.</summary>
-    public string PatientId(int member) => RushRunner.PatientIdPrefix(_runId) + member;
+    public string PatientId(int member) => _patientIdPrefix + member;
 
     public async Task RunAsync(long index, long intendedTimestamp, CancellationToken cancellationToken)
     {
@@ -53,7 +58,9 @@ public sealed class PatientVisit : IArrivalWork
             return;
         }
 
-        string patientId = PatientId(dice.Next(_patients));
+        int member = dice.Next(_patients);
+        string patientId = PatientId(member);
+        var token = _tokens.Of(member);
         var tried = new int[Math.Min(_behaviour.MaxChoices, _catalogue.Pools.Count)];
         var end = AttemptEnd.SoldOut;
         long intended = intendedTimestamp;
@@ -63,7 +70,7 @@ public sealed class PatientVisit : IArrivalWork
             if (rank < 0) break;
             tried[choice] = rank;
             (end, var reservation) = await _attempt.RunAsync(
-                _catalogue.Pools[rank].PoolId, patientId, $"{_runId}-{index}-{choice}", intended, cancellationToken).ConfigureAwait(false);
+                _catalogue.Pools[rank].PoolId, patientId, token, $"{_runId}-{index}-{choice}", intended, cancellationToken).ConfigureAwait(false);
             if (end == AttemptEnd.SoldOut)
             {
                 // The patient taps the next doctor at once; that request is due now.
@@ -72,7 +79,7 @@ public sealed class PatientVisit : IArrivalWork
             }
             if (reservation is not null && dice.NextDouble() < _behaviour.CancelRatio)
             {
-                await CancelLaterAsync(reservation, cancellationToken).ConfigureAwait(false);
+                await CancelLaterAsync(reservation, token, cancellationToken).ConfigureAwait(false);
                 _measurements.Journeys.Add(JourneyEnd.BookedThenCancelled);
                 return;
             }
@@ -81,12 +88,12 @@ public sealed class PatientVisit : IArrivalWork
         _measurements.Journeys.Add(ReservationAttempt.JourneyEndOf(end));
     }
 
-    private async Task CancelLaterAsync(Reservation reservation, CancellationToken ct)
+    private async Task CancelLaterAsync(Reservation reservation, BearerToken? patient, CancellationToken ct)
     {
         await Task.Delay(_behaviour.CancelAfter, _clock, ct).ConfigureAwait(false);
         long intended = _clock.GetTimestamp();
         _ledger.CancellationRequested(reservation.ReservationId);
-        var call = await _client.CancelAsync(reservation.ReservationId, ct).ConfigureAwait(false);
+        var call = await _client.CancelAsync(reservation.ReservationId, patient, ct).ConfigureAwait(false);
         _measurements.Record(RequestKind.Cancel, call.Outcome, intended);
         if (call.Outcome.IsSuccess) _ledger.CancellationConfirmed(reservation.ReservationId);
     }

@@ -12,7 +12,8 @@ public enum AttemptEnd { Booked, SoldOut, AlreadyBooked, LimitReached, Closed, G
 /// One patient pressing "book" on one pool until the service gives a definite answer: transient
 /// failures (503, timeout, dropped connection) are retried with the same idempotency key after a
 /// back-off, and a press before the release waits for the announced release. Every request is
-/// measured from when it was meant to start; every 2xx goes into the ledger.
+/// measured from when it was meant to start; every 2xx goes into the ledger. Each press carries the
+/// patient's own token, as the patient's app would.
 /// </summary>
 public sealed class ReservationAttempt
 {
@@ -34,13 +35,13 @@ public sealed class ReservationAttempt
     }
 
     public async Task<(AttemptEnd End, Reservation? Reservation)> RunAsync(
-        string poolId, string patientId, string idempotencyKey, long intendedTimestamp, CancellationToken ct)
+        string poolId, string patientId, BearerToken? patient, string idempotencyKey, long intendedTimestamp, CancellationToken ct)
     {
         int retries = 0, releaseWaits = 0;
         long intended = intendedTimestamp;
         while (true)
         {
-            var call = await _client.ReserveAsync(poolId, patientId, idempotencyKey, ct).ConfigureAwait(false);
+            var call = await _client.ReserveAsync(poolId, patientId, patient, idempotencyKey, ct).ConfigureAwait(false);
             _measurements.Record(RequestKind.Reserve, call.Outcome, intended);
             var outcome = call.Outcome;
 

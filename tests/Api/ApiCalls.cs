@@ -79,6 +79,13 @@ internal static class ApiCalls
         return await response.ReadAsync(HttpStatusCode.Created);
     }
 
+    /// <summary>Books unless the patient already holds a number in the pool (for fixtures set up once per class).</summary>
+    public static async Task ReserveOkOrHeldAsync(this HttpClient client, string poolId, string patientId)
+    {
+        using var response = await client.ReserveAsync(poolId, patientId);
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{response.StatusCode}");
+    }
+
     public static async Task<JsonElement> GetPoolAsync(this HttpClient client, string poolId)
     {
         using var response = await client.GetAsync($"/api/pools/{poolId}");

@@ -1,5 +1,7 @@
 using OrleansBooking.LoadTests.Arrivals;
 using OrleansBooking.LoadTests.Cli;
+using OrleansBooking.LoadTests.Hosting;
+using OrleansBooking.LoadTests.Service;
 
 namespace OrleansBooking.Tests.LoadTests;
 
@@ -57,5 +59,65 @@ public class CommandLineTests
 
         var e = Assert.Throws<UsageException>(() => ScenarioSwitches.Rush(args));
         Assert.Contains("--peak", e.Message);
+    }
+
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
+
+    [Fact]
+    public void WithStartSiloAndNoAdminGivenTheSuiteMakesOneUpForTheSilo()
+    {
+        var first = AdminSwitches.From(CommandLineArgs.Parse(["rush"]), startsSilo: true, NoEnvironment);
+        var second = AdminSwitches.From(CommandLineArgs.Parse(["rush"]), startsSilo: true, NoEnvironment);
+
+        Assert.Equal(LoadTestSiloSettings.DefaultAdminLogin, first?.Login);
+        Assert.True(first!.Password.Length is >= 8 and <= 128, $"the silo wants 8–128 characters, got {first.Password.Length}");
+        Assert.NotEqual(first.Password, second!.Password);
+    }
+
+    [Fact]
+    public void WithoutStartSiloAndNoAdminGivenThereIsNone()
+    {
+        Assert.Null(AdminSwitches.From(CommandLineArgs.Parse(["verify"]), startsSilo: false, NoEnvironment));
+    }
+
+    [Fact]
+    public void TheAdminComesFromTheEnvironmentUnlessTheCommandLineNamesOne()
+    {
+        var environment = new Dictionary<string, string?> { [AdminSwitches.LoginVariable] = "ops", [AdminSwitches.PasswordVariable] = "from-env-1" };
+
+        var fromEnvironment = AdminSwitches.From(CommandLineArgs.Parse(["rush", "--start-silo", "silo"]), startsSilo: true, environment.GetValueOrDefault);
+        var fromCommandLine = AdminSwitches.From(CommandLineArgs.Parse(["rush", "--admin-login", "lead", "--admin-password", "given-pw-1"]),
+            startsSilo: false, environment.GetValueOrDefault);
+
+        Assert.Equal(new AdminCredentials("ops", "from-env-1"), fromEnvironment);
+        Assert.Equal(new AdminCredentials("lead", "given-pw-1"), fromCommandLine);
+    }
+
+    [Fact]
+    public void AnAdminLoginWithoutAPasswordIsAUsageError()
+    {
+        var e = Assert.Throws<UsageException>(() => AdminSwitches.From(CommandLineArgs.Parse(["rush", "--admin-login", "ops"]), startsSilo: true, NoEnvironment));
+
+        Assert.Contains("--admin-password", e.Message);
+    }
+
+    [Fact]
+    public void AStartedSiloGetsTheLoadTestSettingsAndItsAdminsPasswordOffTheCommandLine()
+    {
+        var admin = new AdminCredentials("loadtest-admin", "secret-pw-123");
+
+        var switches = LoadTestSiloSettings.Switches(admin);
+        var environment = LoadTestSiloSettings.Environment(admin);
+
+        Assert.Equal(
+        [
+            "--Booking:Accounts:PasswordIterations=1000",
+            "--Booking:Accounts:AcceptOutboxCodeSender=true",
+            "--Booking:RateLimits:PerAddress:Burst=1000000",
+            "--Booking:RateLimits:PerAddress:PermitsPerSecond=1000000",
+            "--Booking:Accounts:FirstAdmin:Login=loadtest-admin",
+        ], switches);
+        Assert.Equal("secret-pw-123", Assert.Single(environment, e => e.Key == "Booking__Accounts__FirstAdmin__Password").Value);
+        Assert.DoesNotContain("secret-pw-123", admin.ToString());
     }
 }

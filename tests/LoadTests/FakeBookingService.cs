@@ -9,6 +9,8 @@ namespace OrleansBooking.Tests.LoadTests;
 /// An in-memory stand-in for the booking service's HTTP contract, as an HttpMessageHandler, so
 /// the whole rush pipeline (provisioning, patients, retries, verification, reports) can be
 /// tested in-process without a silo. Faults can be injected to prove the verifier sees them.
+/// Like the real service it wants tokens (<see cref="FakeAccounts"/>): an admin's for the hospital's
+/// side, the patient's own for booking and cancelling; only browsing and health go without.
 /// </summary>
 public sealed class FakeBookingService : HttpMessageHandler
 {
@@ -19,8 +21,20 @@ public sealed class FakeBookingService : HttpMessageHandler
     private int _nextId;
     private int _requests;
 
+    /// <summary>
+    /// True (default): tokens are required, as by today's service. False: a service from before
+    /// accounts, which takes any caller, has no sign-in route and (unless <see cref="RequireRegisteredPatients"/>)
+    /// no bulk registration either.
+    /// </summary>
+    public bool SignInRequired { get; init; } = true;
+
+    public FakeAccounts Accounts { get; init; } = new();
+
     /// <summary>Refuse reservations for patients not registered through the bulk route, as the real service does.</summary>
     public bool RequireRegisteredPatients { get; init; }
+
+    /// <summary>Patient sign-ins the service had seen when the first reservation attempt arrived (null: none arrived).</summary>
+    public int? PatientSignInsBeforeFirstReservation { get; private set; }
 
     /// <summary>Patients registered through <c>POST /api/admin/patients/bulk</c>.</summary>
     public HashSet<string> Patients { get; } = [];
@@ -50,18 +64,33 @@ public sealed class FakeBookingService : HttpMessageHandler
             return Task.FromResult((request.Method.Method, parts) switch
             {
                 ("GET", ["health", "live"]) => Json(200, new JsonObject { ["status"] = "live" }),
-                ("POST", ["api", "admin", "pools"]) => CreatePool(JsonNode.Parse(body!)!.AsObject()),
-                ("POST", ["api", "admin", "patients", "bulk"]) when RequireRegisteredPatients => RegisterPatients(JsonNode.Parse(body!)!.AsObject()),
+                ("POST", ["api", "auth", "sign-in"]) when SignInRequired => Accounts.SignIn(JsonNode.Parse(body!)!.AsObject()),
+                ("POST", ["api", "auth", "refresh"]) when SignInRequired => Accounts.Refresh(JsonNode.Parse(body!)!.AsObject()),
+                ("POST", ["api", "admin", "pools"]) => AsAdmin(request, () => CreatePool(JsonNode.Parse(body!)!.AsObject())),
+                ("POST", ["api", "admin", "patients", "bulk"]) when SignInRequired || RequireRegisteredPatients =>
+                    AsAdmin(request, () => RegisterPatients(JsonNode.Parse(body!)!.AsObject())),
                 ("GET", ["api", "pools", var id]) => _pools.TryGetValue(id, out var p) ? Json(200, p.Snapshot()) : Problem(404, "pool_not_found"),
-                ("GET", ["api", "pools", var id, "reservations"]) => _pools.TryGetValue(id, out var p)
+                ("GET", ["api", "pools", var id, "reservations"]) => AsAdmin(request, () => _pools.TryGetValue(id, out var p)
                     ? Json(200, new JsonArray(p.Reservations.Where(r => !p.Lost.Contains(r)).Select(r => (JsonNode)r.DeepClone()).ToArray()))
-                    : Problem(404, "pool_not_found"),
+                    : Problem(404, "pool_not_found")),
                 ("POST", ["api", "pools", var id, "reservations"]) => Reserve(id, JsonNode.Parse(body!)!["patientId"]!.GetValue<string>(),
-                    request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.First() : null),
-                ("DELETE", ["api", "reservations", var id]) => Cancel(id),
+                    request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.First() : null, Accounts.CallerOf(request)),
+                ("DELETE", ["api", "reservations", var id]) => Cancel(id, Accounts.CallerOf(request)),
                 _ => Problem(404, "not_found"),
             });
         }
+    }
+
+    /// <summary>The hospital's side: an admin's token, or (before accounts) anyone.</summary>
+    private HttpResponseMessage AsAdmin(HttpRequestMessage request, Func<HttpResponseMessage> handle)
+    {
+        if (!SignInRequired) return handle();
+        return Accounts.CallerOf(request) switch
+        {
+            null => Problem(401, "unauthenticated"),
+            { Role: not "admin" } => Problem(403, "forbidden"),
+            _ => handle(),
+        };
     }
 
     private HttpResponseMessage CreatePool(JsonObject request)
@@ -78,11 +107,25 @@ public sealed class FakeBookingService : HttpMessageHandler
         string prefix = request["patientIdPrefix"]!.GetValue<string>();
         int first = request["first"]?.GetValue<int>() ?? 0, count = request["count"]!.GetValue<int>();
         int registered = Enumerable.Range(first, count).Count(n => Patients.Add(prefix + n));
-        return Json(200, new JsonObject { ["requested"] = count, ["registered"] = registered, ["existing"] = count - registered });
+        var answer = new JsonObject { ["requested"] = count, ["registered"] = registered, ["existing"] = count - registered };
+        // A service from before accounts knows no password and says nothing about accounts.
+        if (SignInRequired)
+            answer["accountsCreated"] = request["password"]?.GetValue<string>() is { } password
+                ? Accounts.AddPatients(Enumerable.Range(first, count).Select(n => prefix + n), password)
+                : 0;
+        return Json(200, answer);
     }
 
-    private HttpResponseMessage Reserve(string poolId, string patientId, string? key)
+    private HttpResponseMessage Reserve(string poolId, string patientId, string? key, FakeCaller? caller)
     {
+        PatientSignInsBeforeFirstReservation ??= Accounts.PatientSignIns;
+        if (SignInRequired)
+        {
+            if (caller is null) return Problem(401, "unauthenticated");
+            if (caller.Role != "patient") return Problem(403, "forbidden");
+            // Another account's patient is not found, so nobody learns which patient ids exist.
+            if (caller.AccountId != patientId) return Problem(404, "patient_not_found");
+        }
         IdempotencyKeys.Add(key);
         if (++_requests <= OverloadFirst)
         {
@@ -120,19 +163,22 @@ public sealed class FakeBookingService : HttpMessageHandler
         return Json(201, reservation.DeepClone());
     }
 
-    private HttpResponseMessage Cancel(string reservationId)
+    private HttpResponseMessage Cancel(string reservationId, FakeCaller? caller)
     {
+        if (SignInRequired && caller is null) return Problem(401, "unauthenticated");
         if (!_byId.TryGetValue(reservationId, out var found)) return Problem(404, "reservation_not_found");
+        if (SignInRequired && caller!.Role != "admin" && caller.AccountId != found.Reservation["patientId"]!.GetValue<string>())
+            return Problem(404, "reservation_not_found");
         found.Reservation["status"] = "cancelled";
         return Json(200, found.Reservation.DeepClone());
     }
 
-    private static HttpResponseMessage Json(int status, JsonNode body) => new((HttpStatusCode)status)
+    internal static HttpResponseMessage Json(int status, JsonNode body) => new((HttpStatusCode)status)
     {
         Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
     };
 
-    private static HttpResponseMessage Problem(int status, string code)
+    internal static HttpResponseMessage Problem(int status, string code)
     {
         var response = Json(status, new JsonObject { ["status"] = status, ["title"] = code, ["code"] = code });
         response.Content.Headers.ContentType = new("application/problem+json");

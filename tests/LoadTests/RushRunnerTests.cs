@@ -3,13 +3,15 @@ using OrleansBooking.LoadTests.Arrivals;
 using OrleansBooking.LoadTests.Measurement;
 using OrleansBooking.LoadTests.Reports;
 using OrleansBooking.LoadTests.Scenarios;
+using OrleansBooking.LoadTests.Service;
 using OrleansBooking.LoadTests.Verification;
 
 namespace OrleansBooking.Tests.LoadTests;
 
 /// <summary>
 /// The whole rush pipeline against <see cref="FakeBookingService"/>, in-process, on the real clock
-/// for half a second of arrivals (the pacer's own timing is tested on a fake clock elsewhere).
+/// for half a second of arrivals (the pacer's own timing is tested on a fake clock elsewhere). The
+/// fake wants tokens as the real service does, so every run signs in as its admin and its patients.
 /// </summary>
 public class RushRunnerTests
 {
@@ -20,10 +22,12 @@ public class RushRunnerTests
         Behaviour = RushScenario.Smoke.Behaviour with { CancelRatio = 0 },
     };
 
-    private static async Task<RushResult> RunAsync(FakeBookingService service, RushScenario scenario)
+    private static readonly AdminCredentials Admin = new(FakeAccounts.AdminLogin, FakeAccounts.AdminPassword);
+
+    private static async Task<RushResult> RunAsync(FakeBookingService service, RushScenario scenario, AdminCredentials? admin = null)
     {
         using var http = new HttpClient(service) { BaseAddress = new Uri("http://booking.test/") };
-        return await new RushRunner(http, scenario).RunAsync();
+        return await new RushRunner(http, scenario) { Admin = admin ?? Admin }.RunAsync();
     }
 
     [Fact]
@@ -53,6 +57,8 @@ public class RushRunnerTests
         var m = result.Measurements;
         Assert.True(result.Verification.Passed, string.Join("; ", result.Verification.Violations));
         Assert.True(m.Outcomes.Count(RequestKind.Cancel, o => o.IsSuccess) > 0, "some patients should have cancelled");
+        // The fake lets only the patient who booked cancel: a cancellation sent with the wrong token fails.
+        Assert.Equal(0, m.Outcomes.Count(RequestKind.Cancel, o => !o.IsSuccess));
         Assert.True(result.Verification.Acknowledgements > result.Verification.ActiveReservations,
             $"cancelled numbers should have been booked again: {result.Verification.Acknowledgements} acknowledged, {result.Verification.ActiveReservations} active");
     }
@@ -60,7 +66,7 @@ public class RushRunnerTests
     [Fact]
     public async Task TheRunRegistersItsPatientsBeforeTheRelease()
     {
-        var service = new FakeBookingService { RequireRegisteredPatients = true };
+        var service = new FakeBookingService();
 
         var result = await RunAsync(service, SmallRush() with { Patients = 25_000 });
 
@@ -68,6 +74,61 @@ public class RushRunnerTests
         Assert.Contains(result.RunId + "-pt24999", service.Patients);
         Assert.Equal(0, result.Measurements.Outcomes.Count(RequestKind.Reserve, o => o.Code == "patient_not_found"));
         Assert.True(result.Verification.Passed, string.Join("; ", result.Verification.Violations));
+    }
+
+    [Fact]
+    public async Task EveryPatientSignsInBeforeTheReleaseAndBooksWithItsOwnToken()
+    {
+        var service = new FakeBookingService();
+        var scenario = SmallRush();
+
+        var result = await RunAsync(service, scenario);
+
+        Assert.Equal(scenario.Patients, service.Accounts.PatientSignIns);
+        Assert.True(service.PatientSignInsBeforeFirstReservation == scenario.Patients,
+            $"every patient should have signed in before the first reservation; {service.PatientSignInsBeforeFirstReservation} had");
+        Assert.Equal(scenario.Patients, result.PatientSignIn.Patients);
+        // The fake answers 401 without a token and patient_not_found for another account's patient.
+        var refused = result.Measurements.Outcomes.Snapshot().Where(o => o.Outcome.Status is 401 or 403 || o.Outcome.Code == "patient_not_found").ToList();
+        Assert.True(refused.Count == 0, "refused for their token: " + string.Join(", ", refused.Select(o => $"{o.Kind} {o.Outcome} ×{o.Count}")));
+        Assert.Equal(20, result.Verification.ActiveReservations);
+    }
+
+    [Fact]
+    public async Task AServiceFromBeforeAccountsIsRushedWithoutTokens()
+    {
+        var service = new FakeBookingService { SignInRequired = false, RequireRegisteredPatients = true };
+
+        var result = await RunAsync(service, SmallRush(), admin: null);
+
+        Assert.Equal(0, result.PatientSignIn.Patients);
+        Assert.Equal(0, service.Accounts.PatientSignIns);
+        Assert.Equal(20, result.Verification.ActiveReservations);
+        Assert.True(result.Verification.Passed, string.Join("; ", result.Verification.Violations));
+    }
+
+    [Fact]
+    public async Task AWrongAdminPasswordStopsTheRunBeforeAnythingIsProvisioned()
+    {
+        var service = new FakeBookingService();
+        var wrong = new AdminCredentials(FakeAccounts.AdminLogin, "not-the-password");
+
+        var e = await Assert.ThrowsAsync<AdminAccessException>(() => RunAsync(service, SmallRush(), wrong));
+
+        Assert.Contains("wrong login or password", e.Message);
+        Assert.Empty(service.Patients);
+    }
+
+    [Fact]
+    public void RunIdsMakePatientIdsThatAreValidLogins()
+    {
+        var login = new System.Text.RegularExpressions.Regex("^[a-z][a-z0-9._-]{2,63}$");
+
+        string newest = RushRunner.PatientIdPrefix(RushRunner.NewRunId("conventional")) + 219_999;
+        string handMade = RushRunner.PatientIdPrefix("Rush-20261122T080000-4F2A") + 0;
+
+        Assert.True(login.IsMatch(newest), $"'{newest}' is not a valid login");
+        Assert.Equal("rush-20261122t080000-4f2a-pt0", handMade);
     }
 
     [Fact]

@@ -7,7 +7,10 @@ using OrleansBooking.LoadTests.Workload;
 
 namespace OrleansBooking.Tests.LoadTests;
 
-/// <summary>Virtual patients' behaviour, one visit at a time against <see cref="FakeBookingService"/>.</summary>
+/// <summary>
+/// Virtual patients' behaviour, one visit at a time against <see cref="FakeBookingService"/>. The
+/// service here predates accounts, so these tests are about behaviour alone; tokens are the rush tests' concern.
+/// </summary>
 public sealed class VirtualPatientTests : IDisposable
 {
     private readonly FakeBookingService _service;
@@ -16,7 +19,7 @@ public sealed class VirtualPatientTests : IDisposable
     private readonly RunMeasurements _measurements = new(TimeProvider.System, TimeProvider.System.GetTimestamp());
     private readonly AcknowledgementLedger _ledger = new();
 
-    public VirtualPatientTests() : this(new FakeBookingService()) { }
+    public VirtualPatientTests() : this(new FakeBookingService { SignInRequired = false }) { }
 
     private VirtualPatientTests(FakeBookingService service)
     {
@@ -35,7 +38,7 @@ public sealed class VirtualPatientTests : IDisposable
         for (int i = 0; i < quotas.Length; i++)
         {
             var call = await _client.CreatePoolAsync(new NewPool($"pool{i}", $"dr{i}", "2026-12-08", "morning", "08:00", 5, quotas[i], 50m,
-                releaseAt), CancellationToken.None);
+                releaseAt), admin: null, CancellationToken.None);
             Assert.True(call.Outcome.IsSuccess, $"creating pool{i}: {call.Outcome}");
             pools.Add(new ProvisionedPool($"pool{i}", $"dr{i}", "2026-12-08", quotas[i]));
         }
@@ -45,12 +48,12 @@ public sealed class VirtualPatientTests : IDisposable
     [Fact]
     public async Task TransientFailuresAreRetriedWithTheSameIdempotencyKey()
     {
-        using var overloaded = new VirtualPatientTests(new FakeBookingService { OverloadFirst = 2 });
+        using var overloaded = new VirtualPatientTests(new FakeBookingService { SignInRequired = false, OverloadFirst = 2 });
         await overloaded.CreatePoolsAsync(5);
         var attempt = new ReservationAttempt(overloaded._client, overloaded._measurements, overloaded._ledger,
             new PatientBehaviour { BackoffBase = TimeSpan.FromMilliseconds(1) });
 
-        var (end, reservation) = await attempt.RunAsync("pool0", "ann", "key-ann", TimeProvider.System.GetTimestamp(), CancellationToken.None);
+        var (end, reservation) = await attempt.RunAsync("pool0", "ann", patient: null, "key-ann", TimeProvider.System.GetTimestamp(), CancellationToken.None);
 
         Assert.Equal(AttemptEnd.Booked, end);
         Assert.Equal("ann", reservation?.PatientId);
@@ -63,13 +66,13 @@ public sealed class VirtualPatientTests : IDisposable
     public async Task APatientWhoPressesBeforeTheReleaseWaitsForItAndPressesAgain()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        using var early = new VirtualPatientTests(new FakeBookingService { Clock = clock });
+        using var early = new VirtualPatientTests(new FakeBookingService { SignInRequired = false, Clock = clock });
         var releaseAt = clock.GetUtcNow().AddSeconds(2);
         await early.CreatePoolsAsync(releaseAt, 5);
         var measurements = new RunMeasurements(clock, clock.GetTimestamp());
         var attempt = new ReservationAttempt(early._client, measurements, early._ledger, new PatientBehaviour());
 
-        var pressing = attempt.RunAsync("pool0", "ann", "key-ann", clock.GetTimestamp(), CancellationToken.None);
+        var pressing = attempt.RunAsync("pool0", "ann", patient: null, "key-ann", clock.GetTimestamp(), CancellationToken.None);
         // The first press is answered not_released at once; the patient then waits on the (fake) clock.
         for (int ms = 0; ms < 5_000 && !pressing.IsCompleted; ms++)
         {
@@ -87,12 +90,12 @@ public sealed class VirtualPatientTests : IDisposable
     [Fact]
     public async Task APatientGivesUpAfterTheLastRetry()
     {
-        using var overloaded = new VirtualPatientTests(new FakeBookingService { OverloadFirst = 100 });
+        using var overloaded = new VirtualPatientTests(new FakeBookingService { SignInRequired = false, OverloadFirst = 100 });
         await overloaded.CreatePoolsAsync(5);
         var attempt = new ReservationAttempt(overloaded._client, overloaded._measurements, overloaded._ledger,
             new PatientBehaviour { MaxRetries = 3, BackoffBase = TimeSpan.FromMilliseconds(1) });
 
-        var (end, _) = await attempt.RunAsync("pool0", "ann", "key-ann", TimeProvider.System.GetTimestamp(), CancellationToken.None);
+        var (end, _) = await attempt.RunAsync("pool0", "ann", patient: null, "key-ann", TimeProvider.System.GetTimestamp(), CancellationToken.None);
 
         Assert.Equal(AttemptEnd.GaveUp, end);
         Assert.Equal(4, overloaded._service.ReservationRequests);
@@ -103,10 +106,10 @@ public sealed class VirtualPatientTests : IDisposable
     public async Task APatientMovesToTheNextDoctorAfterSoldOut()
     {
         var pools = await CreatePoolsAsync(1, 1);
-        await _client.ReserveAsync("pool0", "early-bird", "key-early", CancellationToken.None); // the famous doctor is gone
+        await _client.ReserveAsync("pool0", "early-bird", patient: null, "key-early", CancellationToken.None); // the famous doctor is gone
         // Exponent 30: every first choice is the famous doctor, so the visit must move on to pool1.
         var scenario = RushScenario.Smoke with { Popularity = 30, Behaviour = new PatientBehaviour { BrowseRatio = 0, CancelRatio = 0 } };
-        var visit = new PatientVisit(new VisitContext(_client, _measurements, _ledger, pools, scenario, "run"));
+        var visit = new PatientVisit(new VisitContext(_client, _measurements, _ledger, pools, scenario, "run", PatientTokens.None));
 
         await visit.RunAsync(index: 0, TimeProvider.System.GetTimestamp(), CancellationToken.None);
 
@@ -119,9 +122,9 @@ public sealed class VirtualPatientTests : IDisposable
     public async Task APatientWhoFindsEveryDoctorSoldOutStopsAfterMaxChoices()
     {
         var pools = await CreatePoolsAsync(1, 1, 1, 1);
-        foreach (var p in pools) await _client.ReserveAsync(p.PoolId, "early-" + p.PoolId, "key-" + p.PoolId, CancellationToken.None);
+        foreach (var p in pools) await _client.ReserveAsync(p.PoolId, "early-" + p.PoolId, patient: null, "key-" + p.PoolId, CancellationToken.None);
         var scenario = RushScenario.Smoke with { Behaviour = new PatientBehaviour { BrowseRatio = 0, MaxChoices = 3 } };
-        var visit = new PatientVisit(new VisitContext(_client, _measurements, _ledger, pools, scenario, "run"));
+        var visit = new PatientVisit(new VisitContext(_client, _measurements, _ledger, pools, scenario, "run", PatientTokens.None));
 
         await visit.RunAsync(index: 7, TimeProvider.System.GetTimestamp(), CancellationToken.None);
 
@@ -134,7 +137,7 @@ public sealed class VirtualPatientTests : IDisposable
     {
         var pools = await CreatePoolsAsync(5, 5, 5);
         var scenario = CompareRunner.HotPoolScenario(RushScenario.Smoke.Load, numbers: 15);
-        var booking = new HotPoolBooking(new VisitContext(_client, _measurements, _ledger, pools, scenario, "cmp"));
+        var booking = new HotPoolBooking(new VisitContext(_client, _measurements, _ledger, pools, scenario, "cmp", PatientTokens.None));
 
         for (int i = 0; i < 20; i++) await booking.RunAsync(i, TimeProvider.System.GetTimestamp(), CancellationToken.None);
 
@@ -143,7 +146,7 @@ public sealed class VirtualPatientTests : IDisposable
         Assert.Equal(5, _measurements.Journeys.Count(JourneyEnd.SoldOutEverywhere));
         // Patients 0–4 fill pool0, 5–9 pool1, 10–14 pool2: one hot pool at a time.
         Assert.All(_ledger.Acknowledgements, a => Assert.Equal($"pool{int.Parse(a.PatientId[6..]) / 5}", a.PoolId));
-        var readback = await PoolReader.ReadAsync(_client, pools.Select(p => (p.PoolId, (string?)p.Date)), CancellationToken.None);
+        var readback = await PoolReader.ReadAsync(_client, new AdminSession(_client, null), pools.Select(p => (p.PoolId, (string?)p.Date)), CancellationToken.None);
         Assert.True(BookingVerifier.Verify(readback, _ledger).Passed);
     }
 }
