@@ -115,6 +115,8 @@ public class CommandLineTests
             "--Booking:Accounts:AcceptOutboxCodeSender=true",
             "--Booking:RateLimits:PerAddress:Burst=1000000",
             "--Booking:RateLimits:PerAddress:PermitsPerSecond=1000000",
+            "--Booking:RateLimits:SignIn:Burst=1000000",
+            "--Booking:RateLimits:SignIn:PermitsPerSecond=1000000",
             "--Booking:Accounts:FirstAdmin:Login=loadtest-admin",
         ], switches);
         Assert.Equal("secret-pw-123", Assert.Single(environment, e => e.Key == "Booking__Accounts__FirstAdmin__Password").Value);
