@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Patients;
@@ -6,14 +5,11 @@ using OrleansBooking.Grains.Patients;
 namespace OrleansBooking.Api.Apis;
 
 /// <summary>Turns a patient registration into a profile, or names everything wrong with it.</summary>
-public static partial class PatientsValidation
+public static class PatientsValidation
 {
     public const int MaxNameLength = 64;
     public const int MaxBulkCount = 200_000;
     public const int MaxBulkPrefixLength = 50;
-
-    [GeneratedRegex("^1[3-9][0-9]{9}$", RegexOptions.CultureInvariant)]
-    private static partial Regex MobilePattern();
 
     public static PatientProfile? ToProfile(
         string accountId, RegisterPatientRequest request, Func<string> newPatientId, HospitalTime time, RequestErrors errors)
@@ -24,8 +20,7 @@ public static partial class PatientsValidation
         var today = DateOnly.FromDateTime(time.ToLocal(time.Now).DateTime);
         var residentId = ResidentIdNumber.Parse(request.ResidentId, today, out var problem);
         if (residentId is null) errors.Add("residentId", request.ResidentId is null ? "residentId is required." : $"residentId {problem}");
-        if (request.Phone is null) errors.Add("phone", "phone is required.");
-        else if (!MobilePattern().IsMatch(request.Phone)) errors.Add("phone", "phone must be a mainland mobile number: 11 digits, 1[3-9]xxxxxxxxx.");
+        Accounts.CredentialRules.CheckMobile(errors, "phone", request.Phone);
         if (errors.Any) return null;
 
         return new PatientProfile(

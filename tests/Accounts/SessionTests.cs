@@ -5,28 +5,9 @@ using OrleansBooking.Tests.Api;
 
 namespace OrleansBooking.Tests.Accounts;
 
-/// <summary>Tokens expire, refresh within their session, stop working when the session is signed out — on every silo.</summary>
-public sealed class SessionTests : IAsyncLifetime
+/// <summary>Tokens expire, refresh within their session, stop working when the session is signed out — on every Silo.</summary>
+public sealed class SessionTests : SignedUpPatientSilo
 {
-    private readonly RecordingCodeSender sender = new();
-    private BookingApiFactory silo = null!;
-    private HttpClient client = null!;
-    private string mobile = null!;
-
-    public async Task InitializeAsync()
-    {
-        silo = AccountCalls.NewSilo(sender);
-        client = silo.CreateAnonymousClient();
-        mobile = AccountCalls.NewMobile();
-        await client.SignUpAsync(sender, mobile);
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await silo.DisposeAsync();
-    }
-
     private async Task<HttpStatusCode> MeAsync(HttpClient via, string token)
     {
         using var response = await via.GetWithTokenAsync("/api/auth/account", token);
@@ -36,26 +17,26 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task AnAccessTokenExpiresAfterAnHourAndARefreshGivesANewOne()
     {
-        var tokens = await client.SignInOkAsync(mobile);
-        silo.Clock.Advance(TimeSpan.FromMinutes(59));
-        Assert.Equal(HttpStatusCode.OK, await MeAsync(client, tokens.Str("accessToken")));
+        var tokens = await Client.SignInOkAsync(Mobile);
+        Silo.Clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(HttpStatusCode.OK, await MeAsync(Client, tokens.Str("accessToken")));
 
-        silo.Clock.Advance(TimeSpan.FromMinutes(1));
-        using (var expired = await client.GetWithTokenAsync("/api/auth/account", tokens.Str("accessToken")))
+        Silo.Clock.Advance(TimeSpan.FromMinutes(1));
+        using (var expired = await Client.GetWithTokenAsync("/api/auth/account", tokens.Str("accessToken")))
             await expired.ReadProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
 
-        using var refreshed = await client.PostJsonAsync("/api/auth/refresh", new { refreshToken = tokens.Str("refreshToken") });
+        using var refreshed = await Client.PostJsonAsync("/api/auth/refresh", new { refreshToken = tokens.Str("refreshToken") });
         var fresh = await refreshed.ReadAsync(HttpStatusCode.OK);
-        Assert.Equal(HttpStatusCode.OK, await MeAsync(client, fresh.Str("accessToken")));
+        Assert.Equal(HttpStatusCode.OK, await MeAsync(Client, fresh.Str("accessToken")));
     }
 
     [Fact]
     public async Task ARefreshTokenExpiresAfterFourteenDays()
     {
-        var tokens = await client.SignInOkAsync(mobile);
-        silo.Clock.Advance(TimeSpan.FromDays(14));
+        var tokens = await Client.SignInOkAsync(Mobile);
+        Silo.Clock.Advance(TimeSpan.FromDays(14));
 
-        using var refreshed = await client.PostJsonAsync("/api/auth/refresh", new { refreshToken = tokens.Str("refreshToken") });
+        using var refreshed = await Client.PostJsonAsync("/api/auth/refresh", new { refreshToken = tokens.Str("refreshToken") });
 
         await refreshed.ReadProblemAsync(HttpStatusCode.Unauthorized, "invalid_refresh_token");
     }
@@ -63,9 +44,9 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task AnAccessTokenIsNotARefreshToken()
     {
-        var tokens = await client.SignInOkAsync(mobile);
+        var tokens = await Client.SignInOkAsync(Mobile);
 
-        using var refreshed = await client.PostJsonAsync("/api/auth/refresh", new { refreshToken = tokens.Str("accessToken") });
+        using var refreshed = await Client.PostJsonAsync("/api/auth/refresh", new { refreshToken = tokens.Str("accessToken") });
 
         await refreshed.ReadProblemAsync(HttpStatusCode.Unauthorized, "invalid_refresh_token");
     }
@@ -73,40 +54,40 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task SigningOutRevokesThatSessionOnly()
     {
-        var phone = await client.SignInOkAsync(mobile);
-        var laptop = await client.SignInOkAsync(mobile);
+        var phone = await Client.SignInOkAsync(Mobile);
+        var laptop = await Client.SignInOkAsync(Mobile);
 
-        using (var signOut = await client.PostJsonAsync("/api/auth/sign-out", new { }, phone.Str("accessToken")))
+        using (var signOut = await Client.PostJsonAsync("/api/auth/sign-out", new { }, phone.Str("accessToken")))
             Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(client, phone.Str("accessToken")));
-        using (var refreshed = await client.PostJsonAsync("/api/auth/refresh", new { refreshToken = phone.Str("refreshToken") }))
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(Client, phone.Str("accessToken")));
+        using (var refreshed = await Client.PostJsonAsync("/api/auth/refresh", new { refreshToken = phone.Str("refreshToken") }))
             await refreshed.ReadProblemAsync(HttpStatusCode.Unauthorized, "invalid_refresh_token");
-        Assert.Equal(HttpStatusCode.OK, await MeAsync(client, laptop.Str("accessToken")));
+        Assert.Equal(HttpStatusCode.OK, await MeAsync(Client, laptop.Str("accessToken")));
     }
 
     [Fact]
     public async Task AForgedTokenIsRefused()
     {
-        var token = (await client.SignInOkAsync(mobile)).Str("accessToken");
+        var token = (await Client.SignInOkAsync(Mobile)).Str("accessToken");
         var forged = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(client, forged));
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(Client, forged));
     }
 
     [Fact]
     public async Task AnotherSiloOnTheSameDatabaseAcceptsTheTokenAndLearnsOfTheSignOut()
     {
         await using var second = new BookingApiFactory()
-            .With("Storage:ConnectionString", $"Data Source={silo.DatabasePath}")
-            .WithServices(services => services.AddSingleton<ISignInCodeSender>(sender));
+            .With("Storage:ConnectionString", $"Data Source={Silo.DatabasePath}")
+            .WithServices(services => services.AddSingleton<ISignInCodeSender>(Sender));
         using var secondClient = second.CreateAnonymousClient();
-        var tokens = await client.SignInOkAsync(mobile);
+        var tokens = await Client.SignInOkAsync(Mobile);
 
         // Issued by the first silo, read by the second: the key ring is shared through the database.
         Assert.Equal(HttpStatusCode.OK, await MeAsync(secondClient, tokens.Str("accessToken")));
 
-        using (var signOut = await client.PostJsonAsync("/api/auth/sign-out", new { }, tokens.Str("accessToken")))
+        using (var signOut = await Client.PostJsonAsync("/api/auth/sign-out", new { }, tokens.Str("accessToken")))
             Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
         // The second silo learns of it at its next poll.
         await second.Services.GetRequiredService<RevokedSessions>().RefreshAsync(CancellationToken.None);
