@@ -2,6 +2,7 @@ using OrleansBooking.Api;
 using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Apis;
 using OrleansBooking.Api.Audit;
+using OrleansBooking.Api.Network;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Silo.Hosting;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBookingServices();
 
 var app = builder.Build();
+app.UseBookingTrustedProxies();
 app.UseBookingApiErrors();
 // Who is calling first: the rate limits count per account as well as per address, and the audit
 // log records who, including the 401/403 answers authorisation gives.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansBooking.Api;
+using OrleansBooking.Api.Network;
 using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Api.RequestLimits;
 using OrleansBooking.Grains.Runtime;
@@ -38,6 +39,7 @@ public static class BookingServiceRegistration
         services.AddBookingApi();
         services.AddBookingRateLimits();
         services.AddBookingRequestLimits();
+        services.AddBookingTrustedProxies();
         Patients.PatientServiceRegistration.AddPatients(services);
         Catalogue.CatalogueRegistration.AddCatalogue(services);
         DoctorsDay.DoctorsDayRegistration.AddDoctorsDay(services);
