@@ -23,7 +23,9 @@ public static class BookingOpenApi
                 };
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer(AccessOperationTransformer.AddSchemeAsync);
             options.AddOperationTransformer<ProblemCodesOperationTransformer>();
+            options.AddOperationTransformer<AccessOperationTransformer>();
             options.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
         });
 

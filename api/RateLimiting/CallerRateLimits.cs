@@ -50,8 +50,14 @@ public sealed class CallerRateLimits : IDisposable, IAsyncDisposable
         await perAddress.DisposeAsync();
     }
 
+    /// <summary>
+    /// Admins have no per-account bucket: they are few, made by other admins, audited, and their
+    /// tools legitimately open dozens of pools or register patients in bulk in a second. Their
+    /// address is still limited. Patients and doctors are.
+    /// </summary>
     private static RateLimitPartition<string> AccountPartition(HttpContext context, Func<string, RateLimiter> newBucket) =>
         UnlimitedPaths.Includes(context.Request.Path) || context.User.AccountIdOf() is not { Length: > 0 } accountId
+            || context.User.RoleOf() == AccountRoles.Admin
             ? RateLimitPartition.GetNoLimiter(NoAccount)
             : RateLimitPartition.Get(accountId, newBucket);
 

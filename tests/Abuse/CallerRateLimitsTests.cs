@@ -42,6 +42,17 @@ public sealed class CallerRateLimitsTests : IAsyncDisposable
     }
 
     [Fact]
+    public void AnAdminHasNoAccountLimitButItsAddressIsLimited()
+    {
+        var admin = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(AccountClaims.AccountId, "acct-admin"), new Claim(AccountClaims.Role, AccountRoles.Admin)], "test"));
+
+        var granted = Attempts(7, () => Request("203.0.113.7", "acct-admin", admin));
+
+        Assert.Equal(5, granted);
+    }
+
+    [Fact]
     public void AnAccountRefusedCostsItsAddressNothing()
     {
         Attempts(10, () => Request("203.0.113.7", "acct-1"));

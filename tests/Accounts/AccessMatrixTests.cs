@@ -180,3 +180,23 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
     [GeneratedRegex(@"\{[A-Za-z]+\}")]
     private static partial Regex Placeholder();
 }
+
+/// <summary>The OpenAPI document says who may call what, so client authors need not guess.</summary>
+public sealed class AccessOpenApiTests(BookingApiFactory factory) : IClassFixture<BookingApiFactory>
+{
+    [Fact]
+    public async Task ProtectedOperationsNeedTheBearerSchemeAndPublicOnesDoNot()
+    {
+        using var client = factory.CreateAnonymousClient();
+        var document = await (await client.GetAsync("/openapi/v1.json")).ReadAsync(HttpStatusCode.OK);
+
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").Str("scheme"));
+        var createPool = document.GetProperty("paths").GetProperty("/api/admin/pools").GetProperty("post");
+        Assert.Single(createPool.GetProperty("security").EnumerateArray());
+        Assert.True(createPool.GetProperty("responses").TryGetProperty("401", out _));
+        Assert.True(createPool.GetProperty("responses").TryGetProperty("403", out _));
+        var getPool = document.GetProperty("paths").GetProperty("/api/pools/{poolId}").GetProperty("get");
+        Assert.False(getPool.TryGetProperty("security", out _));
+        Assert.True(getPool.GetProperty("responses").TryGetProperty("429", out _));
+    }
+}
