@@ -85,7 +85,18 @@ public sealed partial class BufferedAuditLog : IAuditLog, IHostedService, IDispo
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         buffer.Writer.TryComplete();
-        await stopping.CancelAsync();
+        // The host may stop a service the container has already disposed (a factory torn down
+        // after a failed start): then there is no loop left to cancel, only the buffer to drain.
+        if (Volatile.Read(ref disposed) == 0)
+        {
+            try
+            {
+                await stopping.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
         try
         {
             if (loop is not null) await loop.WaitAsync(cancellationToken);
