@@ -18,7 +18,7 @@ public sealed class AccountRegistration(IAccountStore store, AccountPasswords pa
         string mobile, string code, string password, string? displayName, CancellationToken cancellationToken)
     {
         if (!await codes.RedeemAsync(mobile, CodePurpose.Register, code, cancellationToken)) return new RegistrationOutcome.CodeInvalid();
-        var account = NewAccount(AccountRoles.Patient, mobile, password, displayName ?? ResidentIdMasking.MaskPhone(mobile), doctorId: null);
+        var account = NewAccount(AccountRoles.Patient, mobile, password, displayName ?? PhoneMasking.Mask(mobile), doctorId: null);
         return await CreateAsync(account, cancellationToken);
     }
 

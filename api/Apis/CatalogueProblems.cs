@@ -13,28 +13,21 @@ public static class CatalogueProblems
     public const string ScheduleExceptionNotFound = "schedule_exception_not_found";
 
     public static ProblemHttpResult NoDepartment(string departmentId) =>
-        Problem(StatusCodes.Status404NotFound, DepartmentNotFound, "No such department.",
+        BookingProblems.Problem(StatusCodes.Status404NotFound, DepartmentNotFound, "No such department.",
             $"Department '{departmentId}' does not exist.", ("departmentId", departmentId));
 
     public static ProblemHttpResult DepartmentTaken(string departmentId) =>
-        Problem(StatusCodes.Status409Conflict, DepartmentExists, "The department exists already.",
+        BookingProblems.Problem(StatusCodes.Status409Conflict, DepartmentExists, "The department exists already.",
             $"Department '{departmentId}' was created before; change it with PATCH.", ("departmentId", departmentId));
 
     public static ProblemHttpResult NoDoctor(string doctorId) =>
-        Problem(StatusCodes.Status404NotFound, DoctorNotFound, "No such doctor.", $"Doctor '{doctorId}' does not exist.", ("doctorId", doctorId));
+        BookingProblems.Problem(StatusCodes.Status404NotFound, DoctorNotFound, "No such doctor.", $"Doctor '{doctorId}' does not exist.", ("doctorId", doctorId));
 
     public static ProblemHttpResult DoctorTaken(string doctorId) =>
-        Problem(StatusCodes.Status409Conflict, DoctorExists, "The doctor exists already.",
+        BookingProblems.Problem(StatusCodes.Status409Conflict, DoctorExists, "The doctor exists already.",
             $"Doctor '{doctorId}' was created before; change it with PATCH.", ("doctorId", doctorId));
 
     public static ProblemHttpResult NoScheduleException(string doctorId, string exceptionId) =>
-        Problem(StatusCodes.Status404NotFound, ScheduleExceptionNotFound, "No such schedule exception.",
+        BookingProblems.Problem(StatusCodes.Status404NotFound, ScheduleExceptionNotFound, "No such schedule exception.",
             $"Doctor '{doctorId}' has no exception '{exceptionId}'.", ("exceptionId", exceptionId));
-
-    private static ProblemHttpResult Problem(int status, string code, string title, string detail, (string Key, object Value) extension)
-    {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { [BookingProblems.CodeKey] = code } };
-        problem.Extensions[extension.Key] = extension.Value;
-        return TypedResults.Problem(problem);
-    }
 }

@@ -89,7 +89,7 @@ public static class ReservationsApi
         // Most requests name the patient; an account of one patient may leave it out (one extra read).
         var patientId = request.PatientId
             ?? (await directory.ListByAccountAsync(accountId, http.RequestAborted) is [var only] ? only.Profile.PatientId : null);
-        if (patientId is null && request.PatientId is null)
+        if (patientId is null)
         {
             errors.Add("patientId", "patientId is required: the account manages no patient, or more than one.");
             return BookingProblems.ValidationFailed(errors);

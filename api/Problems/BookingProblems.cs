@@ -73,8 +73,11 @@ public static class BookingProblems
         new(Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests, "Too many requests.",
             $"Slow down: try again in {retryAfterSeconds} s.", ("retryAfter", retryAfterSeconds)), retryAfterSeconds);
 
-    // Extension keys must not reuse the members of RFC 9457 (type, title, status, detail, instance).
-    private static ProblemHttpResult Problem(int status, string code, string title, string detail, params (string Key, object Value)[] extensions)
+    /// <summary>
+    /// The one way a refusal is built, shared by every area's problems. Extension keys must not
+    /// reuse the members of RFC 9457 (type, title, status, detail, instance).
+    /// </summary>
+    public static ProblemHttpResult Problem(int status, string code, string title, string detail, params (string Key, object Value)[] extensions)
     {
         var problem = new ProblemDetails
         {

@@ -19,45 +19,38 @@ public static class AccountProblems
 
     /// <summary>The same answer for an unknown login and a wrong password.</summary>
     public static ProblemHttpResult WrongCredentials() =>
-        Problem(StatusCodes.Status401Unauthorized, InvalidCredentials, "Sign-in failed.", "The login or the password (or code) is wrong.");
+        BookingProblems.Problem(StatusCodes.Status401Unauthorized, InvalidCredentials, "Sign-in failed.", "The login or the password (or code) is wrong.");
 
     public static ProblemHttpResult Locked(HttpResponse response, DateTimeOffset until, DateTimeOffset now)
     {
         RetryAfter(response, until - now);
-        return Problem(StatusCodes.Status423Locked, AccountLocked, "The account is locked after repeated failed sign-ins.",
+        return BookingProblems.Problem(StatusCodes.Status423Locked, AccountLocked, "The account is locked after repeated failed sign-ins.",
             $"Try again after {until:O}.", ("lockedUntil", until));
     }
 
     public static ProblemHttpResult TooSoon(HttpResponse response, DateTimeOffset retryAt, DateTimeOffset now)
     {
         RetryAfter(response, retryAt - now);
-        return Problem(StatusCodes.Status429TooManyRequests, CodeTooSoon, "A code was sent moments ago.",
+        return BookingProblems.Problem(StatusCodes.Status429TooManyRequests, CodeTooSoon, "A code was sent moments ago.",
             $"A new code can be sent after {retryAt:O}.", ("retryAt", retryAt));
     }
 
     public static ProblemHttpResult WrongCode() =>
-        Problem(StatusCodes.Status400BadRequest, InvalidCode, "The code is wrong or has expired.", "Ask for a new code.");
+        BookingProblems.Problem(StatusCodes.Status400BadRequest, InvalidCode, "The code is wrong or has expired.", "Ask for a new code.");
 
     public static ProblemHttpResult Taken() =>
-        Problem(StatusCodes.Status409Conflict, LoginTaken, "That login has an account already.", "Sign in instead, or choose another login.");
+        BookingProblems.Problem(StatusCodes.Status409Conflict, LoginTaken, "That login has an account already.", "Sign in instead, or choose another login.");
 
     public static ProblemHttpResult BadRefreshToken() =>
-        Problem(StatusCodes.Status401Unauthorized, InvalidRefreshToken, "The refresh token is not valid.",
+        BookingProblems.Problem(StatusCodes.Status401Unauthorized, InvalidRefreshToken, "The refresh token is not valid.",
             "It expired, was signed out, or was never issued. Sign in again.");
 
     public static ProblemHttpResult NoAccount(string accountId) =>
-        Problem(StatusCodes.Status404NotFound, AccountNotFound, "No such account.", $"Account '{accountId}' does not exist.", ("accountId", accountId));
+        BookingProblems.Problem(StatusCodes.Status404NotFound, AccountNotFound, "No such account.", $"Account '{accountId}' does not exist.", ("accountId", accountId));
 
     public static ProblemHttpResult NotYourSession() =>
-        Problem(StatusCodes.Status403Forbidden, Forbidden, "Not your session.", "A doctor sees and runs only their own sessions.");
+        BookingProblems.Problem(StatusCodes.Status403Forbidden, Forbidden, "Not your session.", "A doctor sees and runs only their own sessions.");
 
     private static void RetryAfter(HttpResponse response, TimeSpan wait) =>
         response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-
-    private static ProblemHttpResult Problem(int status, string code, string title, string detail, params (string Key, object Value)[] extensions)
-    {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { [BookingProblems.CodeKey] = code } };
-        foreach (var (key, value) in extensions) problem.Extensions[key] = value;
-        return TypedResults.Problem(problem);
-    }
 }

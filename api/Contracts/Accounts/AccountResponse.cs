@@ -10,8 +10,8 @@ public sealed record AccountResponse(
     public static AccountResponse From(Account account, bool masked) => new(
         account.AccountId,
         account.Role,
-        masked && CredentialRules.IsMobile(account.Login) ? ResidentIdMasking.MaskPhone(account.Login) : account.Login,
-        masked && CredentialRules.IsMobile(account.DisplayName) ? ResidentIdMasking.MaskPhone(account.DisplayName) : account.DisplayName,
+        masked && CredentialRules.IsMobile(account.Login) ? PhoneMasking.Mask(account.Login) : account.Login,
+        masked && CredentialRules.IsMobile(account.DisplayName) ? PhoneMasking.Mask(account.DisplayName) : account.DisplayName,
         account.DoctorId,
         account.CreatedAt,
         account.LockedUntil);

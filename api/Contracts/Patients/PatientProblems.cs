@@ -9,29 +9,22 @@ namespace OrleansBooking.Api.Contracts.Patients;
 public static class PatientProblems
 {
     public static ProblemHttpResult PatientNotFound(string patientId) =>
-        Problem(StatusCodes.Status404NotFound, ProblemCodes.PatientNotFound, "No such patient.",
+        BookingProblems.Problem(StatusCodes.Status404NotFound, ProblemCodes.PatientNotFound, "No such patient.",
             $"Patient '{patientId}' is not registered.", ("patientId", patientId));
 
     public static ProblemHttpResult PatientExists(string patientId) =>
-        Problem(StatusCodes.Status409Conflict, ProblemCodes.PatientExists, "The patient exists already.",
+        BookingProblems.Problem(StatusCodes.Status409Conflict, ProblemCodes.PatientExists, "The patient exists already.",
             $"Patient '{patientId}' was registered before.", ("patientId", patientId));
 
     public static ProblemHttpResult AccountFull(int allowed) =>
-        Problem(StatusCodes.Status409Conflict, ProblemCodes.AccountFull, "The account manages as many patients as it may.",
+        BookingProblems.Problem(StatusCodes.Status409Conflict, ProblemCodes.AccountFull, "The account manages as many patients as it may.",
             $"One account may manage at most {allowed} patients.", ("allowed", allowed));
 
     public static ProblemHttpResult LimitReached(LimitKind limit, int allowed) =>
-        Problem(StatusCodes.Status409Conflict, ProblemCodes.LimitReached, "The patient has reached a booking limit.",
+        BookingProblems.Problem(StatusCodes.Status409Conflict, ProblemCodes.LimitReached, "The patient has reached a booking limit.",
             $"Limit {FieldRules.WireName(limit)}: at most {allowed}.", ("limit", FieldRules.WireName(limit)), ("allowed", allowed));
 
     public static ProblemHttpResult PatientSuspended(DateTimeOffset until) =>
-        Problem(StatusCodes.Status409Conflict, ProblemCodes.PatientSuspended, "Booking is suspended for this patient.",
+        BookingProblems.Problem(StatusCodes.Status409Conflict, ProblemCodes.PatientSuspended, "Booking is suspended for this patient.",
             $"Repeated no-shows suspended booking until {until:O}.", ("suspendedUntil", until));
-
-    private static ProblemHttpResult Problem(int status, string code, string title, string detail, params (string Key, object Value)[] extensions)
-    {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { [BookingProblems.CodeKey] = code } };
-        foreach (var (key, value) in extensions) problem.Extensions[key] = value;
-        return TypedResults.Problem(problem);
-    }
 }

@@ -32,7 +32,7 @@ internal sealed partial class OutboxCodeSender(SqlDialect dialect, TimeProvider 
             SlotPoolRows.Bind(insert, "created", dialect.Instant(clock.GetUtcNow()));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        LogCode(ResidentIdMasking.MaskPhone(mobile), purpose, code);
+        LogCode(PhoneMasking.Mask(mobile), purpose, code);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "One-time {Purpose} code for {Mobile}: {Code} (recorded in the outbox; no SMS sent)")]
