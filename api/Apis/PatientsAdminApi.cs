@@ -72,13 +72,13 @@ public static class PatientsAdminApi
     }
 
     public static async Task<Results<Ok<PatientResponse>, ProblemHttpResult>> LiftSuspension(
-        string patientId, IPatientGrainFactory patients, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
+        string patientId, IGrainFactory grains, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "patientId", patientId);
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
-        if (await patients.GetPatient(patientId).LiftSuspensionAsync() is LiftOutcome.PatientNotFound
+        if (await grains.GetGrain<IPatientGrain>(patientId).LiftSuspensionAsync() is LiftOutcome.PatientNotFound
             || await directory.FindAsync(patientId, cancellationToken) is not { } record)
             return PatientProblems.PatientNotFound(patientId);
         return TypedResults.Ok(PatientResponse.From(record, time, masked: true));

@@ -8,7 +8,6 @@ using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Patients;
-using OrleansBooking.Grains.Runtime;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Api.Apis;
@@ -78,7 +77,7 @@ public static class ReservationsApi
         // Bound for the OpenAPI document; validation reads the raw header, where a repeated key is visible.
         [FromHeader(Name = FieldRules.IdempotencyKeyHeader)] string? idempotencyKey,
         HttpContext http,
-        IPatientGrainFactory patients,
+        IGrainFactory grains,
         ISlotPoolGrainFactory pools,
         IPatientDirectory directory,
         HospitalTime time)
@@ -98,12 +97,12 @@ public static class ReservationsApi
         if (reserve is null) return BookingProblems.ValidationFailed(errors);
 
         // Most of the 08:00 crowd arrives after the numbers are gone: a sold-out pool answers them
-        // from its committed state, before any patient is loaded or any turn is queued.
+        // at once, before any patient is loaded.
         ReserveOutcome outcome;
-        if (pools.GetSlotPool(poolId).AnswerWithoutDeciding(reserve) is { } early)
+        if (await pools.GetSlotPool(poolId).AnswerIfSoldOutAsync(reserve) is { } early)
             outcome = early;
         // Otherwise through the patient: its limits are decided together with the pool's answer.
-        else switch (await patients.GetPatient(reserve.PatientId).ReserveForAccountAsync(accountId, poolId, reserve))
+        else switch (await grains.GetGrain<IPatientGrain>(reserve.PatientId).ReserveForAccountAsync(accountId, poolId, reserve))
         {
             case PatientReserveOutcome.Decided decided:
                 outcome = decided.Pool;
@@ -178,7 +177,7 @@ public static class ReservationsApi
     }
 
     public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> CancelReservation(
-        string reservationId, ClaimsPrincipal user, ISlotPoolGrainFactory pools, IPatientGrainFactory patients, IReservationIndex index,
+        string reservationId, ClaimsPrincipal user, ISlotPoolGrainFactory pools, IGrainFactory grains, IReservationIndex index,
         IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
@@ -191,9 +190,9 @@ public static class ReservationsApi
         {
             try
             {
-                await patients.GetPatient(gone.PatientId).ReservationCancelledAsync(gone.ReservationId);
+                await grains.GetGrain<IPatientGrain>(gone.PatientId).ReservationCancelledAsync(gone.ReservationId);
             }
-            catch (GrainUnavailableException)
+            catch (Exception fault) when (GrainFaults.Describe(fault) is not null)
             {
                 // The cancellation is durable; only the patient's early notice failed. The patient
                 // grain re-reads its reservations before it refuses anyone, so nobody is wrongly refused.

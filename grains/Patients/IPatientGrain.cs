@@ -3,14 +3,18 @@ using OrleansBooking.Grains.SlotPools;
 namespace OrleansBooking.Grains.Patients;
 
 /// <summary>
-/// One patient's booking conduct: enforces the per-patient limits atomically with the pool's
-/// decision, and no-show suspensions. Calls are serialized per patient. Never call a patient from
-/// inside a pool's turn: the patient waits on pools, so the reverse would deadlock until timeout.
+/// One patient's booking conduct (key: the patient id, one activation in the whole cluster):
+/// enforces the per-patient limits atomically with the pool's decision, and no-show suspensions.
+/// Calls are serialized per patient, except <see cref="ReservationCancelledAsync"/>.
 /// </summary>
-public interface IPatientGrain
+/// <remarks>
+/// No deadlock by design: a patient waits on pools, and pools never call patients. Whoever changes
+/// a reservation behind the patient's back (a cancellation, a no-show, stop-clinic) tells the
+/// patient after the pool has answered; the cancellation notice interleaves, so it is taken even
+/// while the patient is waiting on a pool.
+/// </remarks>
+public interface IPatientGrain : IGrainWithStringKey
 {
-    string PatientId { get; }
-
     /// <summary>Checks suspension and limits, then asks the pool; a failure at the pool never leaves a limit place taken.</summary>
     Task<PatientReserveOutcome> ReserveAsync(string poolId, ReserveRequest request);
 
@@ -21,6 +25,7 @@ public interface IPatientGrain
     Task<PatientReserveOutcome> ReserveForAccountAsync(string accountId, string poolId, ReserveRequest request);
 
     /// <summary>Tells the patient a reservation of theirs was cancelled, so its limit place is free again at once.</summary>
+    [AlwaysInterleave]
     Task ReservationCancelledAsync(string reservationId);
 
     /// <summary>The doctor (or the end of the session plus grace) marked the patient absent for <paramref name="reservationId"/>.</summary>
@@ -28,10 +33,4 @@ public interface IPatientGrain
 
     /// <summary>An admin ends the patient's suspension now.</summary>
     Task<LiftOutcome> LiftSuspensionAsync();
-}
-
-/// <summary>Finds the patient grain for a patient id.</summary>
-public interface IPatientGrainFactory
-{
-    IPatientGrain GetPatient(string patientId);
 }

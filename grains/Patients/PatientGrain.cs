@@ -1,4 +1,7 @@
-using OrleansBooking.Grains.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Grains.Patients;
@@ -8,33 +11,50 @@ namespace OrleansBooking.Grains.Patients;
 /// pool, then confirm the place (reserved) or give it back (any refusal or fault). Turns never
 /// overlap, so a burst of attempts across many pools is decided one by one and cannot exceed a limit.
 /// Nothing is written on this path: a reservation is durable in the pool's rows before the pool
-/// answers, and those rows are what the bookings are loaded from.
-/// Multi-silo caveat: the limits are atomic per process. Two silos that each activate the same
-/// patient (a load balancer routes by pool, not by patient) decide independently and together
-/// could exceed a limit; routing patients to one silo, or a patient check at commit, would close it.
+/// answers, and those rows are what the bookings are loaded from. Orleans keeps one activation
+/// per patient across the cluster, so the limits hold whichever silo a request arrives at.
 /// </summary>
 public sealed class PatientGrain(
-    ISlotPoolGrainFactory pools, PoolVisitDays visitDays, IPatientRecords records, PatientLimits limits, TimeProvider clock)
-    : Grain<PatientState, PatientChange>
+    IChangeStorage<PatientState, PatientChange> storage,
+    ISlotPoolGrainFactory pools,
+    PoolVisitDays visitDays,
+    IPatientRecords records,
+    IOptions<PatientLimits> patientLimits,
+    IOptions<GrainOptions> options,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
+    private readonly PatientLimits limits = patientLimits.Value;
+    private GroupCommit<PatientState, PatientChange> commit = null!;
     private PatientProfile? profile;
     private PatientBookings bookings = new([]);
     // Set when a pool call failed without an answer (e.g. a timeout whose decision may still commit):
     // memory may miss a reservation, so the next attempt reads the truth first.
     private bool bookingsInDoubt;
 
-    protected override PatientState CreateInitialState(string key) => PatientState.Unregistered();
+    private PatientState State => commit.State;
 
-    protected override void OnStateLoaded()
+    private string Key => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        commit = await GroupCommit<PatientState, PatientChange>.LoadAsync(
+            Key, $"{nameof(PatientGrain)}/{Key}", storage, PatientState.Unregistered, options.Value, logger, this.DeactivateOnIdle);
         profile = State.Profile;
         bookings = new PatientBookings(State.LoadedBookings);
-        bookingsInDoubt = false;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => commit.DrainAsync();
+
+    public Task<PatientReserveOutcome> ReserveAsync(string poolId, ReserveRequest request) => ReserveAsync(poolId, request, accountId: null);
+
+    public Task<PatientReserveOutcome> ReserveForAccountAsync(string accountId, string poolId, ReserveRequest request) =>
+        ReserveAsync(poolId, request, accountId);
+
     /// <param name="accountId">The signed-in account asking; null when the hospital itself books (tests, tools).</param>
-    public async ValueTask<PatientReserveOutcome> ReserveAsync(string poolId, ReserveRequest request, string? accountId = null)
+    private async Task<PatientReserveOutcome> ReserveAsync(string poolId, ReserveRequest request, string? accountId)
     {
+        commit.EnsureCanDecide();
         // Checked inside the turn, from the profile the grain holds: ownership costs no database read.
         if (await FindProfileAsync() is not { } found || (accountId is not null && found.AccountId != accountId))
             return new PatientReserveOutcome.PatientNotFound();
@@ -46,12 +66,12 @@ public sealed class PatientGrain(
         // A retry, or a second try at a pool the patient holds, cannot make a new reservation: the
         // pool answers it (the same reservation, or already_booked), whatever the limits or a
         // suspension say now.
-        if (IsRetryOrHeld(poolId, request)) return await DecideAtPoolAsync(pool, request, day: null);
+        if (IsRetryOrHeld(poolId, request)) return await DecideAtPoolAsync(poolId, pool, request, day: null);
 
         if (State.Suspension is { } suspension && suspension.IsActiveAt(clock.GetUtcNow()))
             return new PatientReserveOutcome.Suspended(suspension.Until);
 
-        if (await visitDays.FindAsync(pool) is not { } day) return new PatientReserveOutcome.Decided(new ReserveOutcome.PoolNotFound());
+        if (await visitDays.FindAsync(poolId, pool) is not { } day) return new PatientReserveOutcome.Decided(new ReserveOutcome.PoolNotFound());
 
         var exceeded = bookings.Exceeded(day, limits);
         if (exceeded is not null && !reread)
@@ -59,20 +79,20 @@ public sealed class PatientGrain(
             // Memory may still count a reservation cancelled behind this grain's back (stop-clinic,
             // an admin, another silo): refuse only on what the database says.
             await RereadBookingsAsync();
-            if (IsRetryOrHeld(poolId, request)) return await DecideAtPoolAsync(pool, request, day: null);
+            if (IsRetryOrHeld(poolId, request)) return await DecideAtPoolAsync(poolId, pool, request, day: null);
             exceeded = bookings.Exceeded(day, limits);
         }
         if (exceeded is { } limit) return new PatientReserveOutcome.LimitReached(limit, Allowed(limit));
 
         bookings.Hold(poolId, day);
-        return await DecideAtPoolAsync(pool, request, day);
+        return await DecideAtPoolAsync(poolId, pool, request, day);
     }
 
     private bool IsRetryOrHeld(string poolId, ReserveRequest request) =>
         (request.IdempotencyKey is { } key && bookings.Made(poolId, key)) || bookings.Holds(poolId);
 
     /// <summary>The second step. <paramref name="day"/> is null when no limit place was taken (a retry).</summary>
-    private async Task<PatientReserveOutcome> DecideAtPoolAsync(ISlotPoolGrain pool, ReserveRequest request, VisitDay? day)
+    private async Task<PatientReserveOutcome> DecideAtPoolAsync(string poolId, ISlotPoolGrain pool, ReserveRequest request, VisitDay? day)
     {
         ReserveOutcome outcome;
         try
@@ -86,7 +106,7 @@ public sealed class PatientGrain(
             throw;
         }
 
-        var known = day ?? await visitDays.FindAsync(pool);
+        var known = day ?? await visitDays.FindAsync(poolId, pool);
         switch (outcome)
         {
             case ReserveOutcome.Reserved reserved when known is { } visit:
@@ -117,14 +137,16 @@ public sealed class PatientGrain(
         _ => limits.PerWeek,
     };
 
-    public ValueTask<bool> ReservationCancelled(string reservationId)
+    // Synchronous, so interleaving with a reservation waiting on its pool cannot split a decision.
+    public Task ReservationCancelledAsync(string reservationId)
     {
         bookings.MarkCancelled(reservationId);
-        return ValueTask.FromResult(true);
+        return Task.CompletedTask;
     }
 
-    public async ValueTask<NoShowOutcome> RecordNoShowAsync(string reservationId, DateTimeOffset at)
+    public async Task<NoShowOutcome> RecordNoShowAsync(string reservationId, DateTimeOffset at)
     {
+        commit.EnsureCanDecide();
         if (await FindProfileAsync() is null) return new NoShowOutcome.PatientNotFound();
         int counting;
         if (State.HasNoShow(reservationId))
@@ -133,22 +155,25 @@ public sealed class PatientGrain(
         }
         else
         {
-            Raise(new NoShowRecorded(reservationId, at));
+            commit.Raise(new NoShowRecorded(reservationId, at));
             // Counted before the suspension is raised: from then on these no-shows are paid for.
             counting = State.NoShowsCountingAt(at, limits.NoShowWindow);
-            if (counting >= limits.NoShowsBeforeSuspension) Raise(new BookingSuspended(at, at + limits.SuspensionLength));
+            if (counting >= limits.NoShowsBeforeSuspension) commit.Raise(new BookingSuspended(at, at + limits.SuspensionLength));
         }
         var now = clock.GetUtcNow();
         var until = State.Suspension is { } s && s.IsActiveAt(now) ? s.Until : (DateTimeOffset?)null;
+        await commit.WhenDurableAsync();
         return new NoShowOutcome.Recorded(counting, until);
     }
 
-    public async ValueTask<LiftOutcome> LiftSuspensionAsync()
+    public async Task<LiftOutcome> LiftSuspensionAsync()
     {
+        commit.EnsureCanDecide();
         if (await FindProfileAsync() is null) return new LiftOutcome.PatientNotFound();
         var now = clock.GetUtcNow();
         if (State.Suspension is not { } suspension || !suspension.IsActiveAt(now)) return new LiftOutcome.Lifted(WasSuspended: false);
-        Raise(new SuspensionLifted(now));
+        commit.Raise(new SuspensionLifted(now));
+        await commit.WhenDurableAsync();
         return new LiftOutcome.Lifted(WasSuspended: true);
     }
 

@@ -1,4 +1,4 @@
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 
 namespace OrleansBooking.Grains.Patients;
 
@@ -7,7 +7,7 @@ namespace OrleansBooking.Grains.Patients;
 /// suspension — the durable part, changed only by <see cref="Apply"/> — plus the reservations the
 /// database held at load time, from which the grain builds its in-memory <see cref="PatientBookings"/>.
 /// </summary>
-public sealed class PatientState : IGrainState<PatientChange>
+public sealed class PatientState : ICommittableState<PatientState, PatientChange>
 {
     private readonly List<NoShow> noShows;
 
@@ -28,6 +28,8 @@ public sealed class PatientState : IGrainState<PatientChange>
     public Suspension? Suspension { get; private set; }
 
     public IReadOnlyList<BookedVisit> LoadedBookings { get; }
+
+    public PatientState Copy() => new(Profile, noShows, Suspension, LoadedBookings);
 
     public bool HasNoShow(string reservationId) => noShows.Exists(n => n.ReservationId == reservationId);
 

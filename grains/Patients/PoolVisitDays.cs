@@ -16,13 +16,13 @@ public sealed class PoolVisitDays
     private readonly ConcurrentDictionary<string, VisitDay> days = new(StringComparer.Ordinal);
 
     /// <summary>The pool's visit day, or null when the pool does not exist (not remembered: it may be created later).</summary>
-    public async Task<VisitDay?> FindAsync(ISlotPoolGrain pool)
+    public async Task<VisitDay?> FindAsync(string poolId, ISlotPoolGrain pool)
     {
-        if (days.TryGetValue(pool.PoolId, out var known)) return known;
+        if (days.TryGetValue(poolId, out var known)) return known;
         if (await pool.GetSnapshotAsync() is not { } snapshot) return null;
         if (days.Count >= MaxPools) days.Clear();
         var day = new VisitDay(snapshot.Definition.Date, snapshot.Definition.DepartmentId);
-        days[pool.PoolId] = day;
+        days[poolId] = day;
         return day;
     }
 }

@@ -1,36 +1,42 @@
+using OrleansBooking.Grains.GroupCommit;
+
 namespace OrleansBooking.Grains.SlotPools;
 
 /// <summary>
-/// The contract of a slot pool, as callers see it. The actor engine implements it with
-/// <see cref="SlotPoolGrain"/>; the conventional engine (one locking transaction per call,
-/// kept for comparison) implements it in the silo. Outcomes are values; faults are
-/// <see cref="Runtime.GrainUnavailableException"/>s.
+/// The contract of a slot pool (key: the pool id), as callers see it. The Orleans grain
+/// <see cref="SlotPoolGrain"/> implements it; so does the conventional engine in the silo (one
+/// locking transaction per call, kept for comparison). Outcomes are values; faults are
+/// <see cref="GrainUnavailableException"/>s (and Orleans' own timeouts and rejections).
+/// Never call a patient from a pool: patients wait on pools, so the reverse could deadlock.
 /// </summary>
-public interface ISlotPoolGrain
+public interface ISlotPoolGrain : IGrainWithStringKey
 {
-    string PoolId { get; }
-
     Task<CreatePoolOutcome> CreateAsync(PoolDefinition definition);
 
     Task<ReserveOutcome> ReserveAsync(ReserveRequest request);
 
     /// <summary>
-    /// The answer to <paramref name="request"/> when it can be given at once without a decision
-    /// (a sold-out pool, from committed data); null when <see cref="ReserveAsync"/> must decide.
-    /// Lets the crowd that arrives after the numbers are gone be answered without queueing.
+    /// Sold out, when that is certainly what <see cref="ReserveAsync"/> would answer
+    /// <paramref name="request"/> whether or not the writes in flight commit; null when the pool
+    /// must decide. Lets the crowd that arrives after the numbers are gone be answered before any
+    /// patient is loaded.
     /// </summary>
-    ReserveOutcome? AnswerWithoutDeciding(ReserveRequest request) => null;
+    [ReadOnly, AlwaysInterleave]
+    Task<ReserveOutcome?> AnswerIfSoldOutAsync(ReserveRequest request);
 
     Task<CancelOutcome> CancelAsync(string reservationId, CancellationReason reason);
 
     Task<ChangePoolOutcome> ChangeAsync(PoolChangeRequest change);
 
     /// <summary>The committed pool, or null when it does not exist.</summary>
+    [ReadOnly, AlwaysInterleave]
     Task<SlotPoolSnapshot?> GetSnapshotAsync();
 
+    [ReadOnly, AlwaysInterleave]
     Task<Reservation?> GetReservationAsync(string reservationId);
 
-    /// <summary>All reservations in number order, or null when the pool does not exist.</summary>
+    /// <summary>All committed reservations in number order, or null when the pool does not exist.</summary>
+    [ReadOnly, AlwaysInterleave]
     Task<IReadOnlyList<Reservation>?> ListReservationsAsync();
 
     /// <summary>The doctor's day: checked in, in consultation, completed or no-show (<see cref="ReservationTransitions"/>).</summary>
@@ -46,7 +52,10 @@ public interface ISlotPoolGrain
     Task<NoShowSweepOutcome> SweepNoShowsAsync(TimeSpan grace);
 }
 
-/// <summary>Finds the pool grain for a pool id (Orleans' <c>GetGrain</c>).</summary>
+/// <summary>
+/// Finds the pool for a pool id: Orleans' <c>GetGrain</c> on the actor engine, a plain object on
+/// the conventional one. The one seam where the engine is chosen.
+/// </summary>
 public interface ISlotPoolGrainFactory
 {
     ISlotPoolGrain GetSlotPool(string poolId);

@@ -4,6 +4,7 @@ namespace OrleansBooking.Grains.SlotPools;
 /// What an admin states when opening a pool: one doctor's session on one day. The department is
 /// optional (pools opened by hand may not name one); per-department limits read it.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("OrleansBooking.PoolDefinition")]
 public sealed record PoolDefinition(
     string PoolId,
     string DoctorId,

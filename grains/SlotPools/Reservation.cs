@@ -1,6 +1,7 @@
 namespace OrleansBooking.Grains.SlotPools;
 
 /// <summary>One patient's number in one pool. Immutable: a status change replaces the record.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansBooking.Reservation")]
 public sealed record Reservation(
     string ReservationId,
     string PoolId,

@@ -1,22 +1,30 @@
 namespace OrleansBooking.Grains.SlotPools;
 
 /// <summary>Every answer a reservation attempt can get. Faults (storage down, overload) are exceptions, not outcomes.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome")]
 public abstract record ReserveOutcome
 {
     /// <summary>The patient holds <paramref name="Reservation"/>. <paramref name="Replayed"/>: an earlier call with the same idempotency key made it.</summary>
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome.Reserved")]
     public sealed record Reserved(Reservation Reservation, bool Replayed) : ReserveOutcome;
 
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome.SoldOut")]
     public sealed record SoldOut : ReserveOutcome;
 
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome.NotReleased")]
     public sealed record NotReleased(DateTimeOffset ReleaseAt) : ReserveOutcome;
 
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome.AlreadyBooked")]
     public sealed record AlreadyBooked(Reservation Existing) : ReserveOutcome;
 
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome.PoolClosed")]
     public sealed record PoolClosed(PoolStatus Status) : ReserveOutcome;
 
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome.PoolNotFound")]
     public sealed record PoolNotFound : ReserveOutcome;
 
     /// <summary>The idempotency key was used before by another patient: it cannot name this attempt.</summary>
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome.IdempotencyKeyReused")]
     public sealed record IdempotencyKeyReused : ReserveOutcome;
 
     /// <summary>

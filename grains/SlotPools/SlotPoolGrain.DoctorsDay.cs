@@ -7,7 +7,9 @@ public sealed partial class SlotPoolGrain
     /// Moves a reservation along <see cref="ReservationTransitions"/>. Asking for the status it
     /// already has changes nothing and answers as a success, so a retried tap is harmless.
     /// </summary>
-    public ReservationStatusOutcome ChangeReservationStatus(string reservationId, ReservationStatus to)
+    public Task<ReservationStatusOutcome> ChangeReservationStatusAsync(string reservationId, ReservationStatus status) => commit.DecideAsync(() => ChangeReservationStatus(reservationId, status));
+
+    private ReservationStatusOutcome ChangeReservationStatus(string reservationId, ReservationStatus to)
     {
         if (State.Definition is null || State.FindReservation(reservationId) is not { } reservation)
             return new ReservationStatusOutcome.ReservationNotFound();
@@ -16,28 +18,32 @@ public sealed partial class SlotPoolGrain
         if (!ReservationTransitions.IsAllowed(reservation.Status, to))
             return new ReservationStatusOutcome.InvalidTransition(reservation.Status, to);
 
-        Raise(new ReservationStatusChanged(reservationId, reservation.Status, to, clock.GetUtcNow()));
+        commit.Raise(new ReservationStatusChanged(reservationId, reservation.Status, to, clock.GetUtcNow()));
         return new ReservationStatusOutcome.Changed(State.FindReservation(reservationId)!);
     }
 
     /// <summary>Calls the checked-in patient with the lowest number into the consulting room.</summary>
-    public CallNextOutcome CallNext()
+    public Task<CallNextOutcome> CallNextAsync() => commit.DecideAsync(CallNext);
+
+    private CallNextOutcome CallNext()
     {
         if (State.Definition is null) return new CallNextOutcome.PoolNotFound();
         var next = State.Reservations.Where(r => r.Status == ReservationStatus.CheckedIn).MinBy(r => r.SequenceNumber);
         if (next is null) return new CallNextOutcome.NobodyWaiting();
 
-        Raise(new ReservationStatusChanged(next.ReservationId, ReservationStatus.CheckedIn, ReservationStatus.InConsultation, clock.GetUtcNow()));
+        commit.Raise(new ReservationStatusChanged(next.ReservationId, ReservationStatus.CheckedIn, ReservationStatus.InConsultation, clock.GetUtcNow()));
         return new CallNextOutcome.Called(State.FindReservation(next.ReservationId)!);
     }
 
     /// <summary>Cancels the session (the same as PATCH status cancelled), with a reason the patients are told.</summary>
-    public StopClinicOutcome StopClinic(string reason)
+    public Task<StopClinicOutcome> StopClinicAsync(string reason) => commit.DecideAsync(() => StopClinic(reason));
+
+    private StopClinicOutcome StopClinic(string reason)
     {
         if (State.Definition is null) return new StopClinicOutcome.PoolNotFound();
         if (State.Status == PoolStatus.Cancelled) return new StopClinicOutcome.AlreadyStopped();
         var cancelled = CancelEveryReservationAndNotify(reason);
-        return new StopClinicOutcome.Stopped(CurrentSnapshot(), cancelled);
+        return new StopClinicOutcome.Stopped(SnapshotOf(State), cancelled);
     }
 
     /// <summary>
@@ -45,7 +51,9 @@ public sealed partial class SlotPoolGrain
     /// booked becomes a no-show, and an open pool closes: the no-shows' numbers return to the pool
     /// (as cancelled ones do), and closing keeps a session that is over from offering them again.
     /// </summary>
-    public NoShowSweepOutcome SweepNoShows(TimeSpan grace)
+    public Task<NoShowSweepOutcome> SweepNoShowsAsync(TimeSpan grace) => commit.DecideAsync(() => SweepNoShows(grace));
+
+    private NoShowSweepOutcome SweepNoShows(TimeSpan grace)
     {
         if (State.Definition is not { } pool) return new NoShowSweepOutcome.PoolNotFound();
         var now = clock.GetUtcNow();
@@ -54,8 +62,8 @@ public sealed partial class SlotPoolGrain
 
         var absent = State.Reservations.Where(r => r.Status == ReservationStatus.Booked).OrderBy(r => r.SequenceNumber).ToList();
         foreach (var reservation in absent)
-            Raise(new ReservationStatusChanged(reservation.ReservationId, ReservationStatus.Booked, ReservationStatus.NoShow, now));
-        if (State.Status == PoolStatus.Open) Raise(new PoolStatusChanged(PoolStatus.Closed));
+            commit.Raise(new ReservationStatusChanged(reservation.ReservationId, ReservationStatus.Booked, ReservationStatus.NoShow, now));
+        if (State.Status == PoolStatus.Open) commit.Raise(new PoolStatusChanged(PoolStatus.Closed));
         return new NoShowSweepOutcome.Swept(absent.Select(r => State.FindReservation(r.ReservationId)!).ToList());
     }
 
@@ -73,8 +81,8 @@ public sealed partial class SlotPoolGrain
             .ToList();
         foreach (var reservation in held)
         {
-            Raise(new ReservationCancelled(reservation.ReservationId, CancellationReason.DoctorUnavailable, now));
-            Raise(new ClinicStopNoticeQueued(new ClinicStopNotice(
+            commit.Raise(new ReservationCancelled(reservation.ReservationId, CancellationReason.DoctorUnavailable, now));
+            commit.Raise(new ClinicStopNoticeQueued(new ClinicStopNotice(
                 NotificationId: Guid.NewGuid().ToString("N"),
                 PatientId: reservation.PatientId,
                 ReservationId: reservation.ReservationId,
@@ -87,7 +95,7 @@ public sealed partial class SlotPoolGrain
                 Reason: reason,
                 CreatedAt: now)));
         }
-        Raise(new PoolStatusChanged(PoolStatus.Cancelled));
+        commit.Raise(new PoolStatusChanged(PoolStatus.Cancelled));
         return held.Select(r => State.FindReservation(r.ReservationId)!).ToList();
     }
 }

@@ -1,75 +1,111 @@
-using OrleansBooking.Grains.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansBooking.Grains.GroupCommit;
 
 namespace OrleansBooking.Grains.SlotPools;
 
 /// <summary>
 /// One doctor's session on one day. Every reservation of the pool is decided here, one at a
-/// time, so the invariants hold by construction: booked ≤ quota, one active reservation per
-/// patient, each held number distinct and within 1..quota.
+/// time and synchronously — no await between looking at the state and changing it — so the
+/// invariants hold by construction: booked ≤ quota, one active reservation per patient, each held
+/// number distinct and within 1..quota.
 /// </summary>
-public sealed partial class SlotPoolGrain(TimeProvider clock, SlotPoolRules rules, TimeZoneInfo zone) : Grain<SlotPoolState, SlotPoolChange>
+/// <remarks>
+/// Reentrant only so that callers can wait for their commit while the next decisions are made
+/// (<see cref="GroupCommit{TState, TChange}"/>); Orleans still runs one piece of the grain at a
+/// time. Reads answer from the committed state, so they never wait behind writes.
+/// </remarks>
+[Reentrant]
+public sealed partial class SlotPoolGrain(
+    IChangeStorage<SlotPoolState, SlotPoolChange> storage,
+    IOptions<GrainOptions> options,
+    IOptions<SlotPoolRules> slotPoolRules,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    ILogger<SlotPoolGrain> logger) : Grain, ISlotPoolGrain
 {
-    // Published for lock-free reads (GET pool during the rush); built only from committed changes.
-    private volatile CommittedPool? committed;
+    private readonly SlotPoolRules rules = slotPoolRules.Value;
+    private readonly TimeZoneInfo zone = slotPoolRules.Value.TimeZone;
+    private GroupCommit<SlotPoolState, SlotPoolChange> commit = null!;
 
-    /// <summary>The last committed view; null until the activation has loaded.</summary>
-    public CommittedPool? Committed => committed;
+    private SlotPoolState State => commit.State;
 
-    protected override SlotPoolState CreateInitialState(string key) => SlotPoolState.Empty();
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        commit = await GroupCommit<SlotPoolState, SlotPoolChange>.LoadAsync(
+            key, $"{nameof(SlotPoolGrain)}/{key}", storage, SlotPoolState.Empty, options.Value, logger, this.DeactivateOnIdle);
+    }
 
-    protected override void OnStateLoaded() =>
-        committed = CommittedPool.Of(State, State.Definition is null ? null : CurrentSnapshot());
+    // An activation leaves memory only after everything it decided is written (or undone).
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => commit.DrainAsync();
 
-    protected override void OnCommitted(IReadOnlyList<SlotPoolChange> changes) =>
-        committed = (committed ?? CommittedPool.Nothing).After(changes, CommittedVersion, id => State.FindReservation(id)!.PatientId);
+    public Task<CreatePoolOutcome> CreateAsync(PoolDefinition definition) => commit.DecideAsync(() => Create(definition));
+
+    private CreatePoolOutcome Create(PoolDefinition definition)
+    {
+        if (State.Definition is not null) return new CreatePoolOutcome.PoolExists(SnapshotOf(State));
+        commit.Raise(new PoolCreated(definition with { PoolId = this.GetPrimaryKeyString() }, clock.GetUtcNow()));
+        return new CreatePoolOutcome.Created(SnapshotOf(State));
+    }
+
+    public async Task<ReserveOutcome> ReserveAsync(ReserveRequest request)
+    {
+        commit.EnsureCanDecide();
+        var now = clock.GetUtcNow();
+        var outcome = Judge(State, request, now);
+        if (outcome is ReserveOutcome.Reserved { Replayed: false } made)
+        {
+            commit.Raise(new ReservationMade(made.Reservation));
+        }
+        // A refusal that the committed state gives as well holds whether or not the writes in
+        // flight commit: it is answered at once. Anything else waits for them.
+        else if (!commit.HasUncommittedChanges || Equals(outcome, Judge(commit.Committed, request, now)))
+        {
+            return outcome;
+        }
+        await commit.WhenDurableAsync();
+        return outcome;
+    }
+
+    public Task<ReserveOutcome?> AnswerIfSoldOutAsync(ReserveRequest request)
+    {
+        if (commit.IsStale) return Task.FromResult<ReserveOutcome?>(null);
+        var now = clock.GetUtcNow();
+        var soldOut = Judge(State, request, now) is ReserveOutcome.SoldOut
+            && (!commit.HasUncommittedChanges || Judge(commit.Committed, request, now) is ReserveOutcome.SoldOut);
+        return Task.FromResult<ReserveOutcome?>(soldOut ? new ReserveOutcome.SoldOut() : null);
+    }
 
     /// <summary>
-    /// Answers "sold out" from committed data, without a turn, when that is certainly the answer
-    /// the pool would give: released, open, every number held at the last commit, and neither the
-    /// patient nor the idempotency key known to it (those get their own answers from a turn). Null
-    /// when a turn is needed. Safe from any thread: it reads only the published committed view.
+    /// What <paramref name="state"/> answers <paramref name="request"/> at <paramref name="now"/>,
+    /// changing nothing. A new reservation comes back as <c>Reserved</c> with <c>Replayed: false</c>;
+    /// the caller raises it.
     /// </summary>
-    public ReserveOutcome? AnswerWithoutTurn(ReserveRequest request)
+    private ReserveOutcome Judge(SlotPoolState state, ReserveRequest request, DateTimeOffset now)
     {
-        var view = committed;
-        if (view?.Pool is not { } pool || pool.Remaining > 0 || pool.StatusAt(clock.GetUtcNow()) != PoolStatus.Open) return null;
-        if (request.IdempotencyKey is { } key && view.IdempotencyKeys.Contains(key)) return null;
-        if (view.Holders.Contains(request.PatientId)) return null;
-        return new ReserveOutcome.SoldOut();
-    }
-
-    public CreatePoolOutcome Create(PoolDefinition definition)
-    {
-        if (State.Definition is not null) return new CreatePoolOutcome.PoolExists(CurrentSnapshot());
-        Raise(new PoolCreated(definition with { PoolId = Key }, clock.GetUtcNow()));
-        return new CreatePoolOutcome.Created(CurrentSnapshot());
-    }
-
-    public ReserveOutcome Reserve(ReserveRequest request)
-    {
-        if (State.Definition is not { } pool) return new ReserveOutcome.PoolNotFound();
+        if (state.Definition is not { } pool) return new ReserveOutcome.PoolNotFound();
 
         // A retried attempt gets what the first attempt got, whatever changed since.
-        if (request.IdempotencyKey is { } key && State.FindByIdempotencyKey(key) is { } earlier)
+        if (request.IdempotencyKey is { } key && state.FindByIdempotencyKey(key) is { } earlier)
             return ReserveOutcome.Replay(earlier, request);
 
-        if (State.Status is PoolStatus.Closed or PoolStatus.Cancelled) return new ReserveOutcome.PoolClosed(State.Status);
-        var now = clock.GetUtcNow();
+        if (state.Status is PoolStatus.Closed or PoolStatus.Cancelled) return new ReserveOutcome.PoolClosed(state.Status);
         if (now < pool.ReleaseAt) return new ReserveOutcome.NotReleased(pool.ReleaseAt);
-        if (State.FindActiveReservationOf(request.PatientId) is { } held) return new ReserveOutcome.AlreadyBooked(held);
-        if (State.Booked >= pool.Quota) return new ReserveOutcome.SoldOut();
+        if (state.FindActiveReservationOf(request.PatientId) is { } held) return new ReserveOutcome.AlreadyBooked(held);
+        if (state.Booked >= pool.Quota) return new ReserveOutcome.SoldOut();
 
-        var number = State.NextFreeNumber();
-        var reservation = Reservation.Booked(pool.PoolId, request, number, rules.VisitTime(pool, number, zone), now);
-        Raise(new ReservationMade(reservation));
-        return new ReserveOutcome.Reserved(reservation, Replayed: false);
+        var number = state.NextFreeNumber();
+        return new ReserveOutcome.Reserved(Reservation.Booked(pool.PoolId, request, number, rules.VisitTime(pool, number, zone), now), Replayed: false);
     }
 
     /// <summary>
     /// Cancels a reservation; its number returns to the pool. Patients are held to the
     /// cancellation deadline; the hospital (stop-clinic, admin) is not.
     /// </summary>
-    public CancelOutcome Cancel(string reservationId, CancellationReason reason)
+    public Task<CancelOutcome> CancelAsync(string reservationId, CancellationReason reason) => commit.DecideAsync(() => Cancel(reservationId, reason));
+
+    private CancelOutcome Cancel(string reservationId, CancellationReason reason)
     {
         if (State.Definition is not { } pool || State.FindReservation(reservationId) is not { } reservation)
             return new CancelOutcome.ReservationNotFound();
@@ -84,11 +120,13 @@ public sealed partial class SlotPoolGrain(TimeProvider clock, SlotPoolRules rule
             if (now >= deadline) return new CancelOutcome.CancellationClosed(deadline);
         }
 
-        Raise(new ReservationCancelled(reservationId, reason, now));
+        commit.Raise(new ReservationCancelled(reservationId, reason, now));
         return new CancelOutcome.Cancelled(State.FindReservation(reservationId)!);
     }
 
-    public ChangePoolOutcome Change(PoolChangeRequest change)
+    public Task<ChangePoolOutcome> ChangeAsync(PoolChangeRequest change) => commit.DecideAsync(() => Change(change));
+
+    private ChangePoolOutcome Change(PoolChangeRequest change)
     {
         if (State.Definition is null) return new ChangePoolOutcome.PoolNotFound();
         if (State.Status == PoolStatus.Cancelled) return new ChangePoolOutcome.PoolCancelled();
@@ -100,10 +138,10 @@ public sealed partial class SlotPoolGrain(TimeProvider clock, SlotPoolRules rule
             if (quota < minimum) return new ChangePoolOutcome.QuotaBelowBooked(minimum, State.Booked);
         }
 
-        if (change.Quota is { } newQuota && newQuota != State.Definition.Quota) Raise(new QuotaChanged(newQuota));
-        if (change.ReleaseAt is { } releaseAt && releaseAt != State.Definition.ReleaseAt) Raise(new ReleaseRescheduled(releaseAt));
+        if (change.Quota is { } newQuota && newQuota != State.Definition.Quota) commit.Raise(new QuotaChanged(newQuota));
+        if (change.ReleaseAt is { } releaseAt && releaseAt != State.Definition.ReleaseAt) commit.Raise(new ReleaseRescheduled(releaseAt));
         if (change.Status is { } status && status != State.Status) ChangeStatus(status);
-        return new ChangePoolOutcome.Changed(CurrentSnapshot());
+        return new ChangePoolOutcome.Changed(SnapshotOf(State));
     }
 
     private void ChangeStatus(PoolStatus status)
@@ -114,18 +152,24 @@ public sealed partial class SlotPoolGrain(TimeProvider clock, SlotPoolRules rule
             return;
         }
         // "Scheduled" is not stored: asking for it means open, waiting for the release instant.
-        Raise(new PoolStatusChanged(status == PoolStatus.Scheduled ? PoolStatus.Open : status));
+        commit.Raise(new PoolStatusChanged(status == PoolStatus.Scheduled ? PoolStatus.Open : status));
     }
 
-    public SlotPoolSnapshot? Snapshot() => State.Definition is null ? null : CurrentSnapshot();
+    public Task<SlotPoolSnapshot?> GetSnapshotAsync() =>
+        Task.FromResult(commit.Committed.Definition is null ? null : SnapshotOf(commit.Committed));
 
-    public Reservation? FindReservation(string reservationId) => State.FindReservation(reservationId);
+    public Task<Reservation?> GetReservationAsync(string reservationId) =>
+        Task.FromResult(commit.Committed.FindReservation(reservationId));
 
-    /// <summary>The pool's reservations in number order (cancelled ones too), or null when the pool does not exist.</summary>
-    public IReadOnlyList<Reservation>? ListReservations() =>
-        State.Definition is null
+    /// <summary>The pool's committed reservations in number order (cancelled ones too), or null when the pool does not exist.</summary>
+    public Task<IReadOnlyList<Reservation>?> ListReservationsAsync()
+    {
+        var committed = commit.Committed;
+        return Task.FromResult<IReadOnlyList<Reservation>?>(committed.Definition is null
             ? null
-            : State.Reservations.OrderBy(r => r.SequenceNumber).ThenBy(r => r.CreatedAt).ToList();
+            : committed.Reservations.OrderBy(r => r.SequenceNumber).ThenBy(r => r.CreatedAt).ToList());
+    }
 
-    private SlotPoolSnapshot CurrentSnapshot() => new(State.Definition!, State.Status, State.Booked, CommittedVersion);
+    /// <summary>The snapshot of <paramref name="state"/>, stamped with the last committed version.</summary>
+    private SlotPoolSnapshot SnapshotOf(SlotPoolState state) => new(state.Definition!, state.Status, state.Booked, commit.Version);
 }

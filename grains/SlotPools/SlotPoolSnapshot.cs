@@ -1,6 +1,7 @@
 namespace OrleansBooking.Grains.SlotPools;
 
 /// <summary>What a pool looks like from outside: cheap to copy, immutable, safe to read from any thread.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansBooking.SlotPoolSnapshot")]
 public sealed record SlotPoolSnapshot(PoolDefinition Definition, PoolStatus StoredStatus, int Booked, long Version)
 {
     public string PoolId => Definition.PoolId;

@@ -1,13 +1,14 @@
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 
 namespace OrleansBooking.Grains.SlotPools;
 
 /// <summary>
 /// A pool in memory: its definition, every reservation, and the indexes the grain decides with
 /// (active reservation per patient, idempotency keys, free numbers). Mutable on purpose: a hot
-/// pool applies thousands of changes a second, and a failed write undoes them by reloading.
+/// pool applies thousands of changes a second; a failed write undoes them by going back to a
+/// copy of the committed state.
 /// </summary>
-public sealed class SlotPoolState : IGrainState<SlotPoolChange>
+public sealed class SlotPoolState : ICommittableState<SlotPoolState, SlotPoolChange>
 {
     private readonly Dictionary<string, Reservation> reservations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> activeByPatient = new(StringComparer.Ordinal);
@@ -43,6 +44,9 @@ public sealed class SlotPoolState : IGrainState<SlotPoolChange>
         foreach (var reservation in all) state.Index(reservation);
         return state;
     }
+
+    /// <summary>The same pool rebuilt from its reservations: the indexes come out as <see cref="Apply"/> left them.</summary>
+    public SlotPoolState Copy() => Definition is null ? Empty() : Restore(Definition, Status, CreatedAt, reservations.Values);
 
     public Reservation? FindReservation(string reservationId) => reservations.GetValueOrDefault(reservationId);
 

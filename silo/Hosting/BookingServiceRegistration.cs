@@ -4,13 +4,13 @@ using OrleansBooking.Api;
 using OrleansBooking.Api.Network;
 using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Api.RequestLimits;
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage;
 
 namespace OrleansBooking.Silo.Hosting;
 
-/// <summary>Everything the silo runs: options, storage, the runtime and its grains, the HTTP API and its limits, accounts, health checks, the audit log.</summary>
+/// <summary>Everything the silo runs: options, storage, the Orleans silo and its grains, the HTTP API and its limits, accounts, health checks, the audit log.</summary>
 public static class BookingServiceRegistration
 {
     /// <summary>Where the silo listens when neither <c>--urls</c>, <c>URLS</c>/<c>ASPNETCORE_URLS</c> nor <c>HTTP_PORTS</c> says otherwise.</summary>
@@ -21,16 +21,15 @@ public static class BookingServiceRegistration
         UseDefaultUrlUnlessConfigured(builder);
         var services = builder.Services;
 
-        AddValidatedOptions<GrainRuntimeOptions, GrainRuntimeOptionsValidation>(services, GrainRuntimeOptions.SectionName);
+        builder.AddBookingSilo();
+        AddValidatedOptions<GrainOptions, GrainOptionsValidation>(services, GrainOptions.SectionName);
         AddValidatedOptions<SlotPoolRules, SlotPoolRulesValidation>(services, SlotPoolRules.SectionName);
         AddValidatedOptions<StorageOptions, StorageOptionsValidator>(services, StorageOptions.SectionName);
         AddValidatedOptions<BookingEngineOptions, BookingEngineOptionsValidation>(services, BookingEngineOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
-        // Built on first use and disposed by the container in reverse order: the runtime (created
-        // after the store it writes to) is disposed first.
         services.AddSingleton<IBookingStore>(sp => BookingStoreFactory.Create(Option<StorageOptions>(sp), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new GrainRuntime(Option<GrainRuntimeOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<IBookingStore>().SlotPools);
         services.AddSingleton(CreateSlotPools);
         services.AddSingleton(sp => sp.GetRequiredService<IBookingStore>().Reservations);
 
@@ -60,12 +59,9 @@ public static class BookingServiceRegistration
 
     private static ISlotPoolGrainFactory CreateSlotPools(IServiceProvider sp)
     {
-        var store = sp.GetRequiredService<IBookingStore>();
-        var clock = sp.GetRequiredService<TimeProvider>();
-        var rules = Option<SlotPoolRules>(sp);
-        return Option<BookingEngineOptions>(sp).Engine == BookingEngineOptions.Conventional
-            ? store.CreateConventionalEngine(clock, rules)
-            : sp.GetRequiredService<GrainRuntime>().AddSlotPools(store.SlotPools, clock, rules);
+        if (Option<BookingEngineOptions>(sp).Engine != BookingEngineOptions.Conventional)
+            return new OrleansSlotPools(sp.GetRequiredService<IGrainFactory>());
+        return sp.GetRequiredService<IBookingStore>().CreateConventionalEngine(sp.GetRequiredService<TimeProvider>(), Option<SlotPoolRules>(sp));
     }
 
     private static void AddValidatedOptions<TOptions, TValidator>(IServiceCollection services, string section)

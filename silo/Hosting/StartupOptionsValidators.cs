@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Silo.Hosting;
@@ -7,10 +7,10 @@ namespace OrleansBooking.Silo.Hosting;
 // Each validator names the option it rejects, so a bad deployment fails at start-up with a message
 // an operator can act on rather than at the first reservation.
 
-internal sealed class GrainRuntimeOptionsValidation : IValidateOptions<GrainRuntimeOptions>
+internal sealed class GrainOptionsValidation : IValidateOptions<GrainOptions>
 {
-    public ValidateOptionsResult Validate(string? name, GrainRuntimeOptions options) =>
-        ToResult(GrainRuntimeOptionsValidator.Validate(options));
+    public ValidateOptionsResult Validate(string? name, GrainOptions options) =>
+        ToResult(GrainOptionsValidator.Validate(options));
 
     internal static ValidateOptionsResult ToResult(IReadOnlyList<string> errors) =>
         errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
@@ -19,7 +19,7 @@ internal sealed class GrainRuntimeOptionsValidation : IValidateOptions<GrainRunt
 internal sealed class SlotPoolRulesValidation : IValidateOptions<SlotPoolRules>
 {
     public ValidateOptionsResult Validate(string? name, SlotPoolRules options) =>
-        GrainRuntimeOptionsValidation.ToResult(options.Validate());
+        GrainOptionsValidation.ToResult(options.Validate());
 }
 
 internal sealed class BookingEngineOptionsValidation : IValidateOptions<BookingEngineOptions>

@@ -1,4 +1,4 @@
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage.Conventional;
 using OrleansBooking.Silo.Storage.Sql;
@@ -21,7 +21,7 @@ internal sealed class BookingStore : IBookingStore
 
     public string Engine => dialect.Engine;
 
-    public IGrainStorage<SlotPoolState, SlotPoolChange> SlotPools { get; }
+    public IChangeStorage<SlotPoolState, SlotPoolChange> SlotPools { get; }
 
     public IReservationIndex Reservations { get; }
 

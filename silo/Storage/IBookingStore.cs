@@ -1,4 +1,4 @@
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Silo.Storage;
@@ -12,7 +12,7 @@ public interface IBookingStore : IAsyncDisposable
     /// <summary>"sqlite" or "mysql".</summary>
     string Engine { get; }
 
-    IGrainStorage<SlotPoolState, SlotPoolChange> SlotPools { get; }
+    IChangeStorage<SlotPoolState, SlotPoolChange> SlotPools { get; }
 
     IReservationIndex Reservations { get; }
 

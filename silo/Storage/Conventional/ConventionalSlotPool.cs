@@ -26,7 +26,8 @@ internal sealed partial class ConventionalSlotPool(string poolId, SqlDialect dia
 
     private readonly SlotPoolRows rows = new(dialect);
 
-    public string PoolId => poolId;
+    // Every attempt is its own locking transaction here: there is no committed view to answer from.
+    public Task<ReserveOutcome?> AnswerIfSoldOutAsync(ReserveRequest request) => Task.FromResult<ReserveOutcome?>(null);
 
     public async Task<CreatePoolOutcome> CreateAsync(PoolDefinition definition)
     {

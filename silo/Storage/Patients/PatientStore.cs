@@ -1,5 +1,5 @@
 using OrleansBooking.Grains.Patients;
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Silo.Storage.Sql;
 
 namespace OrleansBooking.Silo.Storage.Patients;
@@ -20,7 +20,7 @@ public sealed class PatientStore
         Directory = new SqlPatientDirectory(dialect, clock);
     }
 
-    public IGrainStorage<PatientState, PatientChange> Storage { get; }
+    public IChangeStorage<PatientState, PatientChange> Storage { get; }
 
     public IPatientRecords Records { get; }
 

@@ -1,5 +1,5 @@
 using OrleansBooking.Grains.Patients;
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Silo.Storage.Sql;
 
 namespace OrleansBooking.Silo.Storage.Patients;
@@ -10,7 +10,7 @@ namespace OrleansBooking.Silo.Storage.Patients;
 /// one transaction that checks the version on the patients row first.
 /// </summary>
 internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock)
-    : IGrainStorage<PatientState, PatientChange>, IGrainBatchReader<PatientState>, IPatientRecords
+    : IChangeStorage<PatientState, PatientChange>, IBatchReader<PatientState>, IPatientRecords
 {
     private readonly PatientRows rows = new(dialect);
 

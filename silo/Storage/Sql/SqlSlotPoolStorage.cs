@@ -1,5 +1,5 @@
 using System.Data.Common;
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Silo.Storage.Sql;
@@ -8,7 +8,7 @@ namespace OrleansBooking.Silo.Storage.Sql;
 /// Slot pool state as rows: a pools row carrying the version, one row per reservation. Each batch
 /// is one transaction that checks the version on the pools row before it touches anything else.
 /// </summary>
-internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock) : IGrainStorage<SlotPoolState, SlotPoolChange>
+internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock) : IChangeStorage<SlotPoolState, SlotPoolChange>
 {
     private readonly SlotPoolRows rows = new(dialect);
 

@@ -1,4 +1,4 @@
-namespace OrleansBooking.Grains.Runtime;
+namespace OrleansBooking.Grains.GroupCommit;
 
 /// <summary>Thrown by storage when another activation wrote since this one loaded (Orleans' ETag mismatch).</summary>
 public sealed class StorageVersionConflictException(string key, long expectedVersion)

@@ -1,10 +1,10 @@
-namespace OrleansBooking.Grains.Runtime;
+namespace OrleansBooking.Grains.GroupCommit;
 
 /// <summary>
-/// Durable storage for one kind of grain. Implemented outside the runtime (the silo's SQL
-/// providers); the runtime only knows keys, versions and change lists.
+/// Durable storage for one kind of grain that writes change lists. Implemented outside the grains
+/// (the silo's SQL providers); the grains only know keys, versions and changes.
 /// </summary>
-public interface IGrainStorage<TState, in TChange>
+public interface IChangeStorage<TState, in TChange>
 {
     /// <summary>The stored state and its version, or null when nothing was ever written for the key.</summary>
     Task<StoredState<TState>?> ReadAsync(string key, CancellationToken cancellationToken);

@@ -1,4 +1,4 @@
-namespace OrleansBooking.Grains.Runtime;
+namespace OrleansBooking.Grains.GroupCommit;
 
 /// <summary>
 /// Group commit for activation: loads asked for while one batch read is in flight are served
@@ -7,8 +7,8 @@ namespace OrleansBooking.Grains.Runtime;
 /// Writes pass straight through.
 /// </summary>
 public sealed class GroupedReads<TState, TChange>(
-    IGrainStorage<TState, TChange> inner, IGrainBatchReader<TState> batches, int maxKeysPerRead = GroupedReads<TState, TChange>.DefaultMaxKeysPerRead)
-    : IGrainStorage<TState, TChange>
+    IChangeStorage<TState, TChange> inner, IBatchReader<TState> batches, int maxKeysPerRead = GroupedReads<TState, TChange>.DefaultMaxKeysPerRead)
+    : IChangeStorage<TState, TChange>
 {
     /// <summary>Keys one batch read carries at most (bounded so a statement stays a sensible size). Default 500.</summary>
     public const int DefaultMaxKeysPerRead = 500;

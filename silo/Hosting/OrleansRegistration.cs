@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Sockets;
+using Orleans.Configuration;
+using OrleansBooking.Grains.GroupCommit;
+
+namespace OrleansBooking.Silo.Hosting;
+
+/// <summary>
+/// The Orleans silo, co-hosted with the HTTP API in one process: clustering, the grains' timings,
+/// and the clocks. On one machine it is a localhost cluster of one silo, which needs nothing installed.
+/// </summary>
+public static class OrleansRegistration
+{
+    // Orleans' own machinery keeps real time even when the application's clock is replaced (tests
+    // drive a fake one): a frozen clock would stop membership, messaging timeouts and collection.
+    // Only grains (TimeProviderNames.Grains) follow the application's clock.
+    private static readonly string[] RealTimeAreas =
+    [
+        TimeProviderNames.Messaging, TimeProviderNames.Membership, TimeProviderNames.SystemTimers,
+        TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory,
+    ];
+
+    public static WebApplicationBuilder AddBookingSilo(this WebApplicationBuilder builder)
+    {
+        var cluster = Bind<ClusterSettings>(builder.Configuration, ClusterSettings.SectionName);
+        var grains = Bind<GrainOptions>(builder.Configuration, GrainOptions.SectionName);
+        ThrowIfInvalid(cluster.Validate().Concat(GrainOptionsValidator.Validate(grains)).ToList());
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(
+                siloPort: cluster.SiloPort == 0 ? FreePort() : cluster.SiloPort,
+                gatewayPort: cluster.GatewayPort == 0 ? FreePort() : cluster.GatewayPort,
+                serviceId: cluster.ServiceId,
+                clusterId: cluster.ClusterId);
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = grains.CallTimeout);
+            silo.Configure<GrainCollectionOptions>(o =>
+            {
+                o.CollectionAge = grains.IdleAge;
+                o.CollectionQuantum = grains.CollectionInterval;
+            });
+        });
+        foreach (var area in RealTimeAreas) builder.Services.AddKeyedSingleton(area, TimeProvider.System);
+        return builder;
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section) where T : new()
+    {
+        var options = new T();
+        configuration.GetSection(section).Bind(options);
+        return options;
+    }
+
+    private static void ThrowIfInvalid(IReadOnlyList<string> errors)
+    {
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid silo settings: " + string.Join(" ", errors));
+    }
+
+    /// <summary>A TCP port free right now on the loopback interface.</summary>
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
