@@ -1,4 +1,8 @@
-using OrleansBooking.Grains.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage;
 
@@ -20,13 +24,13 @@ public enum EngineMode
 /// <summary>One engine on one fresh database, ready to take reservations.</summary>
 public sealed class EngineUnderTest : IAsyncDisposable
 {
-    private readonly GrainRuntime? runtime;
+    private readonly IHost? silo;
 
-    private EngineUnderTest(IBookingStore store, ISlotPoolGrainFactory pools, GrainRuntime? runtime)
+    private EngineUnderTest(IBookingStore store, ISlotPoolGrainFactory pools, IHost? silo)
     {
         Store = store;
         Pools = pools;
-        this.runtime = runtime;
+        this.silo = silo;
     }
 
     public IBookingStore Store { get; }
@@ -39,22 +43,35 @@ public sealed class EngineUnderTest : IAsyncDisposable
         await store.MigrateAsync(CancellationToken.None);
         var rules = new SlotPoolRules();
         if (mode == EngineMode.Conventional)
-            return new EngineUnderTest(store, store.CreateConventionalEngine(TimeProvider.System, rules), runtime: null);
+            return new EngineUnderTest(store, store.CreateConventionalEngine(TimeProvider.System, rules), silo: null);
 
-        var options = new GrainRuntimeOptions
+        var options = new GrainOptions
         {
-            // Every caller of the run may queue at once; the benchmark measures throughput, not shedding.
-            MailboxCapacity = Math.Max(GrainRuntimeOptions.DefaultMailboxCapacity, reservations),
+            // Every caller of the run may wait at once; the benchmark measures throughput, not shedding.
+            MaxWaitingCalls = Math.Max(GrainOptions.DefaultMaxWaitingCalls, reservations),
             CallTimeout = TimeSpan.FromMinutes(5),
-            MaxChangesPerWrite = mode == EngineMode.OneWritePerReservation ? 1 : GrainRuntimeOptions.DefaultMaxChangesPerWrite,
+            MaxChangesPerWrite = mode == EngineMode.OneWritePerReservation ? 1 : GrainOptions.DefaultMaxChangesPerWrite,
         };
-        var runtime = new GrainRuntime(options, TimeProvider.System);
-        return new EngineUnderTest(store, runtime.AddSlotPools(store.SlotPools, TimeProvider.System, rules), runtime);
+        // One Orleans silo in this process, as the service runs it: pools are grains, calls are local.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleans(s => s.UseLocalhostClustering(siloPort: 21111, gatewayPort: 31111)
+            .Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout));
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton(Options.Create(rules));
+        builder.Services.AddSingleton(store.SlotPools);
+        var silo = builder.Build();
+        await silo.StartAsync();
+        return new EngineUnderTest(store, new OrleansSlotPools(silo.Services.GetRequiredService<IGrainFactory>()), silo);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (runtime is not null) await runtime.DisposeAsync();
+        if (silo is not null)
+        {
+            await silo.StopAsync();
+            silo.Dispose();
+        }
         await Store.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
@@ -11,7 +12,7 @@ namespace OrleansBooking.Tests.Abuse;
 /// <summary>Every request is counted against its account (when signed in) and its address, each in its own bucket.</summary>
 public sealed class CallerRateLimitsTests : IAsyncDisposable
 {
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new();
     private readonly CallerRateLimits limits;
 
     public CallerRateLimitsTests()

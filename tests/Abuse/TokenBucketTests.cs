@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Threading.RateLimiting;
 using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Tests.Fakes;
@@ -7,7 +8,7 @@ namespace OrleansBooking.Tests.Abuse;
 /// <summary>The token bucket counts on the clock it is given: a burst, then the refill rate, and an honest Retry-After.</summary>
 public sealed class TokenBucketTests
 {
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new();
 
     private TokenBucket Bucket(int burst, double permitsPerSecond) =>
         new(new RequestAllowance { Burst = burst, PermitsPerSecond = permitsPerSecond }, clock);
@@ -152,7 +153,7 @@ public sealed class TokenBucketTests
         while (bucket.AttemptAcquire().IsAcquired) { }
     }
 
-    /// <summary>A wall clock that can be set back, which <see cref="ManualClock"/> refuses to do.</summary>
+    /// <summary>A wall clock that can be set back, which <see cref="FakeTimeProvider"/> refuses to do.</summary>
     private sealed class SettableClock(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = now;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -41,7 +42,7 @@ public class BookingApiFactory : WebApplicationFactory<Program>
         settings["Booking:RateLimits:SignIn:Burst"] = "1000000";
     }
 
-    public ManualClock Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     /// <summary>The SQLite file this silo stores in; another factory given it shares the database (a second silo).</summary>
     public string DatabasePath => databasePath;

@@ -5,11 +5,11 @@ namespace OrleansBooking.Tests.Api;
 /// <summary>A pool engine whose every call faults, to see how the API answers faults it cannot decide.</summary>
 internal sealed class FailingSlotPools(Exception fault) : ISlotPoolGrainFactory
 {
-    public ISlotPoolGrain GetSlotPool(string poolId) => new FailingPool(poolId, fault);
+    public ISlotPoolGrain GetSlotPool(string poolId) => new FailingPool(fault);
 
-    private sealed class FailingPool(string poolId, Exception fault) : ISlotPoolGrain
+    private sealed class FailingPool(Exception fault) : ISlotPoolGrain
     {
-        public string PoolId => poolId;
+        public Task<ReserveOutcome?> AnswerIfSoldOutAsync(ReserveRequest request) => Task.FromException<ReserveOutcome?>(fault);
 
         public Task<CreatePoolOutcome> CreateAsync(PoolDefinition definition) => Task.FromException<CreatePoolOutcome>(fault);
 

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansBooking.Api.Problems;
-using OrleansBooking.Grains.Runtime;
+using Orleans.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Tests.Api;
@@ -17,14 +18,17 @@ public sealed class GrainFaultTests(BookingApiFactory factory) : IClassFixture<B
         { "timeout", "timeout", 1 },
         { "storage", "storage_unavailable", 2 },
         { "conflict", "write_conflict", 0 },
+        { "silo-lost", "overloaded", 1 },
     };
 
-    private static GrainUnavailableException Fault(string kind) => kind switch
+    private static Exception Fault(string kind) => kind switch
     {
         "overloaded" => new GrainOverloadedException("SlotPoolGrain/p", 10),
-        "timeout" => new GrainCallTimeoutException("SlotPoolGrain/p", TimeSpan.FromSeconds(30)),
-        "storage" => new GrainStorageException("SlotPoolGrain/p", versionConflict: false, new IOException("disk gone")),
-        "conflict" => new GrainStorageException("SlotPoolGrain/p", versionConflict: true, new StorageVersionConflictException("p", 3)),
+        // What Orleans throws when a grain call outlives its response timeout.
+        "timeout" => new TimeoutException("Response did not arrive on time in 00:00:30 for message: Request SlotPoolGrain/p"),
+        "storage" => new GrainStorageException("SlotPoolGrain/p", versionConflict: false, "disk gone"),
+        "conflict" => new GrainStorageException("SlotPoolGrain/p", versionConflict: true, "version 3 is gone"),
+        "silo-lost" => new SiloUnavailableException("The target silo became unavailable for message: Request SlotPoolGrain/p"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

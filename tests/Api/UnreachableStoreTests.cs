@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage;
 
@@ -30,7 +30,7 @@ public sealed class UnreachableStoreTests(BookingApiFactory factory) : IClassFix
     {
         public string Engine => inner.Engine;
 
-        public IGrainStorage<SlotPoolState, SlotPoolChange> SlotPools => inner.SlotPools;
+        public IChangeStorage<SlotPoolState, SlotPoolChange> SlotPools => inner.SlotPools;
 
         public IReservationIndex Reservations => inner.Reservations;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansBooking.Silo.Hosting.Audit;
@@ -13,7 +14,7 @@ public sealed class BufferedAuditLogTests : IDisposable
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
     private readonly FakeAuditWriter writer = new();
-    private readonly TimerWatchingClock clock = new(new ManualClock(Now));
+    private readonly TimerWatchingClock clock = new(new FakeTimeProvider(Now));
     private readonly RecordingLogger<BufferedAuditLog> logger = new();
     private BufferedAuditLog? log;
 

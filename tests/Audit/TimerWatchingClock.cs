@@ -1,13 +1,14 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Threading.Channels;
 using OrleansBooking.Tests.Fakes;
 
 namespace OrleansBooking.Tests.Audit;
 
 /// <summary>
-/// A <see cref="ManualClock"/> that tells the test each time code starts waiting on it, so the
+/// A <see cref="FakeTimeProvider"/> that tells the test each time code starts waiting on it, so the
 /// test advances time only once the wait is set up instead of guessing with a sleep.
 /// </summary>
-public sealed class TimerWatchingClock(ManualClock inner) : TimeProvider
+public sealed class TimerWatchingClock(FakeTimeProvider inner) : TimeProvider
 {
     private readonly Channel<TimeSpan> created = Channel.CreateUnbounded<TimeSpan>();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansBooking.Grains.Catalogue;
 using OrleansBooking.Tests.Fakes;
 
@@ -5,7 +6,7 @@ namespace OrleansBooking.Tests.Catalogue;
 
 public sealed class CatalogueDirectoryTests
 {
-    private readonly ManualClock clock = new(CatalogueExamples.MondayEight);
+    private readonly FakeTimeProvider clock = new(CatalogueExamples.MondayEight);
     private readonly CountingStore store = new();
 
     private CatalogueDirectory Directory() => new(store, clock, TimeSpan.FromSeconds(1));

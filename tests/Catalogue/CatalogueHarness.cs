@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansBooking.Grains.Catalogue;
-using OrleansBooking.Grains.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Tests.Hosting;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage;
 using OrleansBooking.Silo.Storage.Catalogue;
@@ -14,14 +17,14 @@ namespace OrleansBooking.Tests.Catalogue;
 /// </summary>
 public sealed class CatalogueHarness : IAsyncDisposable
 {
-    private CatalogueHarness(TestDatabase database, IBookingStore bookingStore, GrainRuntime runtime, ManualClock clock)
+    private CatalogueHarness(TestDatabase database, IBookingStore bookingStore, GrainHost silo, FakeTimeProvider clock)
     {
         Database = database;
         BookingStore = bookingStore;
-        Runtime = runtime;
+        Silo = silo;
         Clock = clock;
         Store = CatalogueStoreFactory.Create(database.Options, clock);
-        Pools = runtime.AddSlotPools(bookingStore.SlotPools, clock, new SlotPoolRules());
+        Pools = silo.Pools;
         Generator = new PoolGenerator(Store, Pools, new SchedulePlanner(Rules, CatalogueExamples.Shanghai), clock);
     }
 
@@ -29,9 +32,9 @@ public sealed class CatalogueHarness : IAsyncDisposable
 
     public IBookingStore BookingStore { get; }
 
-    public GrainRuntime Runtime { get; }
+    public GrainHost Silo { get; }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public CatalogueRules Rules { get; } = new();
 
@@ -43,10 +46,11 @@ public sealed class CatalogueHarness : IAsyncDisposable
 
     public static async Task<CatalogueHarness> StartAsync(TestDatabase database)
     {
-        var clock = new ManualClock(CatalogueExamples.MondayEight);
+        var clock = new FakeTimeProvider(CatalogueExamples.MondayEight);
         var store = BookingStoreFactory.Create(database.Options, clock);
         await store.MigrateAsync(CancellationToken.None);
-        return new CatalogueHarness(database, store, new GrainRuntime(new GrainRuntimeOptions(), clock), clock);
+        var silo = await GrainHost.StartAsync(clock, services => services.AddSingleton(store.SlotPools));
+        return new CatalogueHarness(database, store, silo, clock);
     }
 
     /// <summary>Cardiology and Dr. Li with the example weekly template.</summary>
@@ -59,7 +63,7 @@ public sealed class CatalogueHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Runtime.DisposeAsync();
+        await Silo.DisposeAsync();
         await BookingStore.DisposeAsync();
         await Database.DisposeAsync();
     }

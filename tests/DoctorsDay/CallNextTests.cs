@@ -9,7 +9,7 @@ public sealed class CallNextTests
     [Fact]
     public async Task CallNextTakesCheckedInPatientsInNumberOrderNotArrivalOrder()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var first = await Reserve(pool, "patient-1");
         var second = await Reserve(pool, "patient-2");
@@ -32,7 +32,7 @@ public sealed class CallNextTests
     [Fact]
     public async Task CallNextSkipsPatientsWhoHaveNotArrived()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         await Reserve(pool, "patient-1");
         var second = await Reserve(pool, "patient-2");
@@ -47,7 +47,7 @@ public sealed class CallNextTests
     [Fact]
     public async Task CallNextWithNobodyCheckedInSaysNobodyIsWaiting()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var only = await Reserve(pool, "patient-1");
         await Move(pool, only, ReservationStatus.CheckedIn);
@@ -59,7 +59,7 @@ public sealed class CallNextTests
     [Fact]
     public async Task CallNextOnAPoolThatDoesNotExistSaysSo()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
 
         Assert.IsType<CallNextOutcome.PoolNotFound>(await harness.Pools.GetSlotPool("nowhere").CallNextAsync());
     }

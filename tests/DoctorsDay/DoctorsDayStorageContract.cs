@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Tests.Hosting;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage;
 using OrleansBooking.Tests.Fakes;
@@ -14,11 +16,11 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
     private TestDatabase? database;
     private IBookingStore? store;
 
-    protected ManualClock Clock { get; } = new(Now);
+    protected FakeTimeProvider Clock { get; } = new(Now);
 
     protected TestDatabase Database => database!;
 
-    private IGrainStorage<SlotPoolState, SlotPoolChange> Pools => store!.SlotPools;
+    private IChangeStorage<SlotPoolState, SlotPoolChange> Pools => store!.SlotPools;
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
@@ -131,8 +133,8 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
     [Fact]
     public async Task TheGrainsStopClinicReachesTheOutboxThroughRealStorage()
     {
-        await using var runtime = new GrainRuntime(new GrainRuntimeOptions(), Clock);
-        var pool = runtime.AddSlotPools(store!.SlotPools, Clock, new SlotPoolRules()).GetSlotPool("pool-1");
+        await using var silo = await GrainHost.StartPoolsAsync(store!.SlotPools, Clock);
+        var pool = silo.Pools.GetSlotPool("pool-1");
         await pool.CreateAsync(Pool());
         foreach (var patient in new[] { "patient-a", "patient-b", "patient-c" })
             Assert.IsType<ReserveOutcome.Reserved>(await pool.ReserveAsync(new ReserveRequest(patient)));

@@ -14,7 +14,7 @@ public sealed class NoShowSweepServiceTests
     [Fact]
     public async Task TheServiceSweepsWhenTheIntervalHasPassedOnTheClock()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(poolId: "li-am");
         var absent = await Reserve(pool, "patient-1");
         harness.Clock.SetUtcNow(GraceOver);

@@ -16,7 +16,7 @@ public sealed class NoShowSweepTests
     [Fact]
     public async Task BeforeTheSessionAndGraceAreOverNothingIsMarked()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var reservation = await Reserve(pool, "patient-1");
         harness.Clock.SetUtcNow(GraceOver - TimeSpan.FromSeconds(1));
@@ -31,7 +31,7 @@ public sealed class NoShowSweepTests
     [Fact]
     public async Task AfterTheGraceOnlyPatientsStillBookedBecomeNoShowsAndThePoolCloses()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var absent = await Reserve(pool, "patient-1");
         var waiting = await Reserve(pool, "patient-2");
@@ -60,7 +60,7 @@ public sealed class NoShowSweepTests
     [Fact]
     public async Task SweepingTwiceMarksNobodyTwice()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         await Reserve(pool, "patient-1");
         harness.Clock.SetUtcNow(GraceOver);
@@ -74,7 +74,7 @@ public sealed class NoShowSweepTests
     [Fact]
     public async Task TheSweepPassMarksDueSessionsReportsEachNoShowAndLeavesRunningSessionsAlone()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var morning = await harness.CreateReleasedPoolAsync(poolId: "li-am");
         // The same day's evening: 30 numbers from 18:00, so still running at 13:30.
         var evening = harness.Pools.GetSlotPool("li-pm");
@@ -102,7 +102,7 @@ public sealed class NoShowSweepTests
     [Fact]
     public async Task AListenerThatFailsDoesNotStopTheSweep()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(poolId: "li-am");
         await Reserve(pool, "patient-1");
         await Reserve(pool, "patient-2");

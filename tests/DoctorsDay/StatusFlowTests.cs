@@ -1,4 +1,5 @@
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Tests.Hosting;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Tests.SlotPools;
 
@@ -9,7 +10,7 @@ public sealed class StatusFlowTests
     [Fact]
     public async Task APatientGoesFromBookedThroughCheckInAndConsultationToCompleted()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var reservation = await Reserve(pool, "patient-1");
 
@@ -30,7 +31,7 @@ public sealed class StatusFlowTests
     [InlineData(ReservationStatus.CheckedIn)]
     public async Task ABookedOrCheckedInPatientCanBeANoShow(ReservationStatus before)
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var reservation = await Reserve(pool, "patient-1");
         if (before == ReservationStatus.CheckedIn) await Move(pool, reservation, ReservationStatus.CheckedIn);
@@ -71,7 +72,7 @@ public sealed class StatusFlowTests
     [MemberData(nameof(InvalidMoves))]
     public async Task AnInvalidMoveIsRefusedAndChangesNothing(ReservationStatus from, ReservationStatus to)
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var reservation = await BringTo(pool, from);
         var version = (await pool.GetSnapshotAsync())!.Version;
@@ -86,7 +87,7 @@ public sealed class StatusFlowTests
     [Fact]
     public async Task RepeatingAMoveIsHarmlessAndSaysSo()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var reservation = await Reserve(pool, "patient-1");
         await Move(pool, reservation, ReservationStatus.CheckedIn);
@@ -103,7 +104,7 @@ public sealed class StatusFlowTests
     [Fact]
     public async Task AnUnknownReservationIsNotFound()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
 
         var outcome = await pool.ChangeReservationStatusAsync("0123456789abcdef0123456789abcdef", ReservationStatus.CheckedIn);
@@ -114,7 +115,7 @@ public sealed class StatusFlowTests
     [Fact]
     public async Task ANoShowGivesItsNumberBackLikeACancellation()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 2);
         var absent = await Reserve(pool, "patient-1");
         await Reserve(pool, "patient-2");
@@ -129,7 +130,7 @@ public sealed class StatusFlowTests
     [Fact]
     public async Task TheCommittedSnapshotCountsANoShowAsAFreedNumber()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 3);
         var absent = await Reserve(pool, "patient-1");
         var present = await Reserve(pool, "patient-2");
@@ -137,11 +138,11 @@ public sealed class StatusFlowTests
         await Move(pool, present, ReservationStatus.CheckedIn);
         await Move(pool, absent, ReservationStatus.NoShow);
 
-        // The live snapshot is folded from committed changes (SlotPoolSnapshot.After); another
-        // runtime on the same storage rebuilds it from the stored state. Both must agree.
+        // The live snapshot is the committed state the grain kept changing; another silo on the
+        // same storage rebuilds it from the stored changes. Both must agree.
         var folded = (await pool.GetSnapshotAsync())!;
-        await using var otherSilo = new GrainRuntime(new GrainRuntimeOptions(), harness.Clock);
-        var reloaded = (await otherSilo.AddSlotPools(harness.Storage, harness.Clock, harness.Rules).GetSlotPool(pool.PoolId).GetSnapshotAsync())!;
+        await using var otherSilo = await GrainHost.StartPoolsAsync(harness.Storage, harness.Clock);
+        var reloaded = (await otherSilo.Pools.GetSlotPool(pool.GetPrimaryKeyString()).GetSnapshotAsync())!;
         Assert.Equal(1, folded.Booked);
         Assert.Equal(folded.Booked, reloaded.Booked);
         Assert.Equal(folded.Version, reloaded.Version);

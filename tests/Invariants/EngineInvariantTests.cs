@@ -1,4 +1,4 @@
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Tests.Infrastructure;
 using OrleansBooking.Tests.Storage;

@@ -1,4 +1,4 @@
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Tests.Invariants;
@@ -8,7 +8,7 @@ namespace OrleansBooking.Tests.Invariants;
 /// carry, and can make writes fail as a database would — before committing, or after
 /// committing but before answering (the ambiguous case a dropped connection creates).
 /// </summary>
-public sealed class TransactionCounter(IGrainStorage<SlotPoolState, SlotPoolChange> inner) : IGrainStorage<SlotPoolState, SlotPoolChange>
+public sealed class TransactionCounter(IChangeStorage<SlotPoolState, SlotPoolChange> inner) : IChangeStorage<SlotPoolState, SlotPoolChange>
 {
     private int transactions;
     private int changes;

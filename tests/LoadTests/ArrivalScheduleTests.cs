@@ -1,3 +1,5 @@
+using OrleansBooking.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 using OrleansBooking.LoadTests.Arrivals;
 using OrleansBooking.LoadTests.Measurement;
 
@@ -83,7 +85,7 @@ public class ArrivalScheduleTests
     [Fact]
     public void PacerReleasesOnlyArrivalsThatAreDueOnTheClock()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(TestClocks.DefaultStart);
         var pacer = new ArrivalPacer(new ArrivalSchedule(new ConstantArrivals(100, TimeSpan.FromSeconds(1)), ArrivalSpacing.Uniform),
             clock, clock.GetTimestamp(), lateAfter: TimeSpan.FromMilliseconds(10));
         var due = new List<DueArrival>();
@@ -105,7 +107,7 @@ public class ArrivalScheduleTests
     [Fact]
     public void PacerMarksArrivalsLateWhenTheGeneratorFallsBehindAndKeepsTheirIntendedStart()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(TestClocks.DefaultStart);
         long start = clock.GetTimestamp();
         var pacer = new ArrivalPacer(new ArrivalSchedule(new ConstantArrivals(100, TimeSpan.FromSeconds(1)), ArrivalSpacing.Uniform),
             clock, start, lateAfter: TimeSpan.FromMilliseconds(10));
@@ -124,7 +126,7 @@ public class ArrivalScheduleTests
     [Fact]
     public void PacerFinishesWhenTheProfileEnds()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(TestClocks.DefaultStart);
         var pacer = new ArrivalPacer(new ArrivalSchedule(new ConstantArrivals(4, TimeSpan.FromSeconds(1)), ArrivalSpacing.Uniform),
             clock, clock.GetTimestamp(), TimeSpan.FromMilliseconds(10));
         var due = new List<DueArrival>();
@@ -140,7 +142,7 @@ public class ArrivalScheduleTests
     [Fact]
     public void LatencyIsMeasuredFromTheIntendedStartNotTheSend()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(TestClocks.DefaultStart);
         var measurements = new RunMeasurements(clock, clock.GetTimestamp());
         long intended = clock.GetTimestamp();
 

@@ -1,3 +1,5 @@
+using OrleansBooking.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 using OrleansBooking.LoadTests.Arrivals;
 using OrleansBooking.LoadTests.Drivers;
 using OrleansBooking.LoadTests.Measurement;
@@ -15,7 +17,7 @@ public class OpenModelDriverTests
     [Fact]
     public async Task ArrivalsBeyondTheInFlightCapAreDroppedAndCountedAndStragglersAreReported()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(TestClocks.DefaultStart);
         var measurements = new RunMeasurements(clock, clock.GetTimestamp());
         var gate = new TaskCompletionSource();
         var driver = new OpenModelDriver(new StalledService(gate.Task), measurements, maxPending: 4);
@@ -42,7 +44,7 @@ public class OpenModelDriverTests
     [Fact]
     public async Task EveryArrivalIsHandedOverOnceWithItsOwnIndex()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(TestClocks.DefaultStart);
         var measurements = new RunMeasurements(clock, clock.GetTimestamp());
         var seen = new System.Collections.Concurrent.ConcurrentBag<long>();
         var driver = new OpenModelDriver(new RecordingWork(seen), measurements);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansBooking.LoadTests.Comparison;
 using OrleansBooking.LoadTests.Measurement;
 using OrleansBooking.LoadTests.Scenarios;
@@ -65,7 +66,7 @@ public sealed class VirtualPatientTests : IDisposable
     [Fact]
     public async Task APatientWhoPressesBeforeTheReleaseWaitsForItAndPressesAgain()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var early = new VirtualPatientTests(new FakeBookingService { SignInRequired = false, Clock = clock });
         var releaseAt = clock.GetUtcNow().AddSeconds(2);
         await early.CreatePoolsAsync(releaseAt, 5);

@@ -1,5 +1,5 @@
 using System.Reflection;
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Tests.Patients;
@@ -11,8 +11,8 @@ namespace OrleansBooking.Tests.Patients;
 /// </summary>
 public sealed class FaultyPools(ISlotPoolGrainFactory inner, params string[] failing) : ISlotPoolGrainFactory
 {
-    // Not a plain TimeoutException: the runtime reads one escaping a turn as the caller's own timeout.
-    public Exception Fault { get; set; } = new GrainCallTimeoutException("SlotPoolGrain/faulty", TimeSpan.FromSeconds(30));
+    // What Orleans throws when the pool's answer does not arrive within the response timeout.
+    public Exception Fault { get; set; } = new TimeoutException("Response did not arrive on time for message: Request SlotPoolGrain/faulty");
 
     /// <summary>The reservation is made and durable, but the caller sees the fault (a lost reply).</summary>
     public bool FailAfterDeciding { get; set; }

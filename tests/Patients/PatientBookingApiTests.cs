@@ -81,7 +81,7 @@ public sealed class PatientBookingApiTests(PatientsApiFactory factory) : IClassF
     {
         var patientId = await RegisteredPatientAsync();
         var poolId = await client.OpenPoolAsync();
-        var patient = factory.Services.GetRequiredService<IPatientGrainFactory>().GetPatient(patientId);
+        var patient = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IPatientGrain>(patientId);
         foreach (var r in new[] { "r1", "r2", "r3" }) await patient.RecordNoShowAsync(r, factory.Clock.GetUtcNow());
 
         using (var refused = await client.ReserveAsIsAsync(poolId, patientId))

@@ -1,14 +1,17 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using OrleansBooking.Grains.Patients;
-using OrleansBooking.Grains.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Tests.Hosting;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Tests.Fakes;
 
 namespace OrleansBooking.Tests.Patients;
 
 /// <summary>
-/// Patients in front of slot pools, both on one actor runtime over in-memory storage, with a
-/// manual clock at the pools' release. The patients' records are read from what the pools committed,
+/// Patients in front of slot pools, both grains of one Orleans test silo over in-memory storage,
+/// with a fake clock at the pools' release. The patients' records are read from what the pools committed,
 /// as the SQL storage reads them from the reservations rows.
 /// </summary>
 public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
@@ -23,27 +26,39 @@ public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
     private readonly ConcurrentDictionary<string, byte> poolIds = new(StringComparer.Ordinal);
     private int bookingReads;
 
-    public PatientHarness(PatientLimits? limits = null, Func<ISlotPoolGrainFactory, ISlotPoolGrainFactory>? wrapPools = null)
+    private GrainHost? host;
+
+    private PatientHarness(PatientLimits? limits) => Limits = limits ?? new PatientLimits();
+
+    /// <param name="wrapPools">Wraps the pools the patient grains call (not the harness's own <see cref="Pools"/>).</param>
+    public static async Task<PatientHarness> StartAsync(PatientLimits? limits = null, Func<ISlotPoolGrainFactory, ISlotPoolGrainFactory>? wrapPools = null)
     {
-        Limits = limits ?? new PatientLimits();
-        Runtime = new GrainRuntime(new GrainRuntimeOptions(), Clock);
-        Pools = Runtime.AddSlotPools(PoolStorage, Clock, new SlotPoolRules());
-        Patients = Runtime.AddPatients(PatientStorage, this, wrapPools?.Invoke(Pools) ?? Pools, Limits, Clock);
+        var harness = new PatientHarness(limits);
+        harness.host = await GrainHost.StartAsync(new FakeTimeProvider(Now), services =>
+        {
+            services.AddSingleton<IChangeStorage<SlotPoolState, SlotPoolChange>>(harness.PoolStorage);
+            services.AddSingleton<IChangeStorage<PatientState, PatientChange>>(harness.PatientStorage);
+            services.AddSingleton<IPatientRecords>(harness);
+            if (wrapPools is not null)
+                services.AddSingleton(sp => wrapPools(new OrleansSlotPools(sp.GetRequiredService<IGrainFactory>())));
+        }, limits: harness.Limits);
+        return harness;
     }
 
-    public ManualClock Clock { get; } = new(Now);
+    public GrainHost Host => host ?? throw new InvalidOperationException("Not started.");
+
+    public FakeTimeProvider Clock => Host.Clock;
 
     public PatientLimits Limits { get; }
 
-    public GrainRuntime Runtime { get; }
+    public InMemoryChangeStorage<SlotPoolState, SlotPoolChange> PoolStorage { get; } = new(SlotPoolState.Empty);
 
-    public InMemoryGrainStorage<SlotPoolState, SlotPoolChange> PoolStorage { get; } = new(SlotPoolState.Empty);
+    public InMemoryChangeStorage<PatientState, PatientChange> PatientStorage { get; } = new(PatientState.Unregistered);
 
-    public InMemoryGrainStorage<PatientState, PatientChange> PatientStorage { get; } = new(PatientState.Unregistered);
+    /// <summary>The pools themselves, never wrapped.</summary>
+    public ISlotPoolGrainFactory Pools => new OrleansSlotPools(Host.Grains);
 
-    public ISlotPoolGrainFactory Pools { get; }
-
-    public IPatientGrainFactory Patients { get; }
+    public IPatientGrain Patient(string patientId) => Host.Patient(patientId);
 
     /// <summary>How often a patient grain re-read its reservations from the "database".</summary>
     public int BookingReads => Volatile.Read(ref bookingReads);
@@ -63,7 +78,7 @@ public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
     }
 
     public Task<PatientReserveOutcome> ReserveAsync(string patientId, string poolId, string? key = null) =>
-        Patients.GetPatient(patientId).ReserveAsync(poolId, new ReserveRequest(patientId, key));
+        Patient(patientId).ReserveAsync(poolId, new ReserveRequest(patientId, key));
 
     /// <summary>The reservation, asserting the patient got one.</summary>
     public async Task<Reservation> ReserveOkAsync(string patientId, string poolId, string? key = null)
@@ -93,5 +108,5 @@ public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
     public Task<PatientProfile?> FindProfileAsync(string patientId, CancellationToken cancellationToken) =>
         Task.FromResult(profiles.GetValueOrDefault(patientId));
 
-    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    public ValueTask DisposeAsync() => host?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

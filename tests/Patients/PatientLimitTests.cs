@@ -6,12 +6,12 @@ namespace OrleansBooking.Tests.Patients;
 
 public sealed class PatientLimitTests : IAsyncLifetime
 {
-    private readonly PatientHarness harness = new();
+    private PatientHarness harness = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
+        harness = await PatientHarness.StartAsync();
         harness.Register("pt-1");
-        return Task.CompletedTask;
     }
 
     public Task DisposeAsync() => harness.DisposeAsync().AsTask();
@@ -116,7 +116,7 @@ public sealed class PatientLimitTests : IAsyncLifetime
     [Fact]
     public async Task ConfiguredLimitsReplaceTheDefaults()
     {
-        await using var loose = new PatientHarness(new PatientLimits { PerDay = 3, PerWeek = 10 });
+        await using var loose = await PatientHarness.StartAsync(new PatientLimits { PerDay = 3, PerWeek = 10 });
         loose.Register("pt-1");
         foreach (var d in new[] { "a", "b", "c", "d" }) await loose.OpenPoolAsync(d, Monday, "dept-" + d);
         foreach (var d in new[] { "a", "b", "c" }) await loose.ReserveOkAsync("pt-1", d);

@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansBooking.Grains.Patients;
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage;
 using OrleansBooking.Silo.Storage.Patients;
@@ -16,13 +17,13 @@ public abstract class PatientStorageContract : IAsyncLifetime
     private IBookingStore? bookings;
     private PatientStore? patients;
 
-    protected ManualClock Clock { get; } = new(Now);
+    protected FakeTimeProvider Clock { get; } = new(Now);
 
     protected TestDatabase Database => database!;
 
     private IPatientDirectory Directory => patients!.Directory;
 
-    private IGrainStorage<PatientState, PatientChange> Storage => patients!.Storage;
+    private IChangeStorage<PatientState, PatientChange> Storage => patients!.Storage;
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 

@@ -6,12 +6,13 @@ namespace OrleansBooking.Tests.Patients;
 /// <summary>No-shows: N within the window suspend booking for M days (defaults 3 within 90 → 90), and an admin can lift it.</summary>
 public sealed class SuspensionTests : IAsyncLifetime
 {
-    private readonly PatientHarness harness = new();
+    private PatientHarness harness = null!;
 
-    private IPatientGrain Patient => harness.Patients.GetPatient("pt-1");
+    private IPatientGrain Patient => harness.Patient("pt-1");
 
     public async Task InitializeAsync()
     {
+        harness = await PatientHarness.StartAsync();
         harness.Register("pt-1");
         await harness.OpenPoolAsync("a", Monday, null);
     }
@@ -95,7 +96,7 @@ public sealed class SuspensionTests : IAsyncLifetime
     {
         foreach (var r in new[] { "r1", "r2", "r3" }) await NoShowAsync(r);
         harness.Clock.Advance(TimeSpan.FromHours(1));
-        await harness.Runtime.CollectIdleActivationsAsync();
+        await harness.Host.CollectIdleActivationsAsync();
 
         Assert.IsType<PatientReserveOutcome.Suspended>(await harness.ReserveAsync("pt-1", "a"));
     }
@@ -103,8 +104,8 @@ public sealed class SuspensionTests : IAsyncLifetime
     [Fact]
     public async Task AnUnregisteredPatientHasNoNoShows()
     {
-        Assert.IsType<NoShowOutcome.PatientNotFound>(await harness.Patients.GetPatient("nobody").RecordNoShowAsync("r1", Now));
-        Assert.IsType<LiftOutcome.PatientNotFound>(await harness.Patients.GetPatient("nobody").LiftSuspensionAsync());
+        Assert.IsType<NoShowOutcome.PatientNotFound>(await harness.Patient("nobody").RecordNoShowAsync("r1", Now));
+        Assert.IsType<LiftOutcome.PatientNotFound>(await harness.Patient("nobody").LiftSuspensionAsync());
     }
 
     [Fact]

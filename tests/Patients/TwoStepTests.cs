@@ -1,5 +1,5 @@
 using OrleansBooking.Grains.Patients;
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 using static OrleansBooking.Tests.Patients.PatientHarness;
 
@@ -12,11 +12,11 @@ public sealed class TwoStepTests
     public async Task AFailingPoolGivesTheLimitPlaceBack()
     {
         FaultyPools? faulty = null;
-        await using var harness = new PatientHarness(wrapPools: pools => faulty = new FaultyPools(pools, "broken"));
+        await using var harness = await PatientHarness.StartAsync(wrapPools: pools => faulty = new FaultyPools(pools, "broken"));
         harness.Register("pt-1");
         foreach (var p in new[] { "broken", "a", "b" }) await harness.OpenPoolAsync(p, Monday, "dept-" + p);
 
-        await Assert.ThrowsAsync<GrainCallTimeoutException>(() => harness.ReserveAsync("pt-1", "broken"));
+        await Assert.ThrowsAsync<TimeoutException>(() => harness.ReserveAsync("pt-1", "broken"));
 
         // Had the failed attempt kept its place, the second of these would break the daily limit of 2.
         await harness.ReserveOkAsync("pt-1", "a");
@@ -28,11 +28,11 @@ public sealed class TwoStepTests
     public async Task AReplyLostAfterThePoolDecidedIsCountedOnTheNextAttempt()
     {
         FaultyPools? faulty = null;
-        await using var harness = new PatientHarness(wrapPools: pools => faulty = new FaultyPools(pools, "lossy") { FailAfterDeciding = true });
+        await using var harness = await PatientHarness.StartAsync(wrapPools: pools => faulty = new FaultyPools(pools, "lossy") { FailAfterDeciding = true });
         harness.Register("pt-1");
         foreach (var p in new[] { "lossy", "a", "b" }) await harness.OpenPoolAsync(p, Monday, "dept-" + p);
 
-        await Assert.ThrowsAsync<GrainCallTimeoutException>(() => harness.ReserveAsync("pt-1", "lossy"));
+        await Assert.ThrowsAsync<TimeoutException>(() => harness.ReserveAsync("pt-1", "lossy"));
         await harness.ReserveOkAsync("pt-1", "a");
 
         // The lossy pool did reserve: memory was in doubt and re-read it, so this is the third.
@@ -43,7 +43,7 @@ public sealed class TwoStepTests
     [Fact]
     public async Task ASoldOutPoolGivesTheLimitPlaceBack()
     {
-        await using var harness = new PatientHarness();
+        await using var harness = await PatientHarness.StartAsync();
         harness.Register("pt-1");
         harness.Register("pt-2");
         await harness.OpenPoolAsync("tiny", Monday, "d1", quota: 1);
@@ -61,14 +61,14 @@ public sealed class TwoStepTests
     [Fact]
     public async Task ACancellationTheGrainIsToldOfFreesTheLimitWithoutARead()
     {
-        await using var harness = new PatientHarness();
+        await using var harness = await PatientHarness.StartAsync();
         harness.Register("pt-1");
         foreach (var p in new[] { "a", "b", "c" }) await harness.OpenPoolAsync(p, Monday, "dept-" + p);
         var first = await harness.ReserveOkAsync("pt-1", "a");
         await harness.ReserveOkAsync("pt-1", "b");
 
         Assert.IsType<CancelOutcome.Cancelled>(await harness.Pools.GetSlotPool("a").CancelAsync(first.ReservationId, CancellationReason.PatientRequest));
-        await harness.Patients.GetPatient("pt-1").ReservationCancelledAsync(first.ReservationId);
+        await harness.Patient("pt-1").ReservationCancelledAsync(first.ReservationId);
         var readsBefore = harness.BookingReads;
 
         await harness.ReserveOkAsync("pt-1", "c");
@@ -78,7 +78,7 @@ public sealed class TwoStepTests
     [Fact]
     public async Task ACancellationBehindTheGrainsBackIsFoundBeforeRefusing()
     {
-        await using var harness = new PatientHarness();
+        await using var harness = await PatientHarness.StartAsync();
         harness.Register("pt-1");
         foreach (var p in new[] { "a", "b", "c" }) await harness.OpenPoolAsync(p, Monday, "dept-" + p);
         var first = await harness.ReserveOkAsync("pt-1", "a");
@@ -95,7 +95,7 @@ public sealed class TwoStepTests
     [Fact]
     public async Task AnIdempotentRetryIsNotRefusedByALimit()
     {
-        await using var harness = new PatientHarness();
+        await using var harness = await PatientHarness.StartAsync();
         harness.Register("pt-1");
         foreach (var p in new[] { "a", "b" }) await harness.OpenPoolAsync(p, Monday, "dept-" + p);
         var first = await harness.ReserveOkAsync("pt-1", "a", key: "try-a");
@@ -109,14 +109,14 @@ public sealed class TwoStepTests
     [Fact]
     public async Task ARetryAfterReloadIsStillRecognised()
     {
-        await using var harness = new PatientHarness(new PatientLimits { PerDay = 1 });
+        await using var harness = await PatientHarness.StartAsync(new PatientLimits { PerDay = 1 });
         harness.Register("pt-1");
         await harness.OpenPoolAsync("a", Monday, null);
         var first = await harness.ReserveOkAsync("pt-1", "a", key: "try-a");
 
         // A new activation (idle collection) loads the bookings from the reservations.
         harness.Clock.Advance(TimeSpan.FromHours(1));
-        await harness.Runtime.CollectIdleActivationsAsync();
+        await harness.Host.CollectIdleActivationsAsync();
 
         var retry = Assert.IsType<PatientReserveOutcome.Decided>(await harness.ReserveAsync("pt-1", "a", key: "try-a"));
         Assert.Equal(new ReserveOutcome.Reserved(first, Replayed: true), retry.Pool);
@@ -125,7 +125,7 @@ public sealed class TwoStepTests
     [Fact]
     public async Task ASecondTryAtAHeldPoolGetsThePoolsAnswerNotALimit()
     {
-        await using var harness = new PatientHarness();
+        await using var harness = await PatientHarness.StartAsync();
         harness.Register("pt-1");
         await harness.OpenPoolAsync("a", Monday, "cardiology");
         var first = await harness.ReserveOkAsync("pt-1", "a");

@@ -7,7 +7,7 @@ public sealed class AdminChangeTests
     [Fact]
     public async Task CreatingAPoolTwiceAnswersPoolExistsAndKeepsTheFirst()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = harness.Pools.GetSlotPool("p1");
         await pool.CreateAsync(PoolHarness.Morning("p1", quota: 30));
 
@@ -19,7 +19,7 @@ public sealed class AdminChangeTests
     [Fact]
     public async Task RaisingTheQuotaLetsMorePatientsIn()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 1);
         await pool.ReserveAsync(new ReserveRequest("patient-1"));
 
@@ -33,7 +33,7 @@ public sealed class AdminChangeTests
     [Fact]
     public async Task TheQuotaCannotDropBelowTheHighestNumberHeld()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 5);
         var reservations = new List<Reservation>();
         for (var i = 1; i <= 3; i++)
@@ -50,7 +50,7 @@ public sealed class AdminChangeTests
     [Fact]
     public async Task ARefusedChangeChangesNothingElseInTheSameRequest()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 5);
         await pool.ReserveAsync(new ReserveRequest("patient-1"));
         await pool.ReserveAsync(new ReserveRequest("patient-2"));
@@ -64,7 +64,7 @@ public sealed class AdminChangeTests
     [Fact]
     public async Task MovingTheReleaseLaterMakesThePoolScheduledAgain()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var later = harness.Clock.GetUtcNow().AddHours(1);
 
@@ -78,7 +78,7 @@ public sealed class AdminChangeTests
     [Fact]
     public async Task StoppingTheClinicCancelsEveryHeldNumberForTheDoctorsReason()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         await pool.ReserveAsync(new ReserveRequest("patient-1"));
         await pool.ReserveAsync(new ReserveRequest("patient-2"));

@@ -7,7 +7,7 @@ public sealed class CancelTests
     [Fact]
     public async Task ACancelledNumberReturnsToThePoolAndIsGivenOutFirst()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 3);
         var first = await Reserve(pool, "patient-1");
         await Reserve(pool, "patient-2");
@@ -27,7 +27,7 @@ public sealed class CancelTests
     [Fact]
     public async Task APatientWhoCancelledMayBookAgain()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var first = await Reserve(pool, "patient-1");
         await pool.CancelAsync(first.ReservationId, CancellationReason.PatientRequest);
@@ -40,7 +40,7 @@ public sealed class CancelTests
     [Fact]
     public async Task CancellingTwiceIsHarmless()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var reservation = await Reserve(pool, "patient-1");
         var first = await pool.CancelAsync(reservation.ReservationId, CancellationReason.PatientRequest);
@@ -54,7 +54,7 @@ public sealed class CancelTests
     [Fact]
     public async Task APatientCannotCancelFromThreePmTheDayBefore()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var reservation = await Reserve(pool, "patient-1");
         var deadline = new DateTimeOffset(2026, 12, 6, 15, 0, 0, TimeSpan.FromHours(8));
@@ -69,7 +69,7 @@ public sealed class CancelTests
     [Fact]
     public async Task OneMinuteBeforeTheDeadlineAPatientMayStillCancel()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var reservation = await Reserve(pool, "patient-1");
         harness.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 6, 14, 59, 0, TimeSpan.FromHours(8)));
@@ -82,7 +82,7 @@ public sealed class CancelTests
     [Fact]
     public async Task AnUnknownReservationIsNotFound()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
 
         var outcome = await pool.CancelAsync("0123456789abcdef0123456789abcdef", CancellationReason.PatientRequest);

@@ -7,7 +7,7 @@ public sealed class CommittedSnapshotTests
     [Fact]
     public async Task TheSnapshotShowsOnlyCommittedReservations()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         await pool.ReserveAsync(new ReserveRequest("patient-1"));
         harness.Storage.HoldWrites();
@@ -27,16 +27,16 @@ public sealed class CommittedSnapshotTests
     [Fact]
     public async Task AReloadedPoolShowsWhatWasCommitted()
     {
-        await using var harness = new PoolHarness(o => o.IdleAge = TimeSpan.FromMinutes(1));
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 7);
         await pool.ReserveAsync(new ReserveRequest("patient-1"));
         var before = (await pool.GetSnapshotAsync())!;
 
-        harness.Clock.Advance(TimeSpan.FromMinutes(2));
-        var collected = await harness.Runtime.CollectIdleActivationsAsync();
+        var collected = await harness.Host.CollectIdleActivationsAsync();
         var reloaded = (await pool.GetSnapshotAsync())!;
 
         Assert.Equal(1, collected);
+        Assert.Equal(2, harness.Storage.Reads);
         Assert.Equal(before, reloaded);
     }
 }

@@ -1,32 +1,43 @@
-using OrleansBooking.Grains.Runtime;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Tests.Hosting;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Tests.Fakes;
 
 namespace OrleansBooking.Tests.SlotPools;
 
-/// <summary>Slot pools on the actor runtime over in-memory storage, with a manual clock set just before release.</summary>
+/// <summary>Slot pools on Orleans' test cluster over in-memory storage, with a fake clock set just before release.</summary>
 public sealed class PoolHarness : IAsyncDisposable
 {
+    private PoolHarness(GrainHost host, InMemoryChangeStorage<SlotPoolState, SlotPoolChange> storage)
+    {
+        Host = host;
+        Storage = storage;
+    }
+
     /// <summary>08:00 in Beijing on 30 Nov 2026: when the test pools' numbers are released.</summary>
     public static readonly DateTimeOffset ReleaseAt = new(2026, 11, 30, 8, 0, 0, TimeSpan.FromHours(8));
 
-    public PoolHarness(Action<GrainRuntimeOptions>? configure = null)
+    public static async Task<PoolHarness> StartAsync(Action<GrainOptions>? configure = null)
     {
-        var options = new GrainRuntimeOptions();
-        configure?.Invoke(options);
-        Runtime = new GrainRuntime(options, Clock);
-        Pools = Runtime.AddSlotPools(Storage, Clock, Rules);
+        var storage = new InMemoryChangeStorage<SlotPoolState, SlotPoolChange>(SlotPoolState.Empty);
+        var host = await GrainHost.StartAsync(
+            new FakeTimeProvider(ReleaseAt - TimeSpan.FromMinutes(5)),
+            services => services.AddSingleton<IChangeStorage<SlotPoolState, SlotPoolChange>>(storage),
+            configure);
+        return new PoolHarness(host, storage);
     }
 
-    public ManualClock Clock { get; } = new(ReleaseAt - TimeSpan.FromMinutes(5));
+    public GrainHost Host { get; }
+
+    public FakeTimeProvider Clock => Host.Clock;
 
     public SlotPoolRules Rules { get; } = new();
 
-    public InMemoryGrainStorage<SlotPoolState, SlotPoolChange> Storage { get; } = new(SlotPoolState.Empty);
+    public InMemoryChangeStorage<SlotPoolState, SlotPoolChange> Storage { get; }
 
-    public GrainRuntime Runtime { get; }
-
-    public ISlotPoolGrainFactory Pools { get; }
+    public ISlotPoolGrainFactory Pools => Host.Pools;
 
     /// <summary>Dr. Li's morning on 7 Dec 2026: from 08:00, 10 minutes a number.</summary>
     public static PoolDefinition Morning(string poolId = "li-2026-12-07-am", int quota = 30) =>
@@ -40,5 +51,5 @@ public sealed class PoolHarness : IAsyncDisposable
         return pool;
     }
 
-    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -7,7 +7,7 @@ public sealed class ReserveTests
     [Fact]
     public async Task BeforeTheReleaseInstantTheAnswerIsNotReleasedWithTheInstant()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = harness.Pools.GetSlotPool("p1");
         await pool.CreateAsync(PoolHarness.Morning("p1"));
 
@@ -20,7 +20,7 @@ public sealed class ReserveTests
     [Fact]
     public async Task AtTheReleaseInstantTheFirstPatientGetsNumberOneAtTheSessionStart()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
 
         var outcome = await pool.ReserveAsync(new ReserveRequest("patient-1"));
@@ -37,7 +37,7 @@ public sealed class ReserveTests
     [Fact]
     public async Task NumbersAreHandedOutInOrderWithVisitTimesSpacedByMinutesPerNumber()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
 
         var third = (ReserveOutcome.Reserved)(await ReserveMany(pool, 3))[2];
@@ -49,7 +49,7 @@ public sealed class ReserveTests
     [Fact]
     public async Task WhenTheQuotaIsTakenEveryoneElseGetsSoldOut()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 2);
 
         var outcomes = await ReserveMany(pool, 3);
@@ -64,7 +64,7 @@ public sealed class ReserveTests
     [Fact]
     public async Task APatientWhoHoldsANumberCannotTakeASecond()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         var first = (ReserveOutcome.Reserved)await pool.ReserveAsync(new ReserveRequest("patient-1"));
 
@@ -76,7 +76,7 @@ public sealed class ReserveTests
     [Fact]
     public async Task TheSameIdempotencyKeyReturnsTheSameReservationEvenAfterItSoldOut()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 1);
         var first = (ReserveOutcome.Reserved)await pool.ReserveAsync(new ReserveRequest("patient-1", "key-1"));
 
@@ -89,7 +89,7 @@ public sealed class ReserveTests
     [Fact]
     public async Task AnIdempotencyKeyUsedByAnotherPatientIsRefused()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         await pool.ReserveAsync(new ReserveRequest("patient-1", "shared-key"));
 
@@ -102,7 +102,7 @@ public sealed class ReserveTests
     [Fact]
     public async Task AClosedPoolTakesNoReservationsUntilReopened()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync();
         await pool.ChangeAsync(new PoolChangeRequest(Status: PoolStatus.Closed));
 
@@ -117,7 +117,7 @@ public sealed class ReserveTests
     [Fact]
     public async Task AnUnknownPoolIsNotFoundAndNothingIsStored()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
 
         var outcome = await harness.Pools.GetSlotPool("nobody").ReserveAsync(new ReserveRequest("patient-1"));
 

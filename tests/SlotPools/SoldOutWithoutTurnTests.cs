@@ -7,35 +7,35 @@ public sealed class SoldOutWithoutTurnTests
     [Fact]
     public async Task ASettledSoldOutPoolAnswersANewcomerWithoutDeciding()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 1);
         await pool.ReserveAsync(new ReserveRequest("patient-1", "key-1"));
 
-        Assert.IsType<ReserveOutcome.SoldOut>(pool.AnswerWithoutDeciding(new ReserveRequest("patient-2", "key-2")));
+        Assert.IsType<ReserveOutcome.SoldOut>(await pool.AnswerIfSoldOutAsync(new ReserveRequest("patient-2", "key-2")));
     }
 
     [Fact]
     public async Task TheHolderAndAKnownIdempotencyKeyStillGetTheirOwnAnswers()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 1);
         var first = (ReserveOutcome.Reserved)await pool.ReserveAsync(new ReserveRequest("patient-1", "key-1"));
 
-        Assert.Null(pool.AnswerWithoutDeciding(new ReserveRequest("patient-1")));
-        Assert.Null(pool.AnswerWithoutDeciding(new ReserveRequest("patient-1", "key-1")));
+        Assert.Null(await pool.AnswerIfSoldOutAsync(new ReserveRequest("patient-1")));
+        Assert.Null(await pool.AnswerIfSoldOutAsync(new ReserveRequest("patient-1", "key-1")));
         Assert.Equal(new ReserveOutcome.Reserved(first.Reservation, Replayed: true), await pool.ReserveAsync(new ReserveRequest("patient-1", "key-1")));
     }
 
     [Fact]
     public async Task APoolWithANumberFreeOrNotYetReleasedNeedsADecision()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = harness.Pools.GetSlotPool("p1");
         await pool.CreateAsync(PoolHarness.Morning("p1", quota: 1));
 
-        var beforeRelease = pool.AnswerWithoutDeciding(new ReserveRequest("patient-1"));
+        var beforeRelease = await pool.AnswerIfSoldOutAsync(new ReserveRequest("patient-1"));
         harness.Clock.SetUtcNow(PoolHarness.ReleaseAt);
-        var released = pool.AnswerWithoutDeciding(new ReserveRequest("patient-1"));
+        var released = await pool.AnswerIfSoldOutAsync(new ReserveRequest("patient-1"));
 
         Assert.Null(beforeRelease);
         Assert.Null(released);
@@ -44,19 +44,19 @@ public sealed class SoldOutWithoutTurnTests
     [Fact]
     public async Task ACancellationBeingWrittenMeansNoAnswerWithoutDeciding()
     {
-        await using var harness = new PoolHarness();
+        await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 1);
         var held = (ReserveOutcome.Reserved)await pool.ReserveAsync(new ReserveRequest("patient-1"));
         harness.Storage.HoldWrites();
         var cancelling = pool.CancelAsync(held.Reservation.ReservationId, CancellationReason.PatientRequest);
         await harness.Storage.WritesAtGate.WaitAsync();
 
-        var whileWriting = pool.AnswerWithoutDeciding(new ReserveRequest("patient-2"));
+        var whileWriting = await pool.AnswerIfSoldOutAsync(new ReserveRequest("patient-2"));
         harness.Storage.ReleaseWrites();
         await cancelling;
 
         Assert.Null(whileWriting);
-        Assert.Null(pool.AnswerWithoutDeciding(new ReserveRequest("patient-2")));
+        Assert.Null(await pool.AnswerIfSoldOutAsync(new ReserveRequest("patient-2")));
         Assert.IsType<ReserveOutcome.Reserved>(await pool.ReserveAsync(new ReserveRequest("patient-2")));
     }
 }

@@ -1,4 +1,4 @@
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 using static OrleansBooking.Tests.Storage.PoolExamples;
 
@@ -21,7 +21,7 @@ public static class HospitalDataset
     public static readonly DateOnly From = new(2026, 12, 10);
     public static readonly DateOnly To = new(2026, 12, 11);
 
-    public static async Task WriteAsync(IGrainStorage<SlotPoolState, SlotPoolChange> pools)
+    public static async Task WriteAsync(IChangeStorage<SlotPoolState, SlotPoolChange> pools)
     {
         await PoolAsync(pools, "p1", "dr-lin", "cardiology", From, quota: 3);
         await BookAsync(pools, "p1", 1, (1, 10), (2, 20), (3, 45));
@@ -49,7 +49,7 @@ public static class HospitalDataset
     }
 
     private static Task PoolAsync(
-        IGrainStorage<SlotPoolState, SlotPoolChange> pools, string poolId, string doctorId, string? departmentId, DateOnly date, int quota,
+        IChangeStorage<SlotPoolState, SlotPoolChange> pools, string poolId, string doctorId, string? departmentId, DateOnly date, int quota,
         DateTimeOffset? releaseAt = null) =>
         pools.WriteAsync(poolId, 0,
         [
@@ -62,7 +62,7 @@ public static class HospitalDataset
             }, Now),
         ], CancellationToken.None);
 
-    private static Task BookAsync(IGrainStorage<SlotPoolState, SlotPoolChange> pools, string poolId, long version, params (int Number, int Seconds)[] made) =>
+    private static Task BookAsync(IChangeStorage<SlotPoolState, SlotPoolChange> pools, string poolId, long version, params (int Number, int Seconds)[] made) =>
         pools.WriteAsync(poolId, version, made.Select(m => (SlotPoolChange)new ReservationMade(Made(poolId, m.Number, m.Seconds))).ToList(),
             CancellationToken.None);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansBooking.Api.Accounts;
 using OrleansBooking.Silo.Storage;
@@ -10,7 +11,7 @@ namespace OrleansBooking.Tests.Storage;
 public abstract class AccountStoreContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
-    private readonly ManualClock clock = new(Now);
+    private readonly FakeTimeProvider clock = new(Now);
     private TestDatabase? database;
     private AccountStore store = null!;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage;
 using OrleansBooking.Tests.Fakes;
@@ -14,7 +15,7 @@ public abstract class ConventionalEngineContract : IAsyncLifetime
     private IBookingStore? store;
     private ISlotPoolGrainFactory? engine;
 
-    protected ManualClock Clock { get; } = new(Now);
+    protected FakeTimeProvider Clock { get; } = new(Now);
 
     private ISlotPoolGrain Pool1 => engine!.GetSlotPool("pool-1");
 

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Data.Common;
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Tests.Hosting;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage;
 using OrleansBooking.Tests.Fakes;
@@ -13,13 +15,13 @@ public abstract class SlotPoolStorageContract : IAsyncLifetime
     private TestDatabase? database;
     private IBookingStore? store;
 
-    protected ManualClock Clock { get; } = new(Now);
+    protected FakeTimeProvider Clock { get; } = new(Now);
 
     protected TestDatabase Database => database!;
 
     protected IBookingStore Store => store!;
 
-    private IGrainStorage<SlotPoolState, SlotPoolChange> Pools => Store.SlotPools;
+    private IChangeStorage<SlotPoolState, SlotPoolChange> Pools => Store.SlotPools;
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
@@ -337,13 +339,12 @@ public abstract class SlotPoolStorageContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PoolGrainsCommitThroughTheStoreAndANewRuntimeSeesExactlyThat()
+    public async Task PoolGrainsCommitThroughTheStoreAndANewSiloSeesExactlyThat()
     {
-        var rules = new SlotPoolRules();
         var acknowledged = new List<Reservation>();
-        await using (var runtime = new GrainRuntime(new GrainRuntimeOptions(), Clock))
+        await using (var silo = await GrainHost.StartPoolsAsync(Pools, Clock))
         {
-            var pools = runtime.AddSlotPools(Pools, Clock, rules);
+            var pools = silo.Pools;
             await pools.GetSlotPool("pool-1").CreateAsync(Pool(quota: 150));
 
             var outcomes = await Task.WhenAll(Enumerable.Range(1, 400)
@@ -352,8 +353,8 @@ public abstract class SlotPoolStorageContract : IAsyncLifetime
             Assert.Equal(250, outcomes.Count(o => o is ReserveOutcome.SoldOut));
         }
 
-        await using var restarted = new GrainRuntime(new GrainRuntimeOptions(), Clock);
-        var reloaded = await restarted.AddSlotPools(Pools, Clock, rules).GetSlotPool("pool-1").ListReservationsAsync();
+        await using var restarted = await GrainHost.StartPoolsAsync(Pools, Clock);
+        var reloaded = await restarted.Pools.GetSlotPool("pool-1").ListReservationsAsync();
 
         Assert.Equal(Enumerable.Range(1, 150), reloaded!.Select(r => r.SequenceNumber));
         Assert.Equal(acknowledged.OrderBy(r => r.SequenceNumber), reloaded);

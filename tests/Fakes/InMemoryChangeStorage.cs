@@ -1,4 +1,4 @@
-using OrleansBooking.Grains.Runtime;
+using OrleansBooking.Grains.GroupCommit;
 
 namespace OrleansBooking.Tests.Fakes;
 
@@ -6,8 +6,8 @@ namespace OrleansBooking.Tests.Fakes;
 /// Grain storage kept in memory as the list of committed changes per key; a read replays them
 /// into fresh state. Tests can hold writes open, fail them, or write "from another activation".
 /// </summary>
-public sealed class InMemoryGrainStorage<TState, TChange>(Func<TState> empty) : IGrainStorage<TState, TChange>
-    where TState : IGrainState<TChange>
+public sealed class InMemoryChangeStorage<TState, TChange>(Func<TState> empty) : IChangeStorage<TState, TChange>
+    where TState : ICommittableState<TState, TChange>
 {
     private readonly object gate = new();
     private readonly Dictionary<string, (long Version, List<TChange> Changes)> rows = [];
