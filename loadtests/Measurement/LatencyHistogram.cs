@@ -1,12 +1,14 @@
-using System.Numerics;
+using HdrHistogram;
 
 namespace OrleansBooking.LoadTests.Measurement;
 
 /// <summary>
-/// A log-linear histogram of non-negative integers (we record microseconds) with HdrHistogram's
-/// layout and percentile semantics: every value is kept to the requested number of significant
-/// decimal digits, so p99.9 of a million samples costs a fixed, small array instead of a sort.
-/// Recording is lock-free and safe from many threads at once.
+/// Latencies in microseconds, counted by HdrHistogram's <see cref="LongConcurrentHistogram"/>
+/// (its buckets and its percentile rule), safe to record into from many threads at once.
+/// What this type adds is what the reports need and HdrHistogram.NET 2.5.0 does not keep across
+/// threads: the exact maximum, minimum and mean (its own are rounded to a bucket, or not
+/// maintained under concurrent writes), values beyond the range clamped and counted instead of
+/// thrown, and percentiles that never exceed the maximum actually seen.
 /// </summary>
 public sealed class LatencyHistogram
 {
@@ -16,12 +18,10 @@ public sealed class LatencyHistogram
     /// <summary>Default ceiling: one hour in microseconds; larger values are clamped and counted.</summary>
     public const long DefaultHighestTrackableValue = 3_600_000_000;
 
-    private readonly int _subBucketHalfCountMagnitude;
-    private readonly int _subBucketHalfCount;
-    private readonly long _subBucketMask;
-    private readonly int _leadingZeroCountBase;
-    private readonly long[] _counts;
-    private long _totalCount;
+    // One microsecond is fine enough.
+    private const long LowestDiscernibleValue = 1;
+
+    private readonly LongConcurrentHistogram _counts;
     private long _sum;
     private long _max;
     private long _min = long.MaxValue;
@@ -29,40 +29,12 @@ public sealed class LatencyHistogram
 
     public LatencyHistogram(long highestTrackableValue = DefaultHighestTrackableValue, int significantDigits = DefaultSignificantDigits)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(highestTrackableValue, 2);
-        ArgumentOutOfRangeException.ThrowIfLessThan(significantDigits, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(significantDigits, 5);
-
-        HighestTrackableValue = highestTrackableValue;
-        SignificantDigits = significantDigits;
-
-        // The lowest discernible value is 1 (unit magnitude 0): one microsecond is fine enough.
-        long largestValueWithSingleUnitResolution = 2 * (long)Math.Pow(10, significantDigits);
-        int subBucketCountMagnitude = (int)Math.Ceiling(Math.Log2(largestValueWithSingleUnitResolution));
-        _subBucketHalfCountMagnitude = subBucketCountMagnitude - 1;
-        int subBucketCount = 1 << subBucketCountMagnitude;
-        _subBucketHalfCount = subBucketCount / 2;
-        _subBucketMask = subBucketCount - 1;
-        _leadingZeroCountBase = 64 - _subBucketHalfCountMagnitude - 1;
-
-        long smallestUntrackableValue = subBucketCount;
-        int bucketCount = 1;
-        while (smallestUntrackableValue <= highestTrackableValue)
-        {
-            if (smallestUntrackableValue > long.MaxValue / 2)
-            {
-                bucketCount++;
-                break;
-            }
-            smallestUntrackableValue <<= 1;
-            bucketCount++;
-        }
-        _counts = new long[(bucketCount + 1) * _subBucketHalfCount];
+        _counts = new LongConcurrentHistogram(LowestDiscernibleValue, highestTrackableValue, significantDigits);
     }
 
-    public long HighestTrackableValue { get; }
-    public int SignificantDigits { get; }
-    public long TotalCount => Volatile.Read(ref _totalCount);
+    public long HighestTrackableValue => _counts.HighestTrackableValue;
+    public int SignificantDigits => _counts.NumberOfSignificantValueDigits;
+    public long TotalCount => _counts.TotalCount;
     /// <summary>Values above <see cref="HighestTrackableValue"/>, recorded as that value.</summary>
     public long ClampedCount => Volatile.Read(ref _clampedCount);
     /// <summary>The exact largest value recorded (not rounded to its bucket), 0 when empty.</summary>
@@ -79,24 +51,16 @@ public sealed class LatencyHistogram
             value = HighestTrackableValue;
             Interlocked.Increment(ref _clampedCount);
         }
-        Interlocked.Increment(ref _counts[CountsIndexOf(value)]);
-        Interlocked.Increment(ref _totalCount);
+        _counts.RecordValue(value);
         Interlocked.Add(ref _sum, value);
         UpdateMax(value);
         UpdateMin(value);
     }
 
-    /// <summary>Adds every count of <paramref name="other"/>, which must have the same layout.</summary>
+    /// <summary>Adds every value of <paramref name="other"/>, whose range must not exceed this one's.</summary>
     public void Add(LatencyHistogram other)
     {
-        if (other.HighestTrackableValue != HighestTrackableValue || other.SignificantDigits != SignificantDigits)
-            throw new ArgumentException("Histograms differ in range or precision.", nameof(other));
-        for (int i = 0; i < _counts.Length; i++)
-        {
-            long c = Volatile.Read(ref other._counts[i]);
-            if (c != 0) Interlocked.Add(ref _counts[i], c);
-        }
-        Interlocked.Add(ref _totalCount, other.TotalCount);
+        _counts.Add(other._counts);
         Interlocked.Add(ref _sum, Volatile.Read(ref other._sum));
         Interlocked.Add(ref _clampedCount, other.ClampedCount);
         if (other.TotalCount > 0)
@@ -108,73 +72,11 @@ public sealed class LatencyHistogram
 
     /// <summary>
     /// The value at <paramref name="percentile"/> (0–100) by HdrHistogram's rule: the highest value
-    /// equivalent to the smallest recorded value that at least ceil(p% × count) values do not exceed.
+    /// equivalent to the recorded value at rank p% × count rounded to the nearest integer (at least 1),
+    /// capped at <see cref="Max"/> since a bucket's top can exceed it; 0 when empty.
     /// </summary>
-    public long ValueAtPercentile(double percentile)
-    {
-        long total = TotalCount;
-        if (total == 0) return 0;
-        double requested = Math.Clamp(percentile, 0.0, 100.0);
-        // The small epsilon keeps 99.9% of 1,000 at rank 999 despite binary rounding.
-        long countAtPercentile = Math.Max(1, (long)Math.Ceiling(requested / 100.0 * total - 1e-9));
-        long seen = 0;
-        for (int i = 0; i < _counts.Length; i++)
-        {
-            seen += Volatile.Read(ref _counts[i]);
-            if (seen >= countAtPercentile)
-            {
-                long value = ValueFromIndex(i);
-                long result = requested == 0.0 ? LowestEquivalentValue(value) : HighestEquivalentValue(value);
-                // Never report more than was seen: the bucket's top can exceed the true maximum.
-                return Math.Min(result, Max);
-            }
-        }
-        return Max;
-    }
-
-    /// <summary>The smallest value that shares a bucket with <paramref name="value"/>.</summary>
-    public long LowestEquivalentValue(long value)
-    {
-        int bucket = BucketIndexOf(value);
-        int subBucket = SubBucketIndexOf(value, bucket);
-        return (long)subBucket << bucket;
-    }
-
-    /// <summary>The largest value that shares a bucket with <paramref name="value"/>.</summary>
-    public long HighestEquivalentValue(long value) => LowestEquivalentValue(value) + SizeOfEquivalentRange(value) - 1;
-
-    /// <summary>How many distinct integers this histogram cannot tell apart from <paramref name="value"/>.</summary>
-    public long SizeOfEquivalentRange(long value)
-    {
-        int bucket = BucketIndexOf(value);
-        int subBucket = SubBucketIndexOf(value, bucket);
-        int adjustedBucket = subBucket >= _subBucketHalfCount * 2 ? bucket + 1 : bucket;
-        return 1L << adjustedBucket;
-    }
-
-    private int CountsIndexOf(long value)
-    {
-        int bucket = BucketIndexOf(value);
-        int subBucket = SubBucketIndexOf(value, bucket);
-        return ((bucket + 1) << _subBucketHalfCountMagnitude) + (subBucket - _subBucketHalfCount);
-    }
-
-    private int BucketIndexOf(long value) =>
-        _leadingZeroCountBase - BitOperations.LeadingZeroCount((ulong)(value | _subBucketMask));
-
-    private static int SubBucketIndexOf(long value, int bucket) => (int)(value >> bucket);
-
-    private long ValueFromIndex(int index)
-    {
-        int bucket = (index >> _subBucketHalfCountMagnitude) - 1;
-        int subBucket = (index & (_subBucketHalfCount - 1)) + _subBucketHalfCount;
-        if (bucket < 0)
-        {
-            subBucket -= _subBucketHalfCount;
-            bucket = 0;
-        }
-        return (long)subBucket << bucket;
-    }
+    public long ValueAtPercentile(double percentile) =>
+        TotalCount == 0 ? 0 : Math.Min(_counts.GetValueAtPercentile(percentile), Max);
 
     private void UpdateMax(long value)
     {

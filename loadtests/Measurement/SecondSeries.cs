@@ -40,16 +40,29 @@ public sealed class SecondSeries
     /// <summary>One row per second from 0 to the last second that saw a response.</summary>
     public IReadOnlyList<SecondSummary> Summarize()
     {
-        var rows = new List<SecondSummary>();
-        for (int i = 0; i <= Volatile.Read(ref _highest); i++)
-        {
-            var s = Volatile.Read(ref _seconds[i]);
-            rows.Add(s is null
-                ? new SecondSummary(i, 0, 0, 0, 0, 0, 0, 0)
-                : new SecondSummary(i, s.Completed, s.Reservations, s.Succeeded, s.Errors,
-                    s.Latency.ValueAtPercentile(50), s.Latency.ValueAtPercentile(99), s.Latency.Max));
-        }
+        int highest = Volatile.Read(ref _highest);
+        var rows = new List<SecondSummary>(highest + 1);
+        for (int i = 0; i <= highest; i++) rows.Add(Summarize(i));
         return rows;
+    }
+
+    /// <summary>
+    /// The last second that saw a response, null before the first. Cheap enough to call every second
+    /// while the run goes: reading a percentile walks the histogram, so this summarizes one second only.
+    /// </summary>
+    public SecondSummary? Latest()
+    {
+        int highest = Volatile.Read(ref _highest);
+        return highest < 0 ? null : Summarize(highest);
+    }
+
+    private SecondSummary Summarize(int i)
+    {
+        var s = Volatile.Read(ref _seconds[i]);
+        return s is null
+            ? new SecondSummary(i, 0, 0, 0, 0, 0, 0, 0)
+            : new SecondSummary(i, s.Completed, s.Reservations, s.Succeeded, s.Errors,
+                s.Latency.ValueAtPercentile(50), s.Latency.ValueAtPercentile(99), s.Latency.Max);
     }
 
     private Second EnsureSecond(int index)

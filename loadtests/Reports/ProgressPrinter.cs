@@ -27,7 +27,7 @@ public sealed class ProgressPrinter : IAsyncDisposable
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), m.Clock, ct).ConfigureAwait(false);
                 long total = m.TotalRequests;
-                var last = m.Seconds.Summarize().LastOrDefault(s => s.Completed > 0);
+                var last = m.Seconds.Latest();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  t={m.Clock.GetElapsedTime(m.StartTimestamp).TotalSeconds,5:0}s  responses/s {total - previous,8:N0}  total {total,10:N0}  " +
                     $"p99 {(last?.P99Micros ?? 0) / 1000.0,8:0.0} ms  errors {m.ErrorRequests,7:N0}  in flight {pending(),6:N0}  " +

@@ -56,7 +56,7 @@ public static class RushSummary
         : "none: the service has no patient accounts";
 
     public static ReportTable LatencyTable(RunMeasurements m) =>
-        new("Latency from intended start, ms (log-linear histogram, 3 significant digits)",
+        new("Latency from intended start, ms (HdrHistogram, 3 significant digits)",
             ["kind", "count", "p50", "p90", "p99", "p99.9", "max", "mean"],
             Enum.GetValues<RequestKind>()
                 .Where(k => m.Latency(k).TotalCount > 0)
