@@ -40,6 +40,9 @@ public static class LoadTestSiloSettings
             // The same for sign-in, limited per address too: the whole crowd signs in from here.
             ["Booking:RateLimits:SignIn:Burst"] = PerAddressPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Booking:RateLimits:SignIn:PermitsPerSecond"] = PerAddressPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // A silo started for a run must not collide with one already running on this machine.
+            ["Cluster:SiloPort"] = "0",
+            ["Cluster:GatewayPort"] = "0",
         };
         if (admin is not null)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using OrleansBooking.Grains.GroupCommit;
 
@@ -22,9 +23,10 @@ public static class OrleansRegistration
 
     public static WebApplicationBuilder AddBookingSilo(this WebApplicationBuilder builder)
     {
+        // Read here because Orleans is configured before the container exists; both sections are
+        // also validated options, so bad values stop start-up naming the setting.
         var cluster = Bind<ClusterSettings>(builder.Configuration, ClusterSettings.SectionName);
         var grains = Bind<GrainOptions>(builder.Configuration, GrainOptions.SectionName);
-        ThrowIfInvalid(cluster.Validate().Concat(GrainOptionsValidator.Validate(grains)).ToList());
 
         builder.UseOrleans(silo =>
         {
@@ -40,6 +42,8 @@ public static class OrleansRegistration
                 o.CollectionQuantum = grains.CollectionInterval;
             });
         });
+        builder.Services.AddOptions<ClusterSettings>().BindConfiguration(ClusterSettings.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ClusterSettings>, ClusterSettingsValidation>();
         foreach (var area in RealTimeAreas) builder.Services.AddKeyedSingleton(area, TimeProvider.System);
         return builder;
     }
@@ -49,11 +53,6 @@ public static class OrleansRegistration
         var options = new T();
         configuration.GetSection(section).Bind(options);
         return options;
-    }
-
-    private static void ThrowIfInvalid(IReadOnlyList<string> errors)
-    {
-        if (errors.Count > 0) throw new InvalidOperationException("Invalid silo settings: " + string.Join(" ", errors));
     }
 
     /// <summary>A TCP port free right now on the loopback interface.</summary>

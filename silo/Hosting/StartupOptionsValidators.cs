@@ -31,3 +31,9 @@ internal sealed class BookingEngineOptionsValidation : IValidateOptions<BookingE
                 $"{BookingEngineOptions.SectionName}:{nameof(options.Engine)} must be '{BookingEngineOptions.Actor}' or "
                 + $"'{BookingEngineOptions.Conventional}' (was '{options.Engine}').");
 }
+
+internal sealed class ClusterSettingsValidation : IValidateOptions<ClusterSettings>
+{
+    public ValidateOptionsResult Validate(string? name, ClusterSettings options) =>
+        GrainOptionsValidation.ToResult(options.Validate());
+}

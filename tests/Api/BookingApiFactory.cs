@@ -24,6 +24,9 @@ public class BookingApiFactory : WebApplicationFactory<Program>
 
     public BookingApiFactory()
     {
+        // Many silos run in one test process at once: each takes free Orleans ports.
+        settings["Cluster:SiloPort"] = "0";
+        settings["Cluster:GatewayPort"] = "0";
         settings["Storage:Provider"] = "sqlite";
         settings["Storage:ConnectionString"] = $"Data Source={databasePath}";
         settings["Booking:Rules:TimeZoneId"] = "Asia/Shanghai";

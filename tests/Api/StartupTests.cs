@@ -17,13 +17,23 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task InvalidRuntimeOptionsStopStartUpNamingTheOption()
+    public async Task InvalidGrainOptionsStopStartUpNamingTheOption()
     {
-        await using var factory = new BookingApiFactory().With("Runtime:MailboxCapacity", "0");
+        await using var factory = new BookingApiFactory().With("Grains:MaxWaitingCalls", "0");
 
         var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
 
-        Assert.Contains("Runtime:MailboxCapacity", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Grains:MaxWaitingCalls", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnInvalidSiloPortStopsStartUpNamingTheOption()
+    {
+        await using var factory = new BookingApiFactory().With("Cluster:SiloPort", "70000");
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Cluster:SiloPort", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
