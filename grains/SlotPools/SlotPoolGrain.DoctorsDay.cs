@@ -1,7 +1,7 @@
 namespace OrleansBooking.Grains.SlotPools;
 
 /// <summary>The doctor's day in the pool grain: arrivals, calls, completions, no-shows, stopping the clinic.</summary>
-public sealed partial class SlotPoolGrain
+internal sealed partial class SlotPoolGrain
 {
     /// <summary>
     /// Moves a reservation along <see cref="ReservationTransitions"/>. Asking for the status it

@@ -17,7 +17,7 @@ namespace OrleansBooking.Grains.SlotPools;
 /// time. Reads answer from the committed state, so they never wait behind writes.
 /// </remarks>
 [Reentrant]
-public sealed partial class SlotPoolGrain(
+internal sealed partial class SlotPoolGrain(
     IChangeStorage<SlotPoolState, SlotPoolChange> storage,
     IOptions<GrainOptions> options,
     IOptions<SlotPoolRules> slotPoolRules,

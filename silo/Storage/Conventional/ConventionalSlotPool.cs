@@ -7,7 +7,7 @@ namespace OrleansBooking.Silo.Storage.Conventional;
 /// <summary>
 /// One pool served straight from the database: each call is its own transaction that locks the
 /// pools row (SELECT … FOR UPDATE on MySQL, BEGIN IMMEDIATE on SQLite), checks with queries,
-/// writes and commits. Same contract and outcomes as <see cref="SlotPoolGrain"/>; it exists to be
+/// writes and commits. Same contract and outcomes as the slot pool grain (<see cref="ISlotPoolGrain"/>); it exists to be
 /// measured against it. Every write also bumps the pool's version, as the actor engine does.
 /// </summary>
 internal sealed partial class ConventionalSlotPool(string poolId, SqlDialect dialect, TimeProvider clock, SlotPoolRules rules, TimeZoneInfo zone)
