@@ -40,7 +40,30 @@ public static class HotPoolRun
         if (reserved != reservations || snapshot?.Booked != reservations)
             throw new InvalidOperationException($"Expected {reservations} reservations, got {reserved} replies and {snapshot?.Booked} booked.");
         Array.Sort(latencies);
-        return new RunResult(reservations / clock.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), faults);
+        var shortcut = await SoldOutAnswersPerSecondAsync(reservations, concurrency, r => pool.AnswerIfSoldOutAsync(r));
+        var decided = await SoldOutAnswersPerSecondAsync(reservations, concurrency, r => pool.ReserveAsync(r)!);
+        return new RunResult(reservations / clock.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), faults,
+            shortcut, decided);
+    }
+
+    /// <summary>
+    /// The crowd after sell-out: as many newcomers as there were numbers ask the sold-out pool,
+    /// through <paramref name="ask"/>, with the same callers in flight. Answers per second.
+    /// </summary>
+    private static async Task<double> SoldOutAnswersPerSecondAsync(int calls, int concurrency, Func<ReserveRequest, Task<ReserveOutcome?>> ask)
+    {
+        var next = -1;
+        var soldOut = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < calls)
+                if (await ask(new ReserveRequest($"late-{i}", $"late-key-{i}")) is ReserveOutcome.SoldOut) Interlocked.Increment(ref soldOut);
+        })));
+        clock.Stop();
+        // The conventional engine has no shortcut (it answers null): then nothing was answered.
+        return soldOut / clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>
@@ -66,4 +89,7 @@ public static class HotPoolRun
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
 
-public sealed record RunResult(double ReservationsPerSecond, double P50Ms, double P99Ms, int Faults);
+/// <param name="SoldOutShortcutPerSecond">Sold-out answers/s from <c>AnswerIfSoldOutAsync</c> (0 where the engine has no shortcut).</param>
+/// <param name="SoldOutReservePerSecond">Sold-out answers/s from <c>ReserveAsync</c> on the same sold-out pool.</param>
+public sealed record RunResult(
+    double ReservationsPerSecond, double P50Ms, double P99Ms, int Faults, double SoldOutShortcutPerSecond, double SoldOutReservePerSecond);

@@ -23,7 +23,7 @@ public static class SideBySide
                     await using var engine = await EngineUnderTest.StartAsync(mode, storage, options.Reservations);
                     var result = await HotPoolRun.MeasureAsync(engine.Pools, options.Reservations, options.Concurrency);
                     progress.WriteLine(FormattableString.Invariant(
-                        $"run {run} {database,-6} {mode,-22} {result.ReservationsPerSecond,9:0}/s  p50 {result.P50Ms,7:0.0} ms  p99 {result.P99Ms,7:0.0} ms  faults retried {result.Faults}"));
+                        $"run {run} {database,-6} {mode,-22} {result.ReservationsPerSecond,9:0}/s  p50 {result.P50Ms,7:0.0} ms  p99 {result.P99Ms,7:0.0} ms  faults retried {result.Faults}  sold out {result.SoldOutShortcutPerSecond:0}/s shortcut, {result.SoldOutReservePerSecond:0}/s reserve"));
                     (results.TryGetValue((database, mode), out var list) ? list : results[(database, mode)] = []).Add(result);
                 }
             }
@@ -34,13 +34,13 @@ public static class SideBySide
     public static string ToMarkdown(IReadOnlyList<Row> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| database | engine | reservations/s (median) | p50 ms | p99 ms | faults retried (all runs) | vs conventional |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        text.AppendLine("| database | engine | reservations/s (median) | p50 ms | p99 ms | faults retried (all runs) | vs conventional | sold-out answers/s: shortcut | sold-out answers/s: reserve |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             var baseline = rows.Single(r => r.Database == row.Database && r.Mode == EngineMode.Conventional).Median.ReservationsPerSecond;
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Database} | {row.Mode} | {row.Median.ReservationsPerSecond:0} | {row.Median.P50Ms:0.0} | {row.Median.P99Ms:0.0} | {row.Median.Faults} | {row.Median.ReservationsPerSecond / baseline:0.0}× |"));
+                $"| {row.Database} | {row.Mode} | {row.Median.ReservationsPerSecond:0} | {row.Median.P50Ms:0.0} | {row.Median.P99Ms:0.0} | {row.Median.Faults} | {row.Median.ReservationsPerSecond / baseline:0.0}× | {row.Median.SoldOutShortcutPerSecond:0} | {row.Median.SoldOutReservePerSecond:0} |"));
         }
         return text.ToString();
     }
@@ -53,7 +53,7 @@ public static class SideBySide
             return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
         }
         return new RunResult(Mid(runs.Select(r => r.ReservationsPerSecond)), Mid(runs.Select(r => r.P50Ms)), Mid(runs.Select(r => r.P99Ms)),
-            runs.Sum(r => r.Faults));
+            runs.Sum(r => r.Faults), Mid(runs.Select(r => r.SoldOutShortcutPerSecond)), Mid(runs.Select(r => r.SoldOutReservePerSecond)));
     }
 
     private static async Task<StorageOptions> FreshDatabaseAsync(string database, string? mysqlConnectionString, string label)
