@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansBooking.Silo.Hosting.Catalogue;
+using OrleansBooking.Silo.Hosting.ClusterJobs;
 using OrleansBooking.Tests.Api;
 
 namespace OrleansBooking.Tests.Catalogue;
@@ -24,7 +25,7 @@ public sealed class DemoHospitalSeedingTests : IDisposable
     {
         var factory = new BookingApiFactory().With("Storage:ConnectionString", ConnectionString).With("Booking:SeedDemoHospital", seed ? "true" : "false");
         var client = factory.CreateClient();
-        await factory.Services.GetRequiredService<PoolGenerationService>().CurrentRun;
+        await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IPoolGenerationGrain>(ClusterJob.Key).WhenRunFinishedAsync(0);
         return (factory, client);
     }
 

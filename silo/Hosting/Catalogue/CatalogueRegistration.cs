@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OrleansBooking.Api.Apis;
 using OrleansBooking.Grains.Catalogue;
 using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Silo.Hosting.ClusterJobs;
 using OrleansBooking.Silo.Storage;
 using OrleansBooking.Silo.Storage.Catalogue;
 
@@ -28,8 +29,7 @@ public static class CatalogueRegistration
         services.AddSingleton(sp => new CatalogueDirectory(
             sp.GetRequiredService<ICatalogueStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CatalogueRules>().BrowseCacheTtl));
 
-        services.AddSingleton<PoolGenerationService>();
-        services.AddHostedService(sp => sp.GetRequiredService<PoolGenerationService>());
+        services.AddClusterJob<IPoolGenerationGrain>();
         services.AddCatalogueApi();
         return services;
     }

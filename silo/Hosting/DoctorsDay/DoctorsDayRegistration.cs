@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansBooking.Api.Contracts.DoctorsDay;
 using OrleansBooking.Api.Contracts.Statistics;
 using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Silo.Hosting.ClusterJobs;
 using OrleansBooking.Silo.Storage;
 
 namespace OrleansBooking.Silo.Hosting.DoctorsDay;
@@ -29,7 +30,7 @@ public static class DoctorsDayRegistration
             sp.GetRequiredService<IOptions<SlotPoolRules>>().Value,
             sp.GetRequiredService<IOptions<DoctorsDayOptions>>().Value.NoShowGrace,
             sp.GetRequiredService<ILogger<NoShowSweep>>()));
-        services.AddHostedService<NoShowSweepService>();
+        services.AddClusterJob<INoShowSweepGrain>();
         return services;
     }
 }

@@ -1,22 +1,24 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansBooking.Silo.Hosting.Catalogue;
+using OrleansBooking.Silo.Hosting.ClusterJobs;
 using OrleansBooking.Tests.Api;
 
 namespace OrleansBooking.Tests.Catalogue;
 
 /// <summary>The daily generation, driven by the manual clock: the silo starts Monday 30 Nov 2026 at 08:00 in Shanghai.</summary>
-public sealed class PoolGenerationServiceTests : IAsyncLifetime
+public sealed class PoolGenerationJobTests : IAsyncLifetime
 {
     private readonly BookingApiFactory factory = new();
     private HttpClient client = null!;
-    private PoolGenerationService service = null!;
+    private IPoolGenerationGrain job = null!;
+    private int runs;
 
     public async Task InitializeAsync()
     {
         client = factory.CreateClient();
-        service = factory.Services.GetRequiredService<PoolGenerationService>();
-        await service.CurrentRun;
+        job = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IPoolGenerationGrain>(ClusterJob.Key);
+        runs = await job.WhenRunFinishedAsync(0);
     }
 
     public async Task DisposeAsync()
@@ -45,7 +47,7 @@ public sealed class PoolGenerationServiceTests : IAsyncLifetime
         factory.Clock.Advance(new TimeSpan(16, 29, 59));
         Assert.Equal(HttpStatusCode.NotFound, await PoolStatusAsync($"{doctorId}-20261207-morning"));
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
-        await service.CurrentRun;
+        runs = await job.WhenRunFinishedAsync(runs);
 
         Assert.Equal(HttpStatusCode.OK, await PoolStatusAsync($"{doctorId}-20261207-morning"));
         Assert.Equal(HttpStatusCode.OK, await PoolStatusAsync($"{doctorId}-20261202-morning"));
@@ -54,7 +56,7 @@ public sealed class PoolGenerationServiceTests : IAsyncLifetime
 
         // Wednesday 00:30: the window reaches Wed 9 Dec.
         factory.Clock.Advance(TimeSpan.FromDays(1));
-        await service.CurrentRun;
+        await job.WhenRunFinishedAsync(runs);
 
         Assert.Equal(HttpStatusCode.OK, await PoolStatusAsync($"{doctorId}-20261209-morning"));
     }

@@ -1,40 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Silo.Hosting.ClusterJobs;
 using OrleansBooking.Silo.Hosting.DoctorsDay;
+using OrleansBooking.Tests.Fakes;
+using OrleansBooking.Tests.Hosting;
 using OrleansBooking.Tests.SlotPools;
 using static OrleansBooking.Tests.DoctorsDay.StatusFlowTests;
 
 namespace OrleansBooking.Tests.DoctorsDay;
 
-public sealed class NoShowSweepServiceTests
+public sealed class NoShowSweepJobTests
 {
     private static readonly DateTimeOffset GraceOver = new(2026, 12, 7, 13, 30, 0, TimeSpan.FromHours(8));
 
     [Fact]
-    public async Task TheServiceSweepsWhenTheIntervalHasPassedOnTheClock()
+    public async Task TheJobSweepsWhenTheIntervalHasPassedOnTheGrainClock()
     {
-        await using var harness = await PoolHarness.StartAsync();
-        var pool = await harness.CreateReleasedPoolAsync(poolId: "li-am");
-        var absent = await Reserve(pool, "patient-1");
-        harness.Clock.SetUtcNow(GraceOver);
+        var clock = new FakeTimeProvider(PoolHarness.ReleaseAt);
         var listener = new SignallingListener();
-        var sweep = new NoShowSweep(harness.Pools, new OnePool(PoolHarness.Morning("li-am")), listener, harness.Clock, harness.Rules,
-            TimeSpan.FromMinutes(30), NullLogger<NoShowSweep>.Instance);
-        var options = Options.Create(new DoctorsDayOptions { SweepInterval = TimeSpan.FromMinutes(5) });
-        using var service = new NoShowSweepService(sweep, options, harness.Clock, NullLogger<NoShowSweepService>.Instance);
-        await service.StartAsync(CancellationToken.None);
+        await using var host = await GrainHost.StartAsync(clock, services =>
+        {
+            services.AddSingleton<IChangeStorage<SlotPoolState, SlotPoolChange>>(new InMemoryChangeStorage<SlotPoolState, SlotPoolChange>(SlotPoolState.Empty));
+            services.AddSingleton(Options.Create(new DoctorsDayOptions { SweepInterval = TimeSpan.FromMinutes(5) }));
+            services.AddSingleton(sp => new NoShowSweep(sp.GetRequiredService<ISlotPoolGrainFactory>(), new OnePool(PoolHarness.Morning("li-am")),
+                listener, clock, new SlotPoolRules(), TimeSpan.FromMinutes(30), NullLogger<NoShowSweep>.Instance));
+        });
+        var pool = host.Pools.GetSlotPool("li-am");
+        Assert.IsType<CreatePoolOutcome.Created>(await pool.CreateAsync(PoolHarness.Morning("li-am")));
+        var absent = await Reserve(pool, "patient-1");
+        clock.SetUtcNow(GraceOver);
+        // The job's timer starts when its grain activates.
+        await host.Grains.GetGrain<INoShowSweepGrain>(ClusterJob.Key).StartAsync();
 
-        harness.Clock.Advance(TimeSpan.FromMinutes(4));
+        clock.Advance(TimeSpan.FromMinutes(4));
         Assert.False(listener.Reported.Task.IsCompleted, "the sweep ran before its interval had passed");
-        harness.Clock.Advance(TimeSpan.FromMinutes(1));
-        // The pass runs on the clock's timer; waiting for its report is not a sleep, and the
+        clock.Advance(TimeSpan.FromMinutes(1));
+        // The pass runs on the grain's timer; waiting for its report is not a sleep, and the
         // timeout only turns a hang into a failure.
         var reported = await listener.Reported.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(absent.ReservationId, reported.ReservationId);
         Assert.Equal(ReservationStatus.NoShow, (await pool.GetReservationAsync(absent.ReservationId))!.Status);
-        await service.StopAsync(CancellationToken.None);
     }
 
     [Fact]
