@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansBooking.Silo.Hosting.SlotPools;
 using OrleansBooking.Silo.Storage;
 
 namespace OrleansBooking.Silo.Hosting;

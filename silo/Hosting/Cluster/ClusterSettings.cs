@@ -1,4 +1,4 @@
-namespace OrleansBooking.Silo.Hosting;
+namespace OrleansBooking.Silo.Hosting.Cluster;
 
 /// <summary>Where this silo's Orleans endpoints listen. Bound from configuration section <see cref="SectionName"/>.</summary>
 public sealed class ClusterSettings

@@ -9,12 +9,11 @@ using OrleansBooking.Silo.Storage;
 namespace OrleansBooking.Silo.Hosting.DoctorsDay;
 
 /// <summary>The doctor's day and management: read models, the no-show sweep and its options.</summary>
-public static class DoctorsDayRegistration
+public static class DoctorsDayServices
 {
     public static IServiceCollection AddDoctorsDay(this IServiceCollection services)
     {
-        services.AddOptions<DoctorsDayOptions>().BindConfiguration(DoctorsDayOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DoctorsDayOptions>, DoctorsDayOptionsValidation>();
+        services.AddValidatedOptions<DoctorsDayOptions, DoctorsDayOptionsValidation>(DoctorsDayOptions.SectionName);
 
         services.AddSingleton(sp => HospitalReadModels.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<HospitalReadModels>().Statistics);

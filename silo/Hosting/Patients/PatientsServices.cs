@@ -9,13 +9,12 @@ using OrleansBooking.Silo.Storage.Patients;
 namespace OrleansBooking.Silo.Hosting.Patients;
 
 /// <summary>Patients: their limits (options), the patient grain's storage and records, and no-show counting.</summary>
-public static class PatientServiceRegistration
+public static class PatientsServices
 {
     /// <summary>Needs the storage options registered by the booking services.</summary>
     public static IServiceCollection AddPatients(this IServiceCollection services)
     {
-        services.AddOptions<PatientLimits>().BindConfiguration(PatientLimits.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PatientLimits>, PatientLimitsValidation>();
+        services.AddValidatedOptions<PatientLimits>(PatientLimits.SectionName, limits => limits.Validate());
 
         services.AddSingleton(sp => PatientStore.Create(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));

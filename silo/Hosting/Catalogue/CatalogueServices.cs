@@ -9,13 +9,12 @@ using OrleansBooking.Silo.Storage.Catalogue;
 namespace OrleansBooking.Silo.Hosting.Catalogue;
 
 /// <summary>Departments, doctors, schedules, the pool generator and the demo hospital.</summary>
-public static class CatalogueRegistration
+public static class CatalogueServices
 {
     /// <summary>Needs the storage options, <see cref="ISlotPoolGrainFactory"/> and <see cref="TimeProvider"/> registered (AddBookingServices does).</summary>
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
-        services.AddOptions<CatalogueRules>().BindConfiguration(CatalogueRules.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CatalogueRules>, CatalogueRulesValidation>();
+        services.AddValidatedOptions<CatalogueRules>(CatalogueRules.SectionName, rules => rules.Validate());
         services.AddOptions<DemoHospitalOptions>().BindConfiguration(DemoHospitalOptions.SectionName);
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogueRules>>().Value);
@@ -34,12 +33,4 @@ public static class CatalogueRegistration
         return services;
     }
 
-    private sealed class CatalogueRulesValidation : IValidateOptions<CatalogueRules>
-    {
-        public ValidateOptionsResult Validate(string? name, CatalogueRules options)
-        {
-            var errors = options.Validate();
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-        }
-    }
 }

@@ -8,13 +8,12 @@ using OrleansBooking.Silo.Storage.Accounts;
 namespace OrleansBooking.Silo.Hosting.Accounts;
 
 /// <summary>Accounts: options, their store, the key ring shared through the database, the first admin and revocation polling.</summary>
-public static class AccountsRegistration
+public static class AccountsServices
 {
     /// <summary>Registered after the storage migration service, whose StartingAsync creates the tables these start-up services use.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidation>();
+        services.AddValidatedOptions<AccountOptions, AccountOptionsValidation>(AccountOptions.SectionName);
 
         services.AddSingleton(sp => AccountStore.Create(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using OrleansBooking.Grains.GroupCommit;
+
+using OrleansBooking.Silo.Hosting.Cluster;
 
 namespace OrleansBooking.Silo.Hosting;
 
@@ -10,7 +11,7 @@ namespace OrleansBooking.Silo.Hosting;
 /// The Orleans silo, co-hosted with the HTTP API in one process: clustering, the grains' timings,
 /// and the clocks. On one machine it is a localhost cluster of one silo, which needs nothing installed.
 /// </summary>
-public static class OrleansRegistration
+public static class SiloServices
 {
     // Orleans' own machinery keeps real time even when the application's clock is replaced (tests
     // drive a fake one): a frozen clock would stop membership, messaging timeouts and collection.
@@ -42,8 +43,7 @@ public static class OrleansRegistration
                 o.CollectionQuantum = grains.CollectionInterval;
             });
         });
-        builder.Services.AddOptions<ClusterSettings>().BindConfiguration(ClusterSettings.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ClusterSettings>, ClusterSettingsValidation>();
+        builder.Services.AddValidatedOptions<ClusterSettings>(ClusterSettings.SectionName, settings => settings.Validate());
         foreach (var area in RealTimeAreas) builder.Services.AddKeyedSingleton(area, TimeProvider.System);
         return builder;
     }

@@ -6,12 +6,11 @@ using OrleansBooking.Silo.Storage.Audit;
 namespace OrleansBooking.Silo.Hosting.Audit;
 
 /// <summary>The audit log: its options, its table, the buffered writer (a hosted service, so stopping drains it) and the admins' trail.</summary>
-public static class AuditRegistration
+public static class AuditServices
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
-        services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AuditLogOptions>, AuditLogOptionsValidation>();
+        services.AddValidatedOptions<AuditLogOptions, AuditLogOptionsValidation>(AuditLogOptions.SectionName);
 
         services.AddSingleton(sp => AuditLogStore.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<AuditLogStore>().Writer);

@@ -1,4 +1,4 @@
-namespace OrleansBooking.Silo.Hosting;
+namespace OrleansBooking.Silo.Hosting.SlotPools;
 
 /// <summary>Which engine decides reservations. Bound from configuration section <see cref="SectionName"/>.</summary>
 public sealed class BookingEngineOptions
