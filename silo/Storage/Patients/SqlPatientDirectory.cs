@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Text;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using OrleansBooking.Grains.Patients;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage.Sql;
@@ -31,13 +31,11 @@ internal sealed class SqlPatientDirectory(SqlDialect dialect, TimeProvider clock
             }
             // Two registrations for one account take the same gap lock and both want to insert into
             // it: InnoDB rolls one back. Its work is undone, so running it again is safe.
-            catch (MySqlException e) when (e.Number == DeadlockErrorNumber && attempt < DeadlockAttempts)
+            catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.LockDeadlock && attempt < DeadlockAttempts)
             {
             }
         }
     }
-
-    private const int DeadlockErrorNumber = 1213;
 
     private async Task<RegisterOutcome> TryRegisterAsync(PatientProfile profile, int patientsPerAccount, CancellationToken cancellationToken)
     {
