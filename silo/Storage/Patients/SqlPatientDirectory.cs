@@ -10,7 +10,7 @@ namespace OrleansBooking.Silo.Storage.Patients;
 /// <summary>Registration and the patients' read models, in plain SQL.</summary>
 internal sealed class SqlPatientDirectory(SqlDialect dialect, TimeProvider clock) : IPatientDirectory
 {
-    /// <summary>Rows per bulk INSERT: 100 × 10 parameters stays cheap for MySql.Data, whose binding cost grows with the square of the count.</summary>
+    /// <summary>Rows per bulk INSERT, and per transaction: a bulk registration never holds its locks long, and 100 × 10 parameters stay far below SQLite's limit.</summary>
     public const int RowsPerInsert = 100;
 
     private const string HeldStatuses = "('pending_payment', 'booked', 'checked_in', 'in_consultation')";
