@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using OrleansBooking.Silo.Storage;
 
 namespace OrleansBooking.Benchmarks;
@@ -64,14 +64,15 @@ public static class SideBySide
             return new StorageOptions { Provider = StorageOptions.Sqlite, ConnectionString = $"Data Source={file}" };
         }
 
+        var server = mysqlConnectionString!; // BenchmarkOptions.Parse requires --mysql with --db mysql
         var name = $"bench_{Guid.NewGuid():N}"[..20];
-        await using (var connection = new MySqlConnection(mysqlConnectionString))
+        await using (var connection = new MySqlConnection(server))
         {
             await connection.OpenAsync();
             await using var create = new MySqlCommand($"CREATE DATABASE `{name}` CHARACTER SET utf8mb4", connection);
             await create.ExecuteNonQueryAsync();
         }
-        var builder = new MySqlConnectionStringBuilder(mysqlConnectionString) { Database = name };
+        var builder = new MySqlConnectionStringBuilder(server) { Database = name };
         return new StorageOptions { Provider = StorageOptions.MySql, ConnectionString = builder.ConnectionString };
     }
 }

@@ -51,9 +51,5 @@ internal sealed class BookingStore : IBookingStore
         return new ConventionalSlotPools(dialect, clock, rules);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        dialect.ClearPool();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => dialect.DisposeAsync();
 }

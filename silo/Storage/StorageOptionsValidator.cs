@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 
 namespace OrleansBooking.Silo.Storage;
 
@@ -29,7 +29,7 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         try
         {
             _ = provider == StorageOptions.MySql
-                ? new MySqlConnectionStringBuilder(options.ConnectionString).ConnectionString
+                ? new MySqlConnectionStringBuilder(options.ConnectionString!).ConnectionString
                 : new SqliteConnectionStringBuilder(ConnectionStringOrDefault(options)).ConnectionString;
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 
 namespace OrleansBooking.Tests.Infrastructure;
 
@@ -210,7 +210,7 @@ public sealed partial class MariaDbServer : IAsyncDisposable, IDisposable
         {
             await create.ExecuteNonQueryAsync();
         }
-        catch (MySqlException e) when (e.Number == 1007) // ER_DB_CREATE_EXISTS
+        catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.DatabaseCreateExists)
         {
             throw new InvalidOperationException(
                 $"Database '{name}' already exists on the test server; give each test its own database name.", e);
@@ -234,7 +234,6 @@ public sealed partial class MariaDbServer : IAsyncDisposable, IDisposable
             Database = database ?? "",
             // The private server is started without TLS; asking for it only slows every connect.
             SslMode = MySqlSslMode.None,
-            CharacterSet = "utf8mb4",
         }.ConnectionString;
 
     public async ValueTask DisposeAsync()

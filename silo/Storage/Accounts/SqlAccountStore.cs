@@ -13,7 +13,8 @@ internal sealed class SqlAccountStore(SqlDialect dialect, TimeProvider clock) : 
 
     private const string InsertPrefix = $"INSERT INTO accounts ({Columns}, updated_at) VALUES ";
 
-    // Parameters per INSERT stay modest: MySql.Data binds them in time quadratic in their number.
+    // Rows per INSERT, and per transaction in CreateManyAsync: a bulk import never holds its locks
+    // long, and no statement nears SQLite's host-parameter limit or MySQL's max_allowed_packet.
     private const int RowsPerInsert = 100;
 
     public Task<Account?> FindByLoginAsync(string login, CancellationToken cancellationToken) =>
@@ -173,17 +174,23 @@ internal sealed class SqlAccountStore(SqlDialect dialect, TimeProvider clock) : 
 
     public async Task<int> CountCodeAttemptAsync(string login, CodePurpose purpose, CancellationToken cancellationToken)
     {
+        // One transaction: the row stays locked from the UPDATE to the SELECT, so concurrent
+        // attempts each read the count they made, never one a later attempt already raised.
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using (var update = connection.CreateCommand())
+        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        await using (var update = transaction.CreateCommand("UPDATE sign_in_codes SET attempts = attempts + 1 WHERE login = @login AND purpose = @purpose"))
         {
-            update.CommandText = "UPDATE sign_in_codes SET attempts = attempts + 1 WHERE login = @login AND purpose = @purpose";
             BindCodeKey(update, login, purpose);
             if (await update.ExecuteNonQueryAsync(cancellationToken) == 0) return 0;
         }
-        await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT attempts FROM sign_in_codes WHERE login = @login AND purpose = @purpose";
-        BindCodeKey(select, login, purpose);
-        return Convert.ToInt32(await select.ExecuteScalarAsync(cancellationToken) ?? 0);
+        int attempts;
+        await using (var select = transaction.CreateCommand("SELECT attempts FROM sign_in_codes WHERE login = @login AND purpose = @purpose"))
+        {
+            BindCodeKey(select, login, purpose);
+            attempts = Convert.ToInt32(await select.ExecuteScalarAsync(cancellationToken) ?? 0);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return attempts;
     }
 
     public async Task DeleteCodeAsync(string login, CodePurpose purpose, CancellationToken cancellationToken)

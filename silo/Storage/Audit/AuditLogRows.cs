@@ -6,8 +6,8 @@ namespace OrleansBooking.Silo.Storage.Audit;
 
 /// <summary>
 /// How an audit entry maps to an <c>audit_log</c> row. Text is cut here to the MySQL column
-/// lengths of migration 0006: the server must never truncate (strict mode refuses, and a warning
-/// derails MySql.Data), and both engines then hold the same text.
+/// lengths of migration 0006: the server must never truncate (strict mode refuses the row, and so
+/// the whole batch), and both engines then hold the same text.
 /// </summary>
 internal static class AuditLogRows
 {

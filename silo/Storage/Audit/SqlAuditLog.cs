@@ -12,8 +12,9 @@ internal sealed class SqlAuditLog(SqlDialect dialect) : IAuditBatchWriter, IAudi
 {
     private const string InsertPrefix = "INSERT INTO audit_log (" + AuditLogRows.Columns + ") VALUES ";
 
-    // 50 rows × 10 columns = 500 parameters per command: MySql.Data binds parameters in time
-    // quadratic in their number, so a large batch is several INSERTs in one transaction instead.
+    // A batch may hold up to 100,000 entries (AuditLogOptions.MaxBatch), each with up to ~1,600
+    // characters of text: it is several INSERTs in one transaction, each far below SQLite's
+    // host-parameter limit (50 × 10 = 500) and MySQL's max_allowed_packet.
     private const int RowsPerInsert = 50;
 
     // "Older than entry @before" in the order of the listing. An unknown id makes both

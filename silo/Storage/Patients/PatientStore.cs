@@ -6,8 +6,8 @@ namespace OrleansBooking.Silo.Storage.Patients;
 
 /// <summary>
 /// The patients' side of the database the configuration names: the grain's storage and records,
-/// and the directory. Shares the booking store's connection string (and so its connection pool);
-/// the schema comes from the same migrations (0003).
+/// and the directory. Uses the booking store's connection string; the schema comes from the same
+/// migrations (0003).
 /// </summary>
 public sealed class PatientStore
 {

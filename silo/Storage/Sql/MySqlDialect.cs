@@ -1,16 +1,17 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Silo.Storage.Sql;
 
 /// <summary>
-/// MySQL 8 / MariaDB 10.11+ through MySql.Data, which is synchronous underneath: every round trip
-/// holds a thread, so statements travel together (multi-statement commands, multi-row INSERTs).
+/// MySQL 8 / MariaDB 10.11+ through MySqlConnector, with connections from one
+/// <see cref="MySqlDataSource"/> per store. Every statement is a network round trip, so statements
+/// travel together (multi-statement commands, multi-row INSERTs).
 /// </summary>
-internal sealed class MySqlDialect(string connectionString) : SqlDialect
+internal sealed class MySqlDialect : SqlDialect
 {
     /// <summary>Rows per INSERT statement: large enough to amortise parsing, far below max_allowed_packet.</summary>
     public const int RowsPerInsert = 500;
@@ -20,6 +21,20 @@ internal sealed class MySqlDialect(string connectionString) : SqlDialect
 
     // User locks are server-wide: the name includes the database (and is cut to MySQL's 64 characters).
     private const string MigrationLockName = "LEFT(CONCAT('orleansbooking.migrate.', COALESCE(DATABASE(), '')), 64)";
+
+    private readonly MySqlDataSource dataSource;
+
+    public MySqlDialect(string connectionString)
+    {
+        var builder = new MySqlDataSourceBuilder(connectionString);
+        // Not left to the connection string: the stores count the rows an UPDATE matched, also
+        // those it left as they were (a version check, a row rewritten with the same values).
+        builder.ConnectionStringBuilder.UseAffectedRows = false;
+        // The pool resets a connection before lending it again, which rolls back whatever
+        // transaction it still holds, or drops the connection if the reset fails (see Discard).
+        builder.ConnectionStringBuilder.ConnectionReset = true;
+        dataSource = builder.Build();
+    }
 
     public override string Engine => StorageOptions.MySql;
 
@@ -36,7 +51,7 @@ internal sealed class MySqlDialect(string connectionString) : SqlDialect
 
     public override string ScriptFolder => "mysql";
 
-    protected override DbConnection CreateConnection() => new MySqlConnection(connectionString);
+    protected override DbConnection CreateConnection() => dataSource.CreateConnection();
 
     public override Task<StoreTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult(new StoreTransaction(connection, this, pendingBegin: BeginWrite));
@@ -45,7 +60,7 @@ internal sealed class MySqlDialect(string connectionString) : SqlDialect
     {
         await using var command = connection.CreateCommand();
         // Strictness is checked here, at start-up: a non-strict server turns errors into warnings
-        // (silent truncation), and a warning inside a multi-statement batch derails MySql.Data.
+        // and stores what it truncated or adjusted instead of refusing the row.
         command.CommandText =
             $"SELECT @@SESSION.sql_mode LIKE '%STRICT_TRANS_TABLES%' OR @@SESSION.sql_mode LIKE '%STRICT_ALL_TABLES%', " +
             $"GET_LOCK({MigrationLockName}, {(int)MigrationLockTimeout.TotalSeconds})";
@@ -74,10 +89,10 @@ internal sealed class MySqlDialect(string connectionString) : SqlDialect
         StoreTransaction transaction, string poolId, IReadOnlyList<SlotPoolChange> changes, CancellationToken cancellationToken)
     {
         // The whole batch is one command: consecutive reservations become multi-row INSERTs,
-        // cancellations single UPDATEs, all in their original order. Values are written as literals:
-        // MySql.Data binds parameters in time quadratic in their number (a 1,000-row batch has 12,000).
+        // cancellations single UPDATEs, all in their original order.
         var rows = new SlotPoolRows(this);
         var sql = new StringBuilder();
+        var values = new List<object?>();
         var rowsInInsert = 0;
         foreach (var change in changes)
         {
@@ -86,16 +101,16 @@ internal sealed class MySqlDialect(string connectionString) : SqlDialect
                 case ReservationMade made:
                     if (rowsInInsert == RowsPerInsert) EndInsert();
                     sql.Append(rowsInInsert == 0 ? SlotPoolRows.InsertReservationPrefix : ", ");
-                    sql.Append(SlotPoolRows.Row(rows.ReservationValues(made.Reservation).Select(Literal)));
+                    sql.Append(SlotPoolRows.Row(rows.ReservationValues(made.Reservation).Select(Parameter)));
                     rowsInInsert++;
                     break;
                 case ReservationCancelled cancelled:
                     EndInsert();
-                    sql.Append(SlotPoolRows.CancelReservation(rows.CancellationValues(poolId, cancelled).Select(Literal).ToList())).Append(";\n");
+                    sql.Append(SlotPoolRows.CancelReservation(rows.CancellationValues(poolId, cancelled).Select(Parameter).ToList())).Append(";\n");
                     break;
                 case ReservationStatusChanged moved:
                     EndInsert();
-                    sql.Append(ReservationStatusRows.ChangeStatus(ReservationStatusRows.Values(poolId, moved).Select(Literal).ToList())).Append(";\n");
+                    sql.Append(ReservationStatusRows.ChangeStatus(ReservationStatusRows.Values(poolId, moved).Select(Parameter).ToList())).Append(";\n");
                     break;
                 default:
                     throw new ArgumentException($"{change.GetType().Name} is not a reservation change.", nameof(changes));
@@ -104,7 +119,14 @@ internal sealed class MySqlDialect(string connectionString) : SqlDialect
         EndInsert();
         if (sql.Length == 0) return 0;
         await using var command = transaction.CreateCommand(sql.ToString());
+        for (var i = 0; i < values.Count; i++) SlotPoolRows.Bind(command, ParameterName(i), values[i]);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+
+        string Parameter(object? value)
+        {
+            values.Add(value);
+            return "@" + ParameterName(values.Count - 1);
+        }
 
         void EndInsert()
         {
@@ -114,30 +136,17 @@ internal sealed class MySqlDialect(string connectionString) : SqlDialect
         }
     }
 
-    /// <summary>
-    /// A value as SQL text. Strings go as hex with a character set introducer, so no content can
-    /// end the literal, whatever the server's sql_mode (NO_BACKSLASH_ESCAPES) or the connection's charset.
-    /// </summary>
-    internal static string Literal(object? value) => value switch
+    private static string ParameterName(int index) => "p" + index.ToString(CultureInfo.InvariantCulture);
+
+    public override bool IsDuplicateKey(DbException exception) => exception is MySqlException { ErrorCode: MySqlErrorCode.DuplicateKeyEntry };
+
+    // Nothing to do: the pool resets the connection before its next use (ConnectionReset, set in
+    // the constructor), rolling back what it holds, and drops it when the reset fails.
+    public override void Discard(DbConnection connection)
     {
-        null or DBNull => "NULL",
-        string text => "_utf8mb4 X'" + Convert.ToHexString(Encoding.UTF8.GetBytes(text)) + "'",
-        int number => number.ToString(CultureInfo.InvariantCulture),
-        long number => number.ToString(CultureInfo.InvariantCulture),
-        decimal number => number.ToString(CultureInfo.InvariantCulture),
-        DateTime instant => "'" + instant.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "'",
-        _ => throw new ArgumentException($"No SQL literal for {value.GetType().Name}.", nameof(value)),
-    };
-
-    public override bool IsDuplicateKey(DbException exception) => exception is MySqlException { Number: 1062 }; // ER_DUP_ENTRY
-
-    public override void Discard(DbConnection connection) => MySqlConnection.ClearPool((MySqlConnection)connection);
-
-    public override void ClearPool()
-    {
-        using var connection = new MySqlConnection(connectionString);
-        MySqlConnection.ClearPool(connection);
     }
+
+    public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
     // DATETIME(6) keeps microseconds; cut the rest here so the server never rounds.
     public override object Instant(DateTimeOffset instant) =>

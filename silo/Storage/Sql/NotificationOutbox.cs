@@ -12,8 +12,8 @@ internal static class NotificationOutbox
 {
     private const string InsertPrefix = "INSERT INTO notifications (notification_id, patient_id, kind, payload, created_at, sent_at) VALUES ";
 
-    // Above this many rows a stop-clinic is split into several INSERTs, keeping each command's
-    // parameter count modest (MySql.Data binds parameters in time quadratic in their number).
+    // Above this many rows a stop-clinic is split into several INSERTs, so however large the clinic
+    // one statement stays far below SQLite's host-parameter limit and MySQL's max_allowed_packet.
     private const int RowsPerInsert = 100;
 
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);

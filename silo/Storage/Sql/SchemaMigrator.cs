@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Reflection;
-using System.Text;
 
 namespace OrleansBooking.Silo.Storage.Sql;
 
@@ -22,11 +21,8 @@ internal sealed class SchemaMigrator(SqlDialect dialect, TimeProvider clock)
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var migrationLock = await dialect.EnterMigrationAsync(connection, cancellationToken);
 
-        // Only what is missing is created: MySql.Data loses track of a multi-result reply when a
-        // statement raises a warning ("table already exists"), so the migrator never provokes one.
-        if (!await SchemaVersionTableExistsAsync(connection, cancellationToken))
+        await using (var create = connection.CreateCommand())
         {
-            await using var create = connection.CreateCommand();
             create.CommandText = dialect.CreateSchemaVersionTable;
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -41,10 +37,9 @@ internal sealed class SchemaMigrator(SqlDialect dialect, TimeProvider clock)
 
         foreach (var script in Scripts.Where(s => !applied.Contains(s.Version)))
         {
-            foreach (var statement in script.Statements)
+            await using (var run = connection.CreateCommand())
             {
-                await using var run = connection.CreateCommand();
-                run.CommandText = statement;
+                run.CommandText = script.Sql;
                 await run.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -99,52 +94,9 @@ internal sealed class SchemaMigrator(SqlDialect dialect, TimeProvider clock)
             throw new InvalidOperationException($"Migration script '{name}' must start with its version number, e.g. 0002_add_payments.sql.");
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
-        return new MigrationScript(version, name, SplitStatements(reader.ReadToEnd()));
-    }
-
-    /// <summary>
-    /// The statements of a script, each run as its own command (one statement per command keeps
-    /// MySql.Data in step with the server). Splits at semicolons outside quotes and comments.
-    /// </summary>
-    internal static IReadOnlyList<string> SplitStatements(string script)
-    {
-        var statements = new List<string>();
-        var current = new StringBuilder();
-        for (var i = 0; i < script.Length; i++)
-        {
-            var c = script[i];
-            if (c == '-' && i + 1 < script.Length && script[i + 1] == '-')
-            {
-                while (i < script.Length && script[i] != '\n') i++;
-                current.Append('\n');
-                continue;
-            }
-            if (c is '\'' or '"' or '`')
-            {
-                var end = script.IndexOf(c, i + 1);
-                if (end < 0) throw new InvalidOperationException($"Unterminated {c} quote in a migration script.");
-                current.Append(script, i, end - i + 1);
-                i = end;
-                continue;
-            }
-            if (c == ';')
-            {
-                Flush();
-                continue;
-            }
-            current.Append(c);
-        }
-        Flush();
-        return statements;
-
-        void Flush()
-        {
-            var statement = current.ToString().Trim();
-            if (statement.Length > 0) statements.Add(statement);
-            current.Clear();
-        }
+        return new MigrationScript(version, name, reader.ReadToEnd());
     }
 }
 
-/// <summary>One versioned schema script, as its statements.</summary>
-internal sealed record MigrationScript(int Version, string Name, IReadOnlyList<string> Statements);
+/// <summary>One versioned schema script, run as one command.</summary>
+internal sealed record MigrationScript(int Version, string Name, string Sql);

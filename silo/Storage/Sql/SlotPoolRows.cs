@@ -154,8 +154,8 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
     }
 
     /// <summary>
-    /// The fee as the DECIMAL(12, 2) column holds it, rounded here rather than by MySQL: the server
-    /// would round too, but with a note, and any note or warning derails MySql.Data 8.0.16 on MariaDB.
+    /// The fee as the DECIMAL(12, 2) column holds it, rounded here rather than by the engine: MySQL
+    /// rounds, SQLite (NUMERIC affinity) keeps what it is given, so both then hold the same amount.
     /// </summary>
     public static decimal StoredFee(decimal fee) => Math.Round(fee, 2, MidpointRounding.AwayFromZero);
 

@@ -7,7 +7,7 @@ namespace OrleansBooking.Silo.Storage.Sql;
 /// What differs between the two engines: connecting, starting a transaction, locking, value
 /// formats and how a batch of reservation rows is sent. Everything else is shared ADO.NET.
 /// </summary>
-internal abstract class SqlDialect
+internal abstract class SqlDialect : IAsyncDisposable
 {
     /// <summary>"sqlite" or "mysql".</summary>
     public abstract string Engine { get; }
@@ -62,11 +62,11 @@ internal abstract class SqlDialect
     /// <summary>True when the error is a primary key or unique key violation.</summary>
     public abstract bool IsDuplicateKey(DbException exception);
 
-    /// <summary>Takes a connection whose state is unknown (a rollback failed) out of the pool for good.</summary>
+    /// <summary>Makes sure a connection whose state is unknown (a rollback failed) never serves another caller as it is.</summary>
     public abstract void Discard(DbConnection connection);
 
-    /// <summary>Closes the pooled connections of this database (on dispose, so a SQLite file can be deleted).</summary>
-    public abstract void ClearPool();
+    /// <summary>Closes the pooled connections of this database (so a SQLite file can be deleted).</summary>
+    public abstract ValueTask DisposeAsync();
 
     public abstract object Instant(DateTimeOffset instant);
 

@@ -1,6 +1,6 @@
 namespace OrleansBooking.Silo.Storage.Sql;
 
-/// <summary>The dialect the storage options name. Every store of one database shares its connection pool (keyed by connection string).</summary>
+/// <summary>The dialect the storage options name; each store makes its own (on MySQL, with its own connection pool).</summary>
 internal static class SqlDialects
 {
     /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>

@@ -104,10 +104,11 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
 
     public override void Discard(DbConnection connection) => SqliteConnection.ClearPool((SqliteConnection)connection);
 
-    public override void ClearPool()
+    public override ValueTask DisposeAsync()
     {
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
     }
 
     public override object Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);

@@ -4,9 +4,8 @@ namespace OrleansBooking.Silo.Storage.Sql;
 
 /// <summary>
 /// A database transaction started and ended with plain SQL. On MySQL the START TRANSACTION rides
-/// along with the first statement (<paramref name="pendingBegin"/>) instead of costing round trips
-/// of its own (MySql.Data's BeginTransaction sends two). Disposing it without
-/// <see cref="CommitAsync"/> rolls back.
+/// along with the first statement (<paramref name="pendingBegin"/>) instead of costing a round trip
+/// of its own, as BeginTransactionAsync would. Disposing it without <see cref="CommitAsync"/> rolls back.
 /// </summary>
 internal sealed class StoreTransaction(DbConnection connection, SqlDialect dialect, string? pendingBegin) : IAsyncDisposable
 {
