@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Net.Http.Headers;
 
-namespace OrleansBooking.Api.Apis;
+namespace OrleansBooking.Api.Catalogue;
 
 /// <summary>
 /// Browse answers kept for a short time (<c>Booking:Catalogue:BrowseCacheTtl</c>, default 1 s):

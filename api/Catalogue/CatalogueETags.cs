@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 
-namespace OrleansBooking.Api.Apis;
+namespace OrleansBooking.Api.Catalogue;
 
 /// <summary>
 /// Browse answers are tagged by a hash of their content, so a tag changes exactly when something a
