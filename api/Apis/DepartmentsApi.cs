@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Caching;
 using OrleansBooking.Api.Catalogue;
 using OrleansBooking.Api.Contracts.Catalogue;
 using OrleansBooking.Api.OpenApi;
@@ -47,7 +48,7 @@ public static class DepartmentsApi
     {
         var catalogue = await directory.GetAsync(cancellationToken);
         var body = catalogue.Departments.Where(d => d.Active).Select(d => DepartmentResponse.From(d, rules)).ToArray();
-        return CatalogueETags.NotModified(request, response, CatalogueETags.For(body))
+        return ETags.NotModified(request, response, ETags.For(body))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(body);
     }
@@ -63,7 +64,7 @@ public static class DepartmentsApi
         var catalogue = await directory.GetAsync(cancellationToken);
         if (!catalogue.DepartmentsById.TryGetValue(departmentId, out var department)) return CatalogueProblems.NoDepartment(departmentId);
         var body = DepartmentResponse.From(department, rules);
-        return CatalogueETags.NotModified(request, response, CatalogueETags.For(body))
+        return ETags.NotModified(request, response, ETags.For(body))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(body);
     }
@@ -80,7 +81,7 @@ public static class DepartmentsApi
             () => browser.DepartmentDoctorsAsync(departmentId, cancellationToken));
         if (cached is not { } hit) return CatalogueProblems.NoDepartment(departmentId);
         var (page, etag) = hit;
-        return CatalogueETags.NotModified(request, response, etag)
+        return ETags.NotModified(request, response, etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(page);
     }

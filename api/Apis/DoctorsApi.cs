@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Caching;
 using OrleansBooking.Api.Catalogue;
 using OrleansBooking.Api.Contracts.Catalogue;
 using OrleansBooking.Api.Contracts.DoctorsDay;
@@ -72,7 +73,7 @@ public static class DoctorsApi
             .Where(d => catalogue.IsBookable(d) && (departmentId is null || d.DepartmentId == departmentId) && (text is null || d.Matches(text)))
             .Select(d => DoctorResponse.From(d, rules))
             .ToArray();
-        return CatalogueETags.NotModified(request, response, CatalogueETags.For(body))
+        return ETags.NotModified(request, response, ETags.For(body))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(body);
     }
@@ -88,7 +89,7 @@ public static class DoctorsApi
         var catalogue = await directory.GetAsync(cancellationToken);
         if (!catalogue.DoctorsById.TryGetValue(doctorId, out var doctor)) return CatalogueProblems.NoDoctor(doctorId);
         var body = DoctorResponse.From(doctor, rules);
-        return CatalogueETags.NotModified(request, response, CatalogueETags.For(body))
+        return ETags.NotModified(request, response, ETags.For(body))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(body);
     }
@@ -104,7 +105,7 @@ public static class DoctorsApi
         var cached = await cache.GetOrBuildAsync("calendar:" + doctorId, () => browser.CalendarAsync(doctorId, cancellationToken));
         if (cached is not { } hit) return CatalogueProblems.NoDoctor(doctorId);
         var (calendar, etag) = hit;
-        return CatalogueETags.NotModified(request, response, etag)
+        return ETags.NotModified(request, response, etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(calendar);
     }

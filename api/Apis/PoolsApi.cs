@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Caching;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.Contracts.DoctorsDay;
 using OrleansBooking.Api.Contracts.Patients;
@@ -117,10 +118,10 @@ public static class PoolsApi
 
         var body = PoolResponse.From(pool, time);
         var etag = PoolETag(pool, body.Status);
-        response.Headers.ETag = etag.ToString();
         // Browsers and apps may keep the pool but must ask again each time: the count changes every second.
-        response.Headers.CacheControl = "no-cache";
-        return Matches(request, etag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(body);
+        return ETags.NotModified(request, response, etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(body);
     }
 
     /// <summary>
@@ -130,13 +131,6 @@ public static class PoolsApi
     /// </summary>
     public static EntityTagHeaderValue PoolETag(SlotPoolSnapshot pool, PoolStatus status) =>
         new($"\"{pool.Version}-{pool.Quota}-{pool.Booked}-{FieldRules.WireName(status)}\"");
-
-    private static bool Matches(HttpRequest request, EntityTagHeaderValue current)
-    {
-        var header = request.Headers.IfNoneMatch;
-        if (header.Count == 0 || !EntityTagHeaderValue.TryParseList(header, out var tags)) return false;
-        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
-    }
 
     public static async Task<Results<Created<ReservationResponse>, ProblemHttpResult>> CreateReservation(
         string poolId,
