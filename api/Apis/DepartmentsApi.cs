@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Caching;
+using OrleansBooking.Api.Catalogue;
 using OrleansBooking.Api.Contracts.Catalogue;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
@@ -8,12 +9,12 @@ using OrleansBooking.Grains.Catalogue;
 
 namespace OrleansBooking.Api.Apis;
 
-/// <summary>Departments: patients browse them; admins create, change and deactivate them and set their release rule.</summary>
+/// <summary>Departments as patients browse them.</summary>
 public static class DepartmentsApi
 {
     public static IEndpointRouteBuilder MapDepartmentsApi(this IEndpointRouteBuilder app)
     {
-        var browse = app.MapGroup("/api/departments").WithTags(CatalogueApi.PublicTag).AddEndpointFilter<GrainFaultFilter>().AllowAnonymous();
+        var browse = app.MapGroup("/api/departments").WithTags(CatalogueApiRegistration.PublicTag).AddEndpointFilter<GrainFaultFilter>().AllowAnonymous();
 
         browse.MapGet("/", ListDepartments)
             .WithName(nameof(ListDepartments))
@@ -39,43 +40,6 @@ public static class DepartmentsApi
             .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DepartmentNotFound)
             .ProducesRetryLater();
 
-        var admin = app.MapGroup("/api/admin/departments").WithTags(CatalogueApi.AdminTag).RequireAuthorization(AccessPolicies.Admin);
-
-        admin.MapPost("/", CreateDepartment)
-            .WithName(nameof(CreateDepartment))
-            .WithSummary("Create a department")
-            .WithDescription("departmentId is generated when absent. The department follows the hospital's release rule until given its own.")
-            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, CatalogueProblems.DepartmentExists);
-
-        admin.MapPatch("/{departmentId}", ChangeDepartment)
-            .WithName(nameof(ChangeDepartment))
-            .WithSummary("Change a department")
-            .WithDescription("Absent fields stay as they are; active: true reactivates a deactivated department.")
-            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DepartmentNotFound);
-
-        admin.MapDelete("/{departmentId}", DeactivateDepartment)
-            .WithName(nameof(DeactivateDepartment))
-            .WithSummary("Deactivate a department")
-            .WithDescription("Hides it from patients and stops new pools. Existing pools and their reservations stay.")
-            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DepartmentNotFound);
-
-        admin.MapPut("/{departmentId}/release-rule", SetReleaseRule)
-            .WithName(nameof(SetReleaseRule))
-            .WithSummary("Give a department its own release rule")
-            .WithDescription("Pools generated from now on open daysBefore days before the visit at time (local). Existing pools keep "
-                + "their release instant; change one with PATCH /api/admin/pools/{poolId}.")
-            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DepartmentNotFound);
-
-        admin.MapDelete("/{departmentId}/release-rule", ClearReleaseRule)
-            .WithName(nameof(ClearReleaseRule))
-            .WithSummary("Return a department to the hospital's release rule")
-            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DepartmentNotFound);
-
         return app;
     }
 
@@ -84,7 +48,7 @@ public static class DepartmentsApi
     {
         var catalogue = await directory.GetAsync(cancellationToken);
         var body = catalogue.Departments.Where(d => d.Active).Select(d => DepartmentResponse.From(d, rules)).ToArray();
-        return CatalogueETags.NotModified(request, response, CatalogueETags.For(body))
+        return ETags.NotModified(request, response, ETags.For(body))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(body);
     }
@@ -100,7 +64,7 @@ public static class DepartmentsApi
         var catalogue = await directory.GetAsync(cancellationToken);
         if (!catalogue.DepartmentsById.TryGetValue(departmentId, out var department)) return CatalogueProblems.NoDepartment(departmentId);
         var body = DepartmentResponse.From(department, rules);
-        return CatalogueETags.NotModified(request, response, CatalogueETags.For(body))
+        return ETags.NotModified(request, response, ETags.For(body))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(body);
     }
@@ -117,55 +81,8 @@ public static class DepartmentsApi
             () => browser.DepartmentDoctorsAsync(departmentId, cancellationToken));
         if (cached is not { } hit) return CatalogueProblems.NoDepartment(departmentId);
         var (page, etag) = hit;
-        return CatalogueETags.NotModified(request, response, etag)
+        return ETags.NotModified(request, response, etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(page);
-    }
-
-    public static async Task<Results<Created<DepartmentResponse>, ProblemHttpResult>> CreateDepartment(
-        CreateDepartmentRequest request, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes, CancellationToken cancellationToken)
-    {
-        var errors = new RequestErrors();
-        if (CatalogueRequestValidation.ToDepartment(request, CatalogueApi.NewId, errors) is not { } department)
-            return BookingProblems.ValidationFailed(errors);
-        if (!await store.AddDepartmentAsync(department, cancellationToken)) return CatalogueProblems.DepartmentTaken(department.DepartmentId);
-        changes.Published();
-        return TypedResults.Created($"/api/departments/{department.DepartmentId}", DepartmentResponse.From(department, rules));
-    }
-
-    public static Task<Results<Ok<DepartmentResponse>, ProblemHttpResult>> ChangeDepartment(
-        string departmentId, UpdateDepartmentRequest request, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes,
-        CancellationToken cancellationToken) =>
-        UpdateAsync(departmentId, store, rules, changes, (current, errors) => CatalogueRequestValidation.Apply(current, request, errors), cancellationToken);
-
-    public static Task<Results<Ok<DepartmentResponse>, ProblemHttpResult>> DeactivateDepartment(
-        string departmentId, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes, CancellationToken cancellationToken) =>
-        UpdateAsync(departmentId, store, rules, changes, (current, _) => current with { Active = false }, cancellationToken);
-
-    public static Task<Results<Ok<DepartmentResponse>, ProblemHttpResult>> SetReleaseRule(
-        string departmentId, ReleaseRuleRequest request, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes,
-        CancellationToken cancellationToken) =>
-        UpdateAsync(departmentId, store, rules, changes, (current, errors) =>
-            CatalogueRequestValidation.ToReleaseRule(request, errors) is { } rule ? current with { ReleaseRule = rule } : null, cancellationToken);
-
-    public static Task<Results<Ok<DepartmentResponse>, ProblemHttpResult>> ClearReleaseRule(
-        string departmentId, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes, CancellationToken cancellationToken) =>
-        UpdateAsync(departmentId, store, rules, changes, (current, _) => current with { ReleaseRule = null }, cancellationToken);
-
-    /// <summary>Validates the id and the change against the stored department, then writes it; a refused change writes nothing.</summary>
-    private static async Task<Results<Ok<DepartmentResponse>, ProblemHttpResult>> UpdateAsync(
-        string departmentId, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes,
-        Func<Department, RequestErrors, Department?> change, CancellationToken cancellationToken)
-    {
-        var errors = new RequestErrors();
-        FieldRules.CheckId(errors, "departmentId", departmentId);
-        if (errors.Any) return BookingProblems.ValidationFailed(errors);
-
-        var catalogue = await store.LoadAsync(cancellationToken);
-        if (!catalogue.DepartmentsById.TryGetValue(departmentId, out var current)) return CatalogueProblems.NoDepartment(departmentId);
-        if (change(current, errors) is not { } changed) return BookingProblems.ValidationFailed(errors);
-        if (!await store.UpdateDepartmentAsync(changed, cancellationToken)) return CatalogueProblems.NoDepartment(departmentId);
-        changes.Published();
-        return TypedResults.Ok(DepartmentResponse.From(changed, rules));
     }
 }

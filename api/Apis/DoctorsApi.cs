@@ -1,19 +1,24 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Caching;
+using OrleansBooking.Api.Catalogue;
 using OrleansBooking.Api.Contracts.Catalogue;
+using OrleansBooking.Api.Contracts.DoctorsDay;
+using OrleansBooking.Api.DoctorsDay;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Catalogue;
+using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Api.Apis;
 
-/// <summary>Doctors: patients search them and read their calendars; admins create, change and deactivate them.</summary>
+/// <summary>Doctors: patients search them and read their calendars; a doctor (or an admin) reads the doctor's day.</summary>
 public static class DoctorsApi
 {
     public static IEndpointRouteBuilder MapDoctorsApi(this IEndpointRouteBuilder app)
     {
-        var browse = app.MapGroup("/api/doctors").WithTags(CatalogueApi.PublicTag).AddEndpointFilter<GrainFaultFilter>().AllowAnonymous();
+        var browse = app.MapGroup("/api/doctors").WithTags(CatalogueApiRegistration.PublicTag).AddEndpointFilter<GrainFaultFilter>().AllowAnonymous();
 
         browse.MapGet("/", SearchDoctors)
             .WithName(nameof(SearchDoctors))
@@ -41,30 +46,15 @@ public static class DoctorsApi
             .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DoctorNotFound)
             .ProducesRetryLater();
 
-        var admin = app.MapGroup("/api/admin/doctors").WithTags(CatalogueApi.AdminTag).RequireAuthorization(AccessPolicies.Admin);
+        var day = app.MapGroup("/api/doctors").WithTags("Doctor's day").AddEndpointFilter<GrainFaultFilter>()
+            .RequireAuthorization(AccessPolicies.Clinician).AddEndpointFilter<SessionOwnershipFilter>();
 
-        admin.MapPost("/", CreateDoctor)
-            .WithName(nameof(CreateDoctor))
-            .WithSummary("Create a doctor")
-            .WithDescription("doctorId is generated when absent. Give the doctor a weekly schedule to have pools generated.")
+        day.MapGet("/{doctorId}/days/{date}", GetDoctorDay)
+            .WithName(nameof(GetDoctorDay))
+            .WithSummary("A doctor's day")
+            .WithDescription("Every session of the doctor on the date (yyyy-MM-dd), each with its day list; none is an empty list.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DepartmentNotFound)
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, CatalogueProblems.DoctorExists);
-
-        admin.MapPatch("/{doctorId}", ChangeDoctor)
-            .WithName(nameof(ChangeDoctor))
-            .WithSummary("Change a doctor")
-            .WithDescription("Absent fields stay as they are; active: true reactivates a deactivated doctor.")
-            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DoctorNotFound, CatalogueProblems.DepartmentNotFound);
-
-        admin.MapDelete("/{doctorId}", DeactivateDoctor)
-            .WithName(nameof(DeactivateDoctor))
-            .WithSummary("Deactivate a doctor")
-            .WithDescription("Hides the doctor from patients and stops new pools. Existing pools and their reservations stay; "
-                + "cancel a session with PATCH /api/admin/pools/{poolId} (status cancelled).")
-            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DoctorNotFound);
+            .ProducesRetryLater();
 
         return app;
     }
@@ -83,7 +73,7 @@ public static class DoctorsApi
             .Where(d => catalogue.IsBookable(d) && (departmentId is null || d.DepartmentId == departmentId) && (text is null || d.Matches(text)))
             .Select(d => DoctorResponse.From(d, rules))
             .ToArray();
-        return CatalogueETags.NotModified(request, response, CatalogueETags.For(body))
+        return ETags.NotModified(request, response, ETags.For(body))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(body);
     }
@@ -99,7 +89,7 @@ public static class DoctorsApi
         var catalogue = await directory.GetAsync(cancellationToken);
         if (!catalogue.DoctorsById.TryGetValue(doctorId, out var doctor)) return CatalogueProblems.NoDoctor(doctorId);
         var body = DoctorResponse.From(doctor, rules);
-        return CatalogueETags.NotModified(request, response, CatalogueETags.For(body))
+        return ETags.NotModified(request, response, ETags.For(body))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(body);
     }
@@ -115,47 +105,25 @@ public static class DoctorsApi
         var cached = await cache.GetOrBuildAsync("calendar:" + doctorId, () => browser.CalendarAsync(doctorId, cancellationToken));
         if (cached is not { } hit) return CatalogueProblems.NoDoctor(doctorId);
         var (calendar, etag) = hit;
-        return CatalogueETags.NotModified(request, response, etag)
+        return ETags.NotModified(request, response, etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(calendar);
     }
 
-    public static async Task<Results<Created<DoctorResponse>, ProblemHttpResult>> CreateDoctor(
-        CreateDoctorRequest request, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes, CancellationToken cancellationToken)
-    {
-        var errors = new RequestErrors();
-        if (CatalogueRequestValidation.ToDoctor(request, CatalogueApi.NewId, errors) is not { } doctor)
-            return BookingProblems.ValidationFailed(errors);
-        var catalogue = await store.LoadAsync(cancellationToken);
-        if (!catalogue.DepartmentsById.ContainsKey(doctor.DepartmentId)) return CatalogueProblems.NoDepartment(doctor.DepartmentId);
-        if (!await store.AddDoctorAsync(doctor, cancellationToken)) return CatalogueProblems.DoctorTaken(doctor.DoctorId);
-        changes.Published();
-        return TypedResults.Created($"/api/doctors/{doctor.DoctorId}", DoctorResponse.From(doctor, rules));
-    }
-
-    public static Task<Results<Ok<DoctorResponse>, ProblemHttpResult>> ChangeDoctor(
-        string doctorId, UpdateDoctorRequest request, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes,
-        CancellationToken cancellationToken) =>
-        UpdateAsync(doctorId, store, rules, changes, (current, errors) => CatalogueRequestValidation.Apply(current, request, errors), cancellationToken);
-
-    public static Task<Results<Ok<DoctorResponse>, ProblemHttpResult>> DeactivateDoctor(
-        string doctorId, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes, CancellationToken cancellationToken) =>
-        UpdateAsync(doctorId, store, rules, changes, (current, _) => current with { Active = false }, cancellationToken);
-
-    private static async Task<Results<Ok<DoctorResponse>, ProblemHttpResult>> UpdateAsync(
-        string doctorId, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes,
-        Func<Doctor, RequestErrors, Doctor?> change, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DoctorDayResponse>, ProblemHttpResult>> GetDoctorDay(
+        string doctorId, string date, bool? includeCancelled, IDoctorSessions sessions, ISlotPoolGrainFactory pools,
+        HospitalTime time, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "doctorId", doctorId);
-        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+        var day = FieldRules.CheckDate(errors, "date", date);
+        if (errors.Any || day is not { } visitDay) return BookingProblems.ValidationFailed(errors);
 
-        var catalogue = await store.LoadAsync(cancellationToken);
-        if (!catalogue.DoctorsById.TryGetValue(doctorId, out var current)) return CatalogueProblems.NoDoctor(doctorId);
-        if (change(current, errors) is not { } changed) return BookingProblems.ValidationFailed(errors);
-        if (!catalogue.DepartmentsById.ContainsKey(changed.DepartmentId)) return CatalogueProblems.NoDepartment(changed.DepartmentId);
-        if (!await store.UpdateDoctorAsync(changed, cancellationToken)) return CatalogueProblems.NoDoctor(doctorId);
-        changes.Published();
-        return TypedResults.Ok(DoctorResponse.From(changed, rules));
+        var lists = new List<DayListResponse>();
+        foreach (var poolId in await sessions.FindPoolIdsAsync(doctorId, visitDay, cancellationToken))
+        {
+            if (await DayLists.ReadAsync(pools.GetSlotPool(poolId), includeCancelled ?? false, time) is { } dayList) lists.Add(dayList);
+        }
+        return TypedResults.Ok(new DoctorDayResponse(doctorId, date, lists));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Api.Patients;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.RequestLimits;
 using OrleansBooking.Api.Validation;

@@ -1,17 +1,30 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansBooking.Api.Accounts;
+using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Caching;
 using OrleansBooking.Api.Contracts;
+using OrleansBooking.Api.Contracts.DoctorsDay;
+using OrleansBooking.Api.Contracts.Patients;
+using OrleansBooking.Api.DoctorsDay;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
+using OrleansBooking.Grains.Patients;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Api.Apis;
 
-/// <summary>Reading a pool: the browse traffic before and during a release.</summary>
+/// <summary>
+/// One pool: reading it (the browse traffic before and during a release), taking a number in it
+/// (the hot path of a release), and the doctor's day of its session: the day list, arrivals,
+/// "call next", completions and no-shows.
+/// </summary>
 public static class PoolsApi
 {
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
     public static IEndpointRouteBuilder MapPoolsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/pools").WithTags("Pools").AddEndpointFilter<GrainFaultFilter>().AllowAnonymous();
@@ -25,8 +38,74 @@ public static class PoolsApi
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
             .ProducesRetryLater();
 
+        var reservations = app.MapGroup("/api/pools").WithTags("Reservations").AddEndpointFilter<GrainFaultFilter>();
+
+        reservations.MapPost("/{poolId}/reservations", CreateReservation)
+            .RequireAuthorization(AccessPolicies.Patient)
+            .WithName(nameof(CreateReservation))
+            .WithSummary("Take a number in a pool")
+            .WithDescription("A signed-in patient account books for one of the patients it manages (patientId; may be left out when it manages "
+                + "exactly one). Another account's patient is patient_not_found. "
+                + "Answers once the reservation is durable. Send an Idempotency-Key (1–128 printable ASCII characters): "
+                + "a retry with the same key gets the same reservation and the same 201, with header Idempotent-Replayed: true. "
+                + "The patient must be registered; per-patient limits answer limit_reached with the limit "
+                + "(department_per_day, per_day, per_week), repeated no-shows patient_suspended.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound, ProblemCodes.PatientNotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.SoldOut, ProblemCodes.AlreadyBooked,
+                ProblemCodes.NotReleased, ProblemCodes.PoolClosed, ProblemCodes.LimitReached, ProblemCodes.PatientSuspended)
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused)
+            .ProducesRetryLater();
+
+        reservations.MapGet("/{poolId}/reservations", ListPoolReservations)
+            .RequireAuthorization(AccessPolicies.Clinician)
+            .AddEndpointFilter<SessionOwnershipFilter>()
+            .WithName(nameof(ListPoolReservations))
+            .WithSummary("List a pool's reservations")
+            .WithDescription("Every reservation of the pool, cancelled ones included, in number order. The session's doctor or an admin.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
+            .ProducesRetryLater();
+
+        var day = app.MapGroup("/api/pools").WithTags("Doctor's day").AddEndpointFilter<GrainFaultFilter>()
+            .RequireAuthorization(AccessPolicies.Clinician).AddEndpointFilter<SessionOwnershipFilter>();
+
+        day.MapGet("/{poolId}/day-list", GetDayList)
+            .WithName(nameof(GetDayList))
+            .WithSummary("A session's day list")
+            .WithDescription("The pool's reservations in number order with their status. Cancelled ones only with includeCancelled=true.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
+            .ProducesRetryLater();
+
+        day.MapPost("/{poolId}/call-next", CallNext)
+            .WithName(nameof(CallNext))
+            .WithSummary("Call the next patient")
+            .WithDescription("The checked-in patient with the lowest number moves to in_consultation and is returned.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.NobodyWaiting)
+            .ProducesRetryLater();
+
+        MapMove(day, "/{poolId}/reservations/{reservationId}/check-in", nameof(CheckIn), CheckIn, "Check a patient in",
+            "The patient has arrived (booked → checked_in). Repeating it is harmless.");
+        MapMove(day, "/{poolId}/reservations/{reservationId}/complete", nameof(Complete), Complete, "Complete a consultation",
+            "The consultation is over (in_consultation → completed). Repeating it is harmless.");
+        MapMove(day, "/{poolId}/reservations/{reservationId}/no-show", nameof(MarkNoShow), MarkNoShow, "Mark a no-show",
+            "The patient did not come (booked or checked_in → no_show); the number returns to the pool, as a cancelled one does.");
+
         return app;
     }
+
+    private static void MapMove(RouteGroupBuilder day, string pattern, string name, Delegate handler, string summary, string description) =>
+        day.MapPost(pattern, handler)
+            .WithName(name)
+            .WithSummary(summary)
+            .WithDescription(description)
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.ReservationNotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.InvalidTransition)
+            .ProducesRetryLater();
 
     public static async Task<Results<Ok<PoolResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetPool(
         string poolId, HttpRequest request, HttpResponse response, ISlotPoolGrainFactory pools, HospitalTime time)
@@ -39,10 +118,10 @@ public static class PoolsApi
 
         var body = PoolResponse.From(pool, time);
         var etag = PoolETag(pool, body.Status);
-        response.Headers.ETag = etag.ToString();
         // Browsers and apps may keep the pool but must ask again each time: the count changes every second.
-        response.Headers.CacheControl = "no-cache";
-        return Matches(request, etag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(body);
+        return ETags.NotModified(request, response, etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(body);
     }
 
     /// <summary>
@@ -53,10 +132,170 @@ public static class PoolsApi
     public static EntityTagHeaderValue PoolETag(SlotPoolSnapshot pool, PoolStatus status) =>
         new($"\"{pool.Version}-{pool.Quota}-{pool.Booked}-{FieldRules.WireName(status)}\"");
 
-    private static bool Matches(HttpRequest request, EntityTagHeaderValue current)
+    public static async Task<Results<Created<ReservationResponse>, ProblemHttpResult>> CreateReservation(
+        string poolId,
+        CreateReservationRequest request,
+        // Bound for the OpenAPI document; validation reads the raw header, where a repeated key is visible.
+        [FromHeader(Name = FieldRules.IdempotencyKeyHeader)] string? idempotencyKey,
+        HttpContext http,
+        IGrainFactory grains,
+        ISlotPoolGrainFactory pools,
+        IPatientDirectory directory,
+        HospitalTime time)
     {
-        var header = request.Headers.IfNoneMatch;
-        if (header.Count == 0 || !EntityTagHeaderValue.TryParseList(header, out var tags)) return false;
-        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
+        var errors = new RequestErrors();
+        FieldRules.CheckId(errors, "poolId", poolId);
+        var accountId = http.User.AccountIdOf()!;
+        // Most requests name the patient; an account of one patient may leave it out (one extra read).
+        var patientId = request.PatientId
+            ?? (await directory.ListByAccountAsync(accountId, http.RequestAborted) is [var only] ? only.Profile.PatientId : null);
+        if (patientId is null)
+        {
+            errors.Add("patientId", "patientId is required: the account manages no patient, or more than one.");
+            return BookingProblems.ValidationFailed(errors);
+        }
+        var reserve = RequestValidation.ToReserveRequest(patientId, http.Request.Headers[FieldRules.IdempotencyKeyHeader], errors);
+        if (reserve is null) return BookingProblems.ValidationFailed(errors);
+
+        // Most of the 08:00 crowd arrives after the numbers are gone: a sold-out pool answers them
+        // at once, before any patient is loaded.
+        ReserveOutcome outcome;
+        if (await pools.GetSlotPool(poolId).AnswerIfSoldOutAsync(reserve) is { } early)
+            outcome = early;
+        // Otherwise through the patient: its limits are decided together with the pool's answer.
+        else switch (await grains.GetGrain<IPatientGrain>(reserve.PatientId).ReserveForAccountAsync(accountId, poolId, reserve))
+        {
+            case PatientReserveOutcome.Decided decided:
+                outcome = decided.Pool;
+                break;
+            case PatientReserveOutcome.PatientNotFound:
+                return PatientProblems.PatientNotFound(reserve.PatientId);
+            case PatientReserveOutcome.LimitReached reached:
+                return PatientProblems.LimitReached(reached.Limit, reached.Allowed);
+            case PatientReserveOutcome.Suspended suspended:
+                return PatientProblems.PatientSuspended(time.ToLocal(suspended.Until));
+            case var other:
+                throw new UnreachableException($"Unknown patient outcome {other}.");
+        }
+
+        switch (outcome)
+        {
+            case ReserveOutcome.Reserved reserved:
+                if (reserved.Replayed) http.Response.Headers[ReplayedHeader] = "true";
+                var reservation = reserved.Reservation;
+                return TypedResults.Created($"/api/reservations/{reservation.ReservationId}", ReservationResponse.From(reservation, time));
+            case ReserveOutcome.SoldOut:
+                return BookingProblems.SoldOut(poolId);
+            case ReserveOutcome.NotReleased notReleased:
+                return BookingProblems.NotReleased(time.ToLocal(notReleased.ReleaseAt));
+            case ReserveOutcome.AlreadyBooked alreadyBooked:
+                return BookingProblems.AlreadyBooked(alreadyBooked.Existing);
+            case ReserveOutcome.PoolClosed closed:
+                return BookingProblems.PoolClosed(closed.Status);
+            case ReserveOutcome.PoolNotFound:
+                return BookingProblems.PoolNotFound(poolId);
+            case ReserveOutcome.IdempotencyKeyReused:
+                return BookingProblems.IdempotencyKeyReused();
+            default:
+                throw new UnreachableException($"Unknown reserve outcome {outcome}.");
+        }
+    }
+
+    public static async Task<Results<Ok<ReservationResponse[]>, ProblemHttpResult>> ListPoolReservations(
+        string poolId, ISlotPoolGrainFactory pools, HospitalTime time)
+    {
+        var errors = new RequestErrors();
+        FieldRules.CheckId(errors, "poolId", poolId);
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+
+        if (await pools.GetSlotPool(poolId).ListReservationsAsync() is not { } reservations) return BookingProblems.PoolNotFound(poolId);
+        return TypedResults.Ok(reservations.Select(r => ReservationResponse.From(r, time)).ToArray());
+    }
+
+    public static async Task<Results<Ok<DayListResponse>, ProblemHttpResult>> GetDayList(
+        string poolId, bool? includeCancelled, ISlotPoolGrainFactory pools, HospitalTime time)
+    {
+        var errors = new RequestErrors();
+        FieldRules.CheckId(errors, "poolId", poolId);
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+
+        return await DayLists.ReadAsync(pools.GetSlotPool(poolId), includeCancelled ?? false, time) is { } dayList
+            ? TypedResults.Ok(dayList)
+            : BookingProblems.PoolNotFound(poolId);
+    }
+
+    public static Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> CheckIn(
+        string poolId, string reservationId, ISlotPoolGrainFactory pools, INoShowListener listener, ILoggerFactory loggers, HospitalTime time,
+        CancellationToken cancellationToken) =>
+        MoveAsync(poolId, reservationId, ReservationStatus.CheckedIn, pools, listener, loggers, time, cancellationToken);
+
+    public static Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> Complete(
+        string poolId, string reservationId, ISlotPoolGrainFactory pools, INoShowListener listener, ILoggerFactory loggers, HospitalTime time,
+        CancellationToken cancellationToken) =>
+        MoveAsync(poolId, reservationId, ReservationStatus.Completed, pools, listener, loggers, time, cancellationToken);
+
+    public static Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> MarkNoShow(
+        string poolId, string reservationId, ISlotPoolGrainFactory pools, INoShowListener listener, ILoggerFactory loggers, HospitalTime time,
+        CancellationToken cancellationToken) =>
+        MoveAsync(poolId, reservationId, ReservationStatus.NoShow, pools, listener, loggers, time, cancellationToken);
+
+    public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> CallNext(
+        string poolId, ISlotPoolGrainFactory pools, HospitalTime time)
+    {
+        var errors = new RequestErrors();
+        FieldRules.CheckId(errors, "poolId", poolId);
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+
+        var outcome = await pools.GetSlotPool(poolId).CallNextAsync();
+        return outcome switch
+        {
+            CallNextOutcome.Called called => TypedResults.Ok(ReservationResponse.From(called.Reservation, time)),
+            CallNextOutcome.NobodyWaiting => DoctorsDayProblems.NobodyWaiting(poolId),
+            CallNextOutcome.PoolNotFound => BookingProblems.PoolNotFound(poolId),
+            _ => throw new UnreachableException($"Unknown call-next outcome {outcome}."),
+        };
+    }
+
+    private static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> MoveAsync(
+        string poolId, string reservationId, ReservationStatus to, ISlotPoolGrainFactory pools, INoShowListener listener,
+        ILoggerFactory loggers, HospitalTime time, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        FieldRules.CheckId(errors, "poolId", poolId);
+        var id = FieldRules.CheckReservationId(errors, reservationId);
+        if (errors.Any || id is null) return BookingProblems.ValidationFailed(errors);
+
+        var outcome = await pools.GetSlotPool(poolId).ChangeReservationStatusAsync(id, to);
+        switch (outcome)
+        {
+            case ReservationStatusOutcome.Changed changed:
+                // Reported once the no-show is durable, and only the first time it is marked.
+                if (to == ReservationStatus.NoShow && !changed.Repeated)
+                    await ReportNoShowAsync(changed.Reservation, listener, loggers, time, cancellationToken);
+                return TypedResults.Ok(ReservationResponse.From(changed.Reservation, time));
+            case ReservationStatusOutcome.InvalidTransition invalid:
+                return DoctorsDayProblems.InvalidTransition(invalid.From, invalid.To);
+            case ReservationStatusOutcome.ReservationNotFound:
+                return DoctorsDayProblems.ReservationNotInPool(poolId, id);
+            default:
+                throw new UnreachableException($"Unknown status outcome {outcome}.");
+        }
+    }
+
+    // The no-show is durable before it is reported: a listener fault costs one count toward a
+    // suspension, and must not turn the doctor's recorded no-show into an error (a retry would
+    // be a repeat, and repeats are not reported).
+    private static async Task ReportNoShowAsync(
+        Reservation noShow, INoShowListener listener, ILoggerFactory loggers, HospitalTime time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await listener.NoShowRecordedAsync(noShow, time.Now, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            loggers.CreateLogger(typeof(PoolsApi).FullName!).LogWarning(exception,
+                "No-show of reservation {ReservationId} (patient {PatientId}) is stored but could not be reported.", noShow.ReservationId, noShow.PatientId);
+        }
     }
 }

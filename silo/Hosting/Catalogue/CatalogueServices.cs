@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using OrleansBooking.Api.Apis;
+using OrleansBooking.Api.Catalogue;
 using OrleansBooking.Grains.Catalogue;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Hosting.ClusterJobs;

@@ -3,7 +3,7 @@ using OrleansBooking.Api.Contracts.Catalogue;
 using OrleansBooking.Grains.Catalogue;
 using OrleansBooking.Grains.SlotPools;
 
-namespace OrleansBooking.Api.Apis;
+namespace OrleansBooking.Api.Catalogue;
 
 /// <summary>
 /// Builds the browse pages patients flood before a release. The catalogue comes from memory, the

@@ -1,6 +1,6 @@
 using OrleansBooking.Grains.Catalogue;
 
-namespace OrleansBooking.Api.Apis;
+namespace OrleansBooking.Api.Catalogue;
 
 /// <summary>After an admin change, this silo's browse answers are rebuilt at once (other silos catch up within the cache TTL).</summary>
 public sealed class CatalogueChanges(CatalogueDirectory directory, CatalogueBrowseCache cache)

@@ -2,7 +2,7 @@ using System.Globalization;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Patients;
 
-namespace OrleansBooking.Api.Apis;
+namespace OrleansBooking.Api.Patients;
 
 /// <summary>
 /// Valid, made-up real-name data for load-test patients: patient n is born 1950-01-01 plus n / 1000

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Net.Http.Headers;
+using OrleansBooking.Api.Caching;
 
-namespace OrleansBooking.Api.Apis;
+namespace OrleansBooking.Api.Catalogue;
 
 /// <summary>
 /// Browse answers kept for a short time (<c>Booking:Catalogue:BrowseCacheTtl</c>, default 1 s):
@@ -20,7 +21,7 @@ public sealed class CatalogueBrowseCache(TimeProvider clock, TimeSpan ttl)
         var now = clock.GetUtcNow();
         if (entries.TryGetValue(key, out var cached) && now < cached.Expires && cached.Body is T hit) return (hit, cached.ETag);
         if (await build() is not { } body) return null;
-        var etag = CatalogueETags.For(body);
+        var etag = ETags.For(body);
         // Pages nobody asks for any more are dropped wholesale once far more exist than a hospital has.
         if (entries.Count > 10_000) entries.Clear();
         if (ttl > TimeSpan.Zero) entries[key] = new Entry(body, etag, now + ttl);

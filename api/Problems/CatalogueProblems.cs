@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansBooking.Api.Problems;
 
-namespace OrleansBooking.Api.Apis;
+namespace OrleansBooking.Api.Problems;
 
 /// <summary>The catalogue's refusals, with stable codes (kept beside <see cref="ProblemCodes"/>; never rename one).</summary>
 public static class CatalogueProblems

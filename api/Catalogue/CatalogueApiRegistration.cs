@@ -1,9 +1,9 @@
 using OrleansBooking.Grains.Catalogue;
 
-namespace OrleansBooking.Api.Apis;
+namespace OrleansBooking.Api.Catalogue;
 
-/// <summary>Departments, doctors, schedules and browsing them: registration and route mapping in one place.</summary>
-public static class CatalogueApi
+/// <summary>Departments, doctors, schedules and browsing them: the services their endpoints need, their tags and fresh ids.</summary>
+public static class CatalogueApiRegistration
 {
     public const string PublicTag = "Catalogue";
     public const string AdminTag = "Catalogue admin";
@@ -16,14 +16,6 @@ public static class CatalogueApi
         services.AddSingleton<CatalogueBrowser>();
         services.AddSingleton<CatalogueChanges>();
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder app)
-    {
-        app.MapDepartmentsApi();
-        app.MapDoctorsApi();
-        app.MapSchedulesApi();
-        return app;
     }
 
     /// <summary>A fresh id for a department, doctor or exception created without one.</summary>

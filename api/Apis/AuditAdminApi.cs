@@ -9,13 +9,13 @@ using OrleansBooking.Api.Validation;
 namespace OrleansBooking.Api.Apis;
 
 /// <summary>The audit log of sensitive actions, for admins: who did what, when, from where.</summary>
-public static class AuditApi
+public static class AuditAdminApi
 {
-    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAuditAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AccessPolicies.Admin);
+        var api = app.MapGroup("/api/admin/audit").WithTags("Admin").RequireAuthorization(AccessPolicies.Admin);
 
-        api.MapGet("/audit", ListAuditEntries)
+        api.MapGet("", ListAuditEntries)
             .WithName(nameof(ListAuditEntries))
             .WithSummary("List audit entries, newest first")
             .WithDescription("Sensitive actions (successful writes, refused writes, every sign-in) with who, what, when and from where. "

@@ -2,15 +2,19 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 
-namespace OrleansBooking.Api.Apis;
+namespace OrleansBooking.Api.Caching;
 
 /// <summary>
-/// Browse answers are tagged by a hash of their content, so a tag changes exactly when something a
-/// patient sees changes (a number taken, a release passing, an admin edit) and a repeated
-/// If-None-Match gets 304 without a body.
+/// Entity tags and the 304 answer for the GETs patients repeat: a pool, and the catalogue's browse
+/// answers. Apps may keep such an answer but must ask again each time, and a repeated
+/// If-None-Match that still matches gets 304 without a body.
 /// </summary>
-public static class CatalogueETags
+public static class ETags
 {
+    /// <summary>
+    /// A tag from a hash of the body's content, so it changes exactly when something a patient sees
+    /// changes (a number taken, a release passing, an admin edit).
+    /// </summary>
     public static EntityTagHeaderValue For<T>(T body)
     {
         var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body));

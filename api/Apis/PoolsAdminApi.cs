@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Contracts;
+using OrleansBooking.Api.Contracts.DoctorsDay;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
@@ -9,14 +10,16 @@ using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Api.Apis;
 
-/// <summary>What the hospital's staff do: open a pool, change its quota, release time or status.</summary>
-public static class AdminApi
+/// <summary>What the hospital's staff do with pools: open one, change its quota, release time or status, stop its clinic.</summary>
+public static class PoolsAdminApi
 {
-    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin);
+    public const int MaxReasonLength = 500;
 
-        api.MapPost("/pools", CreatePool)
+    public static IEndpointRouteBuilder MapPoolsAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/admin/pools").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin);
+
+        api.MapPost("", CreatePool)
             .WithName(nameof(CreatePool))
             .WithSummary("Open a pool")
             .WithDescription("One doctor's session on one day. poolId is generated when absent.")
@@ -24,13 +27,23 @@ public static class AdminApi
             .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.PoolExists)
             .ProducesRetryLater();
 
-        api.MapPatch("/pools/{poolId}", ChangePool)
+        api.MapPatch("/{poolId}", ChangePool)
             .WithName(nameof(ChangePool))
             .WithSummary("Change a pool's quota, release time or status")
             .WithDescription("Absent fields stay as they are. status: open | closed | cancelled (stop-clinic: every number is released).")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
             .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.QuotaBelowBooked, ProblemCodes.PoolCancelled)
+            .ProducesRetryLater();
+
+        api.MapPost("/{poolId}/stop-clinic", StopClinic)
+            .WithName(nameof(StopClinic))
+            .WithSummary("Stop a clinic")
+            .WithDescription("Cancels the session: every held number is released with reason doctor_unavailable and each patient " +
+                             "gets a notification (in the outbox, in the same transaction). reason: 1–500 characters, told to the patients.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.PoolCancelled)
             .ProducesRetryLater();
 
         return app;
@@ -69,6 +82,28 @@ public static class AdminApi
             ChangePoolOutcome.PoolCancelled => BookingProblems.PoolCancelled(poolId),
             ChangePoolOutcome.PoolNotFound => BookingProblems.PoolNotFound(poolId),
             _ => throw new UnreachableException($"Unknown change outcome {outcome}."),
+        };
+    }
+
+    public static async Task<Results<Ok<StopClinicResponse>, ProblemHttpResult>> StopClinic(
+        string poolId, StopClinicRequest request, ISlotPoolGrainFactory pools, HospitalTime time)
+    {
+        var errors = new RequestErrors();
+        FieldRules.CheckId(errors, "poolId", poolId);
+        // Required: the patients are told why.
+        var reason = FieldRules.CheckText(errors, "reason", request.Reason, MaxReasonLength);
+        if (errors.Any || reason is null) return BookingProblems.ValidationFailed(errors);
+
+        var outcome = await pools.GetSlotPool(poolId).StopClinicAsync(reason);
+        return outcome switch
+        {
+            StopClinicOutcome.Stopped stopped => TypedResults.Ok(new StopClinicResponse(
+                PoolResponse.From(stopped.Pool, time),
+                stopped.Cancelled.Count,
+                stopped.Cancelled.Select(r => ReservationResponse.From(r, time)).ToList())),
+            StopClinicOutcome.AlreadyStopped => BookingProblems.PoolCancelled(poolId),
+            StopClinicOutcome.PoolNotFound => BookingProblems.PoolNotFound(poolId),
+            _ => throw new UnreachableException($"Unknown stop-clinic outcome {outcome}."),
         };
     }
 }

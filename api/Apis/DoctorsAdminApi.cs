@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Catalogue;
 using OrleansBooking.Api.Contracts.Catalogue;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
@@ -8,21 +9,44 @@ using OrleansBooking.Grains.Catalogue;
 
 namespace OrleansBooking.Api.Apis;
 
-/// <summary>Doctors' weekly templates and exceptions, and running the pool generator on demand.</summary>
-public static class SchedulesApi
+/// <summary>Doctors for admins: create, change and deactivate them, and their weekly templates and exceptions.</summary>
+public static class DoctorsAdminApi
 {
-    public static IEndpointRouteBuilder MapSchedulesApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapDoctorsAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin").WithTags(CatalogueApi.AdminTag).RequireAuthorization(AccessPolicies.Admin);
+        var admin = app.MapGroup("/api/admin/doctors").WithTags(CatalogueApiRegistration.AdminTag).RequireAuthorization(AccessPolicies.Admin);
 
-        admin.MapGet("/doctors/{doctorId}/schedule", GetSchedule)
+        admin.MapPost("/", CreateDoctor)
+            .WithName(nameof(CreateDoctor))
+            .WithSummary("Create a doctor")
+            .WithDescription("doctorId is generated when absent. Give the doctor a weekly schedule to have pools generated.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DepartmentNotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, CatalogueProblems.DoctorExists);
+
+        admin.MapPatch("/{doctorId}", ChangeDoctor)
+            .WithName(nameof(ChangeDoctor))
+            .WithSummary("Change a doctor")
+            .WithDescription("Absent fields stay as they are; active: true reactivates a deactivated doctor.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DoctorNotFound, CatalogueProblems.DepartmentNotFound);
+
+        admin.MapDelete("/{doctorId}", DeactivateDoctor)
+            .WithName(nameof(DeactivateDoctor))
+            .WithSummary("Deactivate a doctor")
+            .WithDescription("Hides the doctor from patients and stops new pools. Existing pools and their reservations stay; "
+                + "cancel a session with PATCH /api/admin/pools/{poolId} (status cancelled).")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DoctorNotFound);
+
+        admin.MapGet("/{doctorId}/schedule", GetSchedule)
             .WithName(nameof(GetSchedule))
             .WithSummary("Get a doctor's schedule")
             .WithDescription("The weekly template and the exceptions from yesterday on.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DoctorNotFound);
 
-        admin.MapPut("/doctors/{doctorId}/schedule", ReplaceWeeklySchedule)
+        admin.MapPut("/{doctorId}/schedule", ReplaceWeeklySchedule)
             .WithName(nameof(ReplaceWeeklySchedule))
             .WithSummary("Replace a doctor's weekly template")
             .WithDescription("Takes effect at the next generation (daily, or POST /api/admin/pool-generation). Existing pools are "
@@ -30,7 +54,7 @@ public static class SchedulesApi
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DoctorNotFound);
 
-        admin.MapPost("/doctors/{doctorId}/schedule/exceptions", AddScheduleException)
+        admin.MapPost("/{doctorId}/schedule/exceptions", AddScheduleException)
             .WithName(nameof(AddScheduleException))
             .WithSummary("Add a leave or an extra session")
             .WithDescription("leave: no pool that day (or that session). extra_session: a session outside the template, or one that "
@@ -39,21 +63,52 @@ public static class SchedulesApi
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DoctorNotFound);
 
-        admin.MapDelete("/doctors/{doctorId}/schedule/exceptions/{exceptionId}", RemoveScheduleException)
+        admin.MapDelete("/{doctorId}/schedule/exceptions/{exceptionId}", RemoveScheduleException)
             .WithName(nameof(RemoveScheduleException))
             .WithSummary("Remove a leave or an extra session")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DoctorNotFound, CatalogueProblems.ScheduleExceptionNotFound);
 
-        admin.MapPost("/pool-generation", GeneratePools)
-            .WithName(nameof(GeneratePools))
-            .WithSummary("Generate the booking window's pools now")
-            .WithDescription("What the daily run does: creates missing pools from the schedules, raises quotas that grew, changes nothing "
-                + "else. Safe to repeat.")
-            .AddEndpointFilter<GrainFaultFilter>()
-            .ProducesRetryLater();
-
         return app;
+    }
+
+    public static async Task<Results<Created<DoctorResponse>, ProblemHttpResult>> CreateDoctor(
+        CreateDoctorRequest request, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        if (CatalogueRequestValidation.ToDoctor(request, CatalogueApiRegistration.NewId, errors) is not { } doctor)
+            return BookingProblems.ValidationFailed(errors);
+        var catalogue = await store.LoadAsync(cancellationToken);
+        if (!catalogue.DepartmentsById.ContainsKey(doctor.DepartmentId)) return CatalogueProblems.NoDepartment(doctor.DepartmentId);
+        if (!await store.AddDoctorAsync(doctor, cancellationToken)) return CatalogueProblems.DoctorTaken(doctor.DoctorId);
+        changes.Published();
+        return TypedResults.Created($"/api/doctors/{doctor.DoctorId}", DoctorResponse.From(doctor, rules));
+    }
+
+    public static Task<Results<Ok<DoctorResponse>, ProblemHttpResult>> ChangeDoctor(
+        string doctorId, UpdateDoctorRequest request, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes,
+        CancellationToken cancellationToken) =>
+        UpdateAsync(doctorId, store, rules, changes, (current, errors) => CatalogueRequestValidation.Apply(current, request, errors), cancellationToken);
+
+    public static Task<Results<Ok<DoctorResponse>, ProblemHttpResult>> DeactivateDoctor(
+        string doctorId, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes, CancellationToken cancellationToken) =>
+        UpdateAsync(doctorId, store, rules, changes, (current, _) => current with { Active = false }, cancellationToken);
+
+    private static async Task<Results<Ok<DoctorResponse>, ProblemHttpResult>> UpdateAsync(
+        string doctorId, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes,
+        Func<Doctor, RequestErrors, Doctor?> change, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        FieldRules.CheckId(errors, "doctorId", doctorId);
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+
+        var catalogue = await store.LoadAsync(cancellationToken);
+        if (!catalogue.DoctorsById.TryGetValue(doctorId, out var current)) return CatalogueProblems.NoDoctor(doctorId);
+        if (change(current, errors) is not { } changed) return BookingProblems.ValidationFailed(errors);
+        if (!catalogue.DepartmentsById.ContainsKey(changed.DepartmentId)) return CatalogueProblems.NoDepartment(changed.DepartmentId);
+        if (!await store.UpdateDoctorAsync(changed, cancellationToken)) return CatalogueProblems.NoDoctor(doctorId);
+        changes.Published();
+        return TypedResults.Ok(DoctorResponse.From(changed, rules));
     }
 
     public static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> GetSchedule(
@@ -91,7 +146,7 @@ public static class SchedulesApi
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "doctorId", doctorId);
-        var exception = CatalogueRequestValidation.ToException(doctorId, request, CatalogueApi.NewId, rules, errors);
+        var exception = CatalogueRequestValidation.ToException(doctorId, request, CatalogueApiRegistration.NewId, rules, errors);
         if (errors.Any || exception is null) return BookingProblems.ValidationFailed(errors);
 
         var catalogue = await store.LoadAsync(cancellationToken);
@@ -116,12 +171,5 @@ public static class SchedulesApi
             return CatalogueProblems.NoScheduleException(doctorId, exceptionId);
         changes.Published();
         return TypedResults.NoContent();
-    }
-
-    public static async Task<Ok<GenerationResponse>> GeneratePools(PoolGenerator generator, CatalogueChanges changes, CancellationToken cancellationToken)
-    {
-        var report = await generator.RunAsync(cancellationToken);
-        changes.Published();
-        return TypedResults.Ok(GenerationResponse.Of(report));
     }
 }

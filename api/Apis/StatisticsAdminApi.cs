@@ -11,14 +11,14 @@ using OrleansBooking.Api.Validation;
 namespace OrleansBooking.Api.Apis;
 
 /// <summary>For the hospital's management: numbers released and booked, fill rate, sell-out time, cancellations, no-shows.</summary>
-public static class StatisticsApi
+public static class StatisticsAdminApi
 {
     /// <summary>The longest span one request may cover: a year and a day (a leap year, inclusive).</summary>
     public const int MaxDays = 366;
 
     public const int MaxTop = 1000;
 
-    public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapStatisticsAdminApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin/statistics").WithTags("Statistics").RequireAuthorization(AccessPolicies.Admin);
         Map(api, "/days", StatisticsGrouping.Day, "Statistics per visit day", "One row per date, in date order.");

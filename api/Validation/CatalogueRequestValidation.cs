@@ -1,9 +1,8 @@
 using OrleansBooking.Api.Contracts.Catalogue;
-using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Catalogue;
 using OrleansBooking.Grains.SlotPools;
 
-namespace OrleansBooking.Api.Apis;
+namespace OrleansBooking.Api.Validation;
 
 /// <summary>Turns catalogue requests into domain values, or says everything wrong with them; nothing is written before this passes.</summary>
 public static class CatalogueRequestValidation

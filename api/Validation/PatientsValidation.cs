@@ -1,8 +1,7 @@
 using OrleansBooking.Api.Contracts.Patients;
-using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Patients;
 
-namespace OrleansBooking.Api.Apis;
+namespace OrleansBooking.Api.Validation;
 
 /// <summary>Turns a patient registration into a profile, or names everything wrong with it.</summary>
 public static class PatientsValidation

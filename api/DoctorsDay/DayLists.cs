@@ -1,0 +1,17 @@
+using OrleansBooking.Api.Contracts.DoctorsDay;
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Api.DoctorsDay;
+
+/// <summary>A session's day list, as the doctor's-day routes of one pool and of one doctor's day read it.</summary>
+public static class DayLists
+{
+    /// <summary>The pool's day list, or null when there is no such pool.</summary>
+    public static async Task<DayListResponse?> ReadAsync(ISlotPoolGrain pool, bool includeCancelled, HospitalTime time)
+    {
+        // Both reads are of the grain's state; the pool is read second so its counts are never older than the list.
+        if (await pool.ListReservationsAsync() is not { } reservations) return null;
+        if (await pool.GetSnapshotAsync() is not { } snapshot) return null;
+        return DayListResponse.From(snapshot, reservations, includeCancelled, time);
+    }
+}
