@@ -85,5 +85,20 @@ public sealed class GrainHost : IAsyncDisposable
         return before - await management.GetTotalActivationCount();
     }
 
+    /// <summary>
+    /// Deactivates every activation that is idle at this instant (no call running or waiting),
+    /// however briefly, and answers whether <paramref name="grain"/> has left memory. Unlike
+    /// <see cref="CollectIdleActivationsAsync"/> the answer is about one grain, so Orleans' own
+    /// activations coming and going do not change it; and an activation answered a moment ago
+    /// counts as idle (an age limit above zero meets Orleans' coarse idle clock, which may not
+    /// have moved yet).
+    /// </summary>
+    public async Task<bool> CollectIfIdleAsync(IAddressable grain)
+    {
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        return await management.GetGrainActivationCount((GrainReference)grain) == 0;
+    }
+
     public async ValueTask DisposeAsync() => await cluster.DisposeAsync();
 }
