@@ -73,23 +73,10 @@ public sealed class GrainHost : IAsyncDisposable
         StartAsync(clock, services => services.AddSingleton(storage));
 
     /// <summary>
-    /// Asks Orleans to deactivate every activation that is idle now (no call running, so no caller
-    /// waiting on a write) and answers how many left memory.
-    /// </summary>
-    public async Task<int> CollectIdleActivationsAsync()
-    {
-        var management = Grains.GetGrain<IManagementGrain>(0);
-        var before = await management.GetTotalActivationCount();
-        await management.ForceActivationCollection(TimeSpan.FromMilliseconds(1));
-        // The management grain itself stays active and is counted both times.
-        return before - await management.GetTotalActivationCount();
-    }
-
-    /// <summary>
     /// Deactivates every activation that is idle at this instant (no call running or waiting),
-    /// however briefly, and answers whether <paramref name="grain"/> has left memory. Unlike
-    /// <see cref="CollectIdleActivationsAsync"/> the answer is about one grain, so Orleans' own
-    /// activations coming and going do not change it; and an activation answered a moment ago
+    /// however briefly, and answers whether <paramref name="grain"/> has left memory. The answer is
+    /// about one grain, so Orleans' own activations coming and going do not change it; and an
+    /// activation answered a moment ago
     /// counts as idle (an age limit above zero meets Orleans' coarse idle clock, which may not
     /// have moved yet).
     /// </summary>

@@ -169,8 +169,19 @@ public abstract class PoolInvariantContract : IAsyncLifetime
         await using var host = await BookingHost.StartAsync(Database.Options);
         var pool = await CreatePoolAsync(host, "batched", quota: 1_000);
         var before = host.Writes.Transactions;
+        // The first write of the burst waits until every call has been sent, so the count below
+        // measures batching, not how fast this machine happens to start 1,000 tasks.
+        var allSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = 1;
+        host.Writes.BeforeWrite = _ => Interlocked.Exchange(ref holding, 0) == 1 ? allSent.Task : Task.CompletedTask;
+        var sent = 0;
 
-        var outcomes = await Patients.RushAsync(pool, Patients.Distinct(1_000));
+        var outcomes = await Task.WhenAll(Patients.Distinct(1_000).Select(r => Task.Run(() =>
+        {
+            var reply = pool.ReserveAsync(r);
+            if (Interlocked.Increment(ref sent) == 1_000) allSent.TrySetResult();
+            return reply;
+        })));
 
         var transactions = host.Writes.Transactions - before;
         Assert.Equal(1_000, outcomes.Count(o => o is ReserveOutcome.Reserved));
