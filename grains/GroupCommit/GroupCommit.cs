@@ -35,6 +35,7 @@ public sealed class GroupCommit<TState, TChange>
     private readonly List<Batch> unwritten = [];
     private TState committed;
     private Batch? inFlight;
+    private bool writeStarting;
     private int waiting;
 
     private GroupCommit(
@@ -157,10 +158,26 @@ public sealed class GroupCommit<TState, TChange>
 
     private void StartWriteIfIdle()
     {
+        if (inFlight is not null || writeStarting || unwritten.Count == 0 || IsStale) return;
+        writeStarting = true;
+        _ = WriteAfterWaitingCallsAsync();
+    }
+
+    /// <summary>
+    /// Starts the next write once the calls already waiting for the grain have been decided: the
+    /// yield puts the start behind them on the grain's scheduler, so they join this write rather
+    /// than the one after. Without it, callers answered together by one commit come back one by
+    /// one, and the first of them would go into a write of its own (docs/benchmarks.md has the
+    /// hot-pool figures with and without).
+    /// </summary>
+    private async Task WriteAfterWaitingCallsAsync()
+    {
+        await Task.Yield();
+        writeStarting = false;
         if (inFlight is not null || unwritten.Count == 0 || IsStale) return;
         inFlight = unwritten[0];
         unwritten.RemoveAt(0);
-        _ = WriteAsync(inFlight);
+        await WriteAsync(inFlight);
     }
 
     private async Task WriteAsync(Batch batch)
