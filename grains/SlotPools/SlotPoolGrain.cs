@@ -54,16 +54,8 @@ internal sealed partial class SlotPoolGrain(
         commit.EnsureCanDecide();
         var now = clock.GetUtcNow();
         var outcome = Judge(State, request, now);
-        if (outcome is ReserveOutcome.Reserved { Replayed: false } made)
-        {
-            commit.Raise(new ReservationMade(made.Reservation));
-        }
-        // A refusal that the committed state gives as well holds whether or not the writes in
-        // flight commit: it is answered at once. Anything else waits for them.
-        else if (!commit.HasUncommittedChanges || Equals(outcome, Judge(commit.Committed, request, now)))
-        {
-            return outcome;
-        }
+        if (outcome is ReserveOutcome.Reserved { Replayed: false } made) commit.Raise(new ReservationMade(made.Reservation));
+        else if (HoldsWhateverCommits(outcome, request, now)) return outcome;
         await commit.WhenDurableAsync();
         return outcome;
     }
@@ -72,10 +64,17 @@ internal sealed partial class SlotPoolGrain(
     {
         if (commit.IsStale) return Task.FromResult<ReserveOutcome?>(null);
         var now = clock.GetUtcNow();
-        var soldOut = Judge(State, request, now) is ReserveOutcome.SoldOut
-            && (!commit.HasUncommittedChanges || Judge(commit.Committed, request, now) is ReserveOutcome.SoldOut);
-        return Task.FromResult<ReserveOutcome?>(soldOut ? new ReserveOutcome.SoldOut() : null);
+        var outcome = Judge(State, request, now);
+        return Task.FromResult(outcome is ReserveOutcome.SoldOut && HoldsWhateverCommits(outcome, request, now) ? outcome : null);
     }
+
+    /// <summary>
+    /// True when <paramref name="refusal"/>, decided on <see cref="State"/>, is also what the
+    /// committed state answers: then it holds whether the writes in flight commit or fail, and can
+    /// be given at once. Anything else must wait for them.
+    /// </summary>
+    private bool HoldsWhateverCommits(ReserveOutcome refusal, ReserveRequest request, DateTimeOffset now) =>
+        !commit.HasUncommittedChanges || Equals(refusal, Judge(commit.Committed, request, now));
 
     /// <summary>
     /// What <paramref name="state"/> answers <paramref name="request"/> at <paramref name="now"/>,
