@@ -4,7 +4,7 @@ using OrleansBooking.Grains.SlotPools;
 namespace OrleansBooking.Silo.Storage;
 
 /// <summary>
-/// One database, whatever the engine: the grain storage the runtime writes through, the read
+/// One database, whatever the engine: the storage the grains write through, the read
 /// models the API queries, schema migration and a health probe.
 /// </summary>
 public interface IBookingStore : IAsyncDisposable

@@ -2,7 +2,7 @@ using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Tests.SlotPools;
 
-public sealed class SoldOutWithoutTurnTests
+public sealed class SoldOutShortcutTests
 {
     [Fact]
     public async Task ASettledSoldOutPoolAnswersANewcomerWithoutDeciding()
@@ -42,7 +42,7 @@ public sealed class SoldOutWithoutTurnTests
     }
 
     [Fact]
-    public async Task ACancellationBeingWrittenMeansNoAnswerWithoutDeciding()
+    public async Task ACancellationBeingWrittenMeansTheShortcutDoesNotAnswer()
     {
         await using var harness = await PoolHarness.StartAsync();
         var pool = await harness.CreateReleasedPoolAsync(quota: 1);
