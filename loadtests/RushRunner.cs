@@ -55,8 +55,8 @@ public sealed class RushRunner
         _progress?.WriteLine($"Creating {_scenario.QuotaPerPool().Count} pools ({_scenario.Numbers:N0} numbers) released at {releaseAt:HH:mm:ss}Z");
         var pools = await PoolProvisioner.CreateAsync(client, admin, _scenario, RunId, releaseAt, ct).ConfigureAwait(false);
 
-        _progress?.WriteLine($"Until the release the crowd refreshes pool pages (warm-up, not measured); then {_scenario.Load.Describe()}");
-        await WarmUpAsync(client, pools, releaseAt, ct).ConfigureAwait(false);
+        _progress?.WriteLine($"Until the release the crowd refreshes pool pages and taps \"book\" early (warm-up, not measured); then {_scenario.Load.Describe()}");
+        await WarmUpAsync(client, pools, tokens, releaseAt, ct).ConfigureAwait(false);
         var untilRelease = releaseAt - _clock.GetUtcNow();
         if (untilRelease > TimeSpan.Zero) await Task.Delay(untilRelease, _clock, ct).ConfigureAwait(false);
 
@@ -99,14 +99,30 @@ public sealed class RushRunner
         return tokens;
     }
 
-    /// <summary>Browses pools until shortly before the release, so the release itself meets a quiet, warm service.</summary>
-    private Task WarmUpAsync(BookingServiceClient client, IReadOnlyList<ProvisionedPool> pools, DateTimeOffset releaseAt, CancellationToken ct)
+    /// <summary>
+    /// Until shortly before the release the waiting crowd refreshes the doctor's page and taps "book"
+    /// early, which the service answers not_released. Between them they run every part of the
+    /// booking route but the commit (sign-in, the pool, the patient's grain and its records), so the
+    /// release meets a process that has served bookings before, as a silo up since yesterday has;
+    /// a silo started for the run would otherwise compile its booking path in the release second
+    /// (measured: docs/benchmarks.md). Early taps stop a second before the release, so none can take
+    /// a number; <c>--warmup 0</c> measures the cold process.
+    /// </summary>
+    private Task WarmUpAsync(
+        BookingServiceClient client, IReadOnlyList<ProvisionedPool> pools, PatientTokens tokens, DateTimeOffset releaseAt, CancellationToken ct)
     {
         var quietBeforeRelease = TimeSpan.FromMilliseconds(300);
+        var lastEarlyTap = releaseAt - TimeSpan.FromSeconds(1);
         var until = releaseAt - quietBeforeRelease - _clock.GetUtcNow();
         var duration = until < _scenario.Load.Warmup ? until : _scenario.Load.Warmup;
-        return Warmup.RunAsync((i, token) => client.GetPoolAsync(pools[(int)(i % pools.Count)].PoolId, token),
-            Warmup.DefaultConcurrency, duration, _clock, ct);
+        var patientIdPrefix = PatientIdPrefix(RunId);
+        return Warmup.RunAsync((i, token) =>
+        {
+            var pool = pools[(int)(i % pools.Count)].PoolId;
+            if (i % 2 == 0 || _clock.GetUtcNow() >= lastEarlyTap) return client.GetPoolAsync(pool, token);
+            var member = (int)(i / 2 % _scenario.Patients);
+            return client.ReserveAsync(pool, patientIdPrefix + member, tokens.Of(member), $"{RunId}-early-{i}", token);
+        }, Warmup.DefaultConcurrency, duration, _clock, ct);
     }
 
     /// <summary>

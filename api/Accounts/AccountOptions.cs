@@ -32,6 +32,15 @@ public sealed class AccountOptions
     /// <summary>How often a silo reads sessions other silos revoked.</summary>
     public int RevocationPollSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Opened access tokens a silo remembers (<see cref="VerifiedTokens"/>): about a kilobyte each,
+    /// so the default 200,000 (every patient of a large release) holds at most about 200 MB. 0 turns it off.
+    /// </summary>
+    public int TokenCacheEntries { get; set; } = 200_000;
+
+    /// <summary>A remembered token not seen for this long is forgotten: a patient's requests of one visit come within seconds.</summary>
+    public int TokenCacheIdleSeconds { get; set; } = 120;
+
     /// <summary>Production refuses the built-in code sender (it only records messages) unless this is set.</summary>
     public bool AcceptOutboxCodeSender { get; set; }
 
@@ -39,6 +48,8 @@ public sealed class AccountOptions
     public FirstAdminOptions FirstAdmin { get; set; } = new();
 
     public TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(AccessTokenMinutes);
+
+    public TimeSpan TokenCacheIdle => TimeSpan.FromSeconds(TokenCacheIdleSeconds);
 
     public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(RefreshTokenDays);
 }

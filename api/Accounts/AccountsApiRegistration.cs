@@ -23,6 +23,9 @@ public static class AccountsApiRegistration
             // The tests' manual clock decides when a token expires.
             bearer.TimeProvider = clock;
         });
+        // After AddBearerToken's own post-configuration, which creates the protector this wraps.
+        services.AddOptions<BearerTokenOptions>(AccountSessions.Scheme).PostConfigure<IOptions<AccountOptions>, TimeProvider>((bearer, accounts, clock) =>
+            bearer.BearerTokenProtector = new VerifiedTokens(bearer.BearerTokenProtector, accounts.Value, clock));
         services.AddAuthorization(AccessPolicies.Add);
         return services;
     }

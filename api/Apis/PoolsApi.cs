@@ -12,6 +12,7 @@ using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Patients;
+using OrleansBooking.Grains.References;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Api.Apis;
@@ -138,7 +139,7 @@ public static class PoolsApi
         // Bound for the OpenAPI document; validation reads the raw header, where a repeated key is visible.
         [FromHeader(Name = FieldRules.IdempotencyKeyHeader)] string? idempotencyKey,
         HttpContext http,
-        IGrainFactory grains,
+        GrainReferences<IPatientGrain> patients,
         ISlotPoolGrainFactory pools,
         IPatientDirectory directory,
         HospitalTime time)
@@ -163,7 +164,7 @@ public static class PoolsApi
         if (await pools.GetSlotPool(poolId).AnswerIfSoldOutAsync(reserve) is { } early)
             outcome = early;
         // Otherwise through the patient: its limits are decided together with the pool's answer.
-        else switch (await grains.GetGrain<IPatientGrain>(reserve.PatientId).ReserveForAccountAsync(accountId, poolId, reserve))
+        else switch (await patients.Get(reserve.PatientId).ReserveForAccountAsync(accountId, poolId, reserve))
         {
             case PatientReserveOutcome.Decided decided:
                 outcome = decided.Pool;

@@ -27,6 +27,8 @@ public sealed class AccountOptionsValidation(IHostEnvironment environment, ISign
         Between(errors, nameof(options.MaxCodeAttempts), options.MaxCodeAttempts, 1, 20);
         Between(errors, nameof(options.PasswordIterations), options.PasswordIterations, 1_000, 10_000_000);
         Between(errors, nameof(options.RevocationPollSeconds), options.RevocationPollSeconds, 1, 300);
+        Between(errors, nameof(options.TokenCacheEntries), options.TokenCacheEntries, 0, 10_000_000);
+        Between(errors, nameof(options.TokenCacheIdleSeconds), options.TokenCacheIdleSeconds, 1, 3600);
 
         if (sender.OnlyRecords && !options.AcceptOutboxCodeSender
             && !environment.IsDevelopment() && !environment.IsEnvironment(TestingEnvironment))

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansBooking.Grains.Patients;
 using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Grains.References;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage;
 using OrleansBooking.Silo.Storage.Patients;
@@ -22,6 +23,7 @@ public static class PatientsServices
         services.AddSingleton(sp => sp.GetRequiredService<PatientStore>().Storage);
         services.AddSingleton(sp => sp.GetRequiredService<PatientStore>().Records);
         services.AddSingleton<PoolVisitDays>();
+        services.AddSingleton<GrainReferences<IPatientGrain>>();
         // Whoever marks a no-show (the doctor, the end-of-session sweep) tells the patient grain.
         services.RemoveAll<INoShowListener>();
         services.AddSingleton<INoShowListener, PatientNoShowListener>();

@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace OrleansBooking.Api.Accounts;
+
+/// <summary>
+/// Access tokens this silo has already opened, so that a patient's second, third … request of the
+/// rush is not decrypted again. Opening a bearer token (data protection: a key derivation, an HMAC
+/// and an AES decryption, then the ticket's claims) was a fifth of the silo's CPU during the
+/// release rush (docs/benchmarks.md); a patient sends several requests within seconds.
+/// </summary>
+/// <remarks>
+/// What is remembered is exactly what opening the same token gives, so nothing a caller sees
+/// changes: the handler still refuses a remembered ticket once it expires, and a signed-out
+/// session is still refused after authentication (<see cref="RevokedSessionCheck"/>). Entries are
+/// keyed by the token's SHA-256, not by the token, so the cache holds no usable credential; one is
+/// forgotten when its ticket expires, when its token has not been seen for
+/// <see cref="AccountOptions.TokenCacheIdle"/>, or, past <see cref="AccountOptions.TokenCacheEntries"/>,
+/// when room is needed. Tokens that do not open are not remembered. Refresh tokens never come here.
+/// </remarks>
+public sealed class VerifiedTokens(ISecureDataFormat<AuthenticationTicket> inner, AccountOptions options, TimeProvider clock)
+    : ISecureDataFormat<AuthenticationTicket>
+{
+    private readonly MemoryCache tickets = new(new MemoryCacheOptions { SizeLimit = options.TokenCacheEntries, Clock = new CacheClock(clock) });
+
+    public string Protect(AuthenticationTicket data) => inner.Protect(data);
+
+    public string Protect(AuthenticationTicket data, string? purpose) => inner.Protect(data, purpose);
+
+    public AuthenticationTicket? Unprotect(string? protectedText) => Unprotect(protectedText, purpose: null);
+
+    public AuthenticationTicket? Unprotect(string? protectedText, string? purpose)
+    {
+        if (protectedText is null || purpose is not null || options.TokenCacheEntries == 0) return inner.Unprotect(protectedText, purpose);
+
+        var key = KeyOf(protectedText);
+        if (tickets.TryGetValue(key, out AuthenticationTicket? known)) return known;
+
+        var ticket = inner.Unprotect(protectedText);
+        if (ticket?.Properties.ExpiresUtc is { } expires)
+            tickets.Set(key, ticket, new MemoryCacheEntryOptions
+            {
+                Size = 1,
+                AbsoluteExpiration = expires,
+                SlidingExpiration = options.TokenCacheIdle,
+            });
+        return ticket;
+    }
+
+    private static UInt128 KeyOf(string token)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        var length = Encoding.UTF8.GetMaxByteCount(token.Length);
+        var rented = length <= 1024 ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Span<byte> utf8 = rented ?? stackalloc byte[1024];
+            var written = Encoding.UTF8.GetBytes(token, utf8);
+            SHA256.HashData(utf8[..written], hash);
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    /// <summary>The cache's expiry follows the silo's clock, so tests on a fake clock see entries expire.</summary>
+    private sealed class CacheClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
+    {
+        public DateTimeOffset UtcNow => clock.GetUtcNow();
+    }
+}
