@@ -226,13 +226,14 @@ public static class PoolsApi
     }
 
     public static async Task<Results<Ok<DayListResponse>, ProblemHttpResult>> GetDayList(
-        string poolId, bool? includeCancelled, ISlotPoolGrainFactory pools, HospitalTime time)
+        string poolId, bool? includeCancelled, ISlotPoolGrainFactory pools, IPatientDirectory patients, HospitalTime time,
+        CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "poolId", poolId);
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
-        return await DayLists.ReadAsync(pools.GetSlotPool(poolId), includeCancelled ?? false, time) is { } dayList
+        return await DayLists.ReadAsync(pools.GetSlotPool(poolId), includeCancelled ?? false, time, patients, cancellationToken) is { } dayList
             ? TypedResults.Ok(dayList)
             : BookingProblems.PoolNotFound(poolId);
     }
