@@ -10,10 +10,11 @@ public static class Screenshots
 {
     public static readonly string Folder = Environment.GetEnvironmentVariable("PAGE_SCREENSHOTS") ?? Path.Combine(RepositoryRoot(), ".artifacts", "screenshots");
 
+    /// <summary>In CSS pixels (a phone's 360 px, not its device pixels), so the files stay small.</summary>
     public static async Task SaveAsync(IPage page, string name, string size)
     {
         Directory.CreateDirectory(Folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}-{size}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}-{size}.png"), FullPage = true, Scale = ScreenshotScale.Css });
     }
 
     private static string RepositoryRoot()
