@@ -19,6 +19,8 @@ public static class BookingApiRegistration
         services.AddSingleton(sp => new HospitalTime(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SlotPoolRules>>().Value.TimeZone));
 
+        services.AddSingleton<Rush.ReservationAttempts>();
+
         services.ConfigureHttpJsonOptions(options =>
         {
             // Strict: "quota": "5" is a wrong type, not a number.

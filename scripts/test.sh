@@ -3,6 +3,8 @@
 #
 # 1. Makes sure a MariaDB server binary is installed. The MariaDB tests start their own private,
 #    throw-away server (tests/Infrastructure/MariaDbServer.cs); the system service is never used.
+#    Likewise Debian's Chromium (/usr/bin/chromium), which the page tests drive with Playwright;
+#    Playwright's own browser downloads are never used.
 # 2. Builds the solution (Release), then runs `dotnet test OrleansBooking.sln -c Release --no-build`
 #    with the extra arguments, writing one TRX file per test assembly.
 # 3. Prints the totals over all assemblies as the last line, `N passed, N failed, N skipped`,
@@ -30,16 +32,17 @@ find_program() {
 # The tests need the server and the tool that creates a fresh data directory.
 have_mariadb() { find_program mariadbd mysqld && find_program mariadb-install-db mysql_install_db; }
 
-install_mariadb() {
+install_package() {
+  local package="$1"
   if [[ "$(id -u)" != 0 ]]; then
-    log "not root, so cannot apt-get install mariadb-server"
+    log "not root, so cannot apt-get install $package"
     return 1
   fi
   if ! command -v apt-get >/dev/null; then
     log "apt-get not found (not a Debian-like system)"
     return 1
   fi
-  log "installing mariadb-server (apt-get) for the MariaDB tests"
+  log "installing $package (apt-get) for the tests"
   # Debian's maintainer scripts try to start the installed service. There is no systemd here and the
   # tests start their own private server, so deny service starts for the duration of the install
   # (policy-rc.d exit code 101 = "action forbidden"), unless the machine already has such a policy.
@@ -51,13 +54,13 @@ install_mariadb() {
   fi
   local status=0
   { DEBIAN_FRONTEND=noninteractive apt-get update -q &&
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q mariadb-server; } || status=$?
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package"; } || status=$?
   if [[ -n "$own_policy" ]]; then rm -f /usr/sbin/policy-rc.d; fi
   return "$status"
 }
 
 if ! have_mariadb; then
-  if ! install_mariadb || ! have_mariadb; then
+  if ! install_package mariadb-server || ! have_mariadb; then
     if [[ "${CI:-}" == "true" ]]; then
       # In CI a missing database must fail the run, never quietly shrink it.
       log "ERROR: mariadb-server is not installed and could not be installed; the MariaDB tests cannot run."
@@ -65,6 +68,21 @@ if ! have_mariadb; then
     fi
     log "WARNING: mariadb-server is not installed and could not be installed;" \
         "the MariaDB tests will fail. Install it with: apt-get install mariadb-server"
+  fi
+fi
+
+chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+# Starting it once, here, tells a broken install from a failing page test.
+chromium_starts() { [[ -x "$chromium_path" ]] && "$chromium_path" --headless --no-sandbox --disable-gpu --dump-dom about:blank >/dev/null 2>&1; }
+if ! chromium_starts; then
+  if [[ -x "$chromium_path" ]] || ! install_package chromium || ! chromium_starts; then
+    if [[ "${CI:-}" == "true" ]]; then
+      # In CI the page tests must run; without a browser they would fail one by one anyway.
+      log "ERROR: Chromium ($chromium_path) is missing or cannot start headless; the page tests cannot run."
+      exit 1
+    fi
+    log "WARNING: Chromium ($chromium_path) is missing or cannot start; the page tests will fail." \
+        "Install it with: apt-get install chromium"
   fi
 fi
 

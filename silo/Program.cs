@@ -6,6 +6,7 @@ using OrleansBooking.Api.Network;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Silo.Hosting;
+using OrleansBooking.Silo.Hosting.Pages;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBookingServices();
@@ -13,6 +14,8 @@ builder.AddBookingServices();
 var app = builder.Build();
 app.UseBookingTrustedProxies();
 app.UseBookingApiErrors();
+// Pages before sign-in, rate limits and audit: a static file needs none of them.
+app.UseBookingPages();
 // Who is calling first: the rate limits count per account as well as per address, and the audit
 // log records who, including the 401/403 answers authorisation gives.
 app.UseBookingSignIn();
@@ -35,6 +38,8 @@ app.MapPoolGenerationAdminApi();
 app.MapStatisticsAdminApi();
 app.MapAnalyticsApi();
 app.MapAuditAdminApi();
+app.MapRushAdminApi();
+app.MapBookingRulesApi();
 app.MapBookingHealthChecks();
 app.MapBookingApiDocs();
 app.Run();

@@ -9,6 +9,7 @@ using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Catalogue;
+using OrleansBooking.Grains.Patients;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Api.Apis;
@@ -112,7 +113,7 @@ public static class DoctorsApi
 
     public static async Task<Results<Ok<DoctorDayResponse>, ProblemHttpResult>> GetDoctorDay(
         string doctorId, string date, bool? includeCancelled, IDoctorSessions sessions, ISlotPoolGrainFactory pools,
-        HospitalTime time, CancellationToken cancellationToken)
+        IPatientDirectory patients, HospitalTime time, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "doctorId", doctorId);
@@ -122,7 +123,7 @@ public static class DoctorsApi
         var lists = new List<DayListResponse>();
         foreach (var poolId in await sessions.FindPoolIdsAsync(doctorId, visitDay, cancellationToken))
         {
-            if (await DayLists.ReadAsync(pools.GetSlotPool(poolId), includeCancelled ?? false, time) is { } dayList) lists.Add(dayList);
+            if (await DayLists.ReadAsync(pools.GetSlotPool(poolId), includeCancelled ?? false, time, patients, cancellationToken) is { } dayList) lists.Add(dayList);
         }
         return TypedResults.Ok(new DoctorDayResponse(doctorId, date, lists));
     }

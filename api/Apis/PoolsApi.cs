@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Caching;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.Contracts.DoctorsDay;
@@ -10,6 +11,7 @@ using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.DoctorsDay;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
+using OrleansBooking.Api.Rush;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Patients;
 using OrleansBooking.Grains.References;
@@ -56,7 +58,8 @@ public static class PoolsApi
             .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.SoldOut, ProblemCodes.AlreadyBooked,
                 ProblemCodes.NotReleased, ProblemCodes.PoolClosed, ProblemCodes.LimitReached, ProblemCodes.PatientSuspended)
             .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused)
-            .ProducesRetryLater();
+            .ProducesRetryLater()
+            .AddEndpointFilter<CountReservationAttempts>();
 
         reservations.MapGet("/{poolId}/reservations", ListPoolReservations)
             .RequireAuthorization(AccessPolicies.Clinician)
@@ -86,6 +89,16 @@ public static class PoolsApi
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
             .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.NobodyWaiting)
+            .ProducesRetryLater();
+
+        day.MapPost("/{poolId}/stop-clinic-requests", RequestStopClinic)
+            .WithName(nameof(RequestStopClinic))
+            .WithSummary("Ask the hospital to stop a clinic")
+            .WithDescription("The session's doctor asks for the session to be stopped (reason: 1–500 characters). Nothing is cancelled "
+                + "yet: the request is in the audit log (action RequestStopClinic) for an admin, who stops the clinic with "
+                + "POST /api/admin/pools/{poolId}/stop-clinic.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
             .ProducesRetryLater();
 
         MapMove(day, "/{poolId}/reservations/{reservationId}/check-in", nameof(CheckIn), CheckIn, "Check a patient in",
@@ -214,15 +227,31 @@ public static class PoolsApi
     }
 
     public static async Task<Results<Ok<DayListResponse>, ProblemHttpResult>> GetDayList(
-        string poolId, bool? includeCancelled, ISlotPoolGrainFactory pools, HospitalTime time)
+        string poolId, bool? includeCancelled, ISlotPoolGrainFactory pools, IPatientDirectory patients, HospitalTime time,
+        CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "poolId", poolId);
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
-        return await DayLists.ReadAsync(pools.GetSlotPool(poolId), includeCancelled ?? false, time) is { } dayList
+        return await DayLists.ReadAsync(pools.GetSlotPool(poolId), includeCancelled ?? false, time, patients, cancellationToken) is { } dayList
             ? TypedResults.Ok(dayList)
             : BookingProblems.PoolNotFound(poolId);
+    }
+
+    public static async Task<Results<Accepted<StopClinicRequestResponse>, ProblemHttpResult>> RequestStopClinic(
+        string poolId, StopClinicRequest request, HttpContext http, ISlotPoolGrainFactory pools, HospitalTime time)
+    {
+        var errors = new RequestErrors();
+        FieldRules.CheckId(errors, "poolId", poolId);
+        var reason = FieldRules.CheckText(errors, "reason", request.Reason, PoolsAdminApi.MaxReasonLength);
+        if (errors.Any || reason is null) return BookingProblems.ValidationFailed(errors);
+
+        if (await pools.GetSlotPool(poolId).GetSnapshotAsync() is null) return BookingProblems.PoolNotFound(poolId);
+        // The audit entry is the request: admins find it by its action, with who asked and why.
+        AuditDetail.Set(http, "reason: " + reason);
+        return TypedResults.Accepted($"/api/admin/audit?action={nameof(RequestStopClinic)}",
+            new StopClinicRequestResponse(poolId, reason, time.ToLocal(time.Now)));
     }
 
     public static Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> CheckIn(

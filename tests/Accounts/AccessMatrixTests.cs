@@ -42,6 +42,7 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
         ["GET /api/doctors"] = Anyone,
         ["GET /api/doctors/{doctorId}"] = Anyone,
         ["GET /api/doctors/{doctorId}/calendar"] = Anyone,
+        ["GET /api/booking-rules"] = Anyone,
 
         ["POST /api/pools/{poolId}/reservations"] = Patient,
         ["GET /api/reservations/{reservationId}"] = Signed,
@@ -58,6 +59,7 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
         ["POST /api/pools/{poolId}/reservations/{reservationId}/complete"] = Clinician,
         ["POST /api/pools/{poolId}/reservations/{reservationId}/no-show"] = Clinician,
         ["GET /api/doctors/{doctorId}/days/{date}"] = Clinician,
+        ["POST /api/pools/{poolId}/stop-clinic-requests"] = Clinician,
 
         ["POST /api/admin/pools"] = Admin,
         ["PATCH /api/admin/pools/{poolId}"] = Admin,
@@ -86,6 +88,7 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
         ["GET /api/admin/statistics/days"] = Admin,
         ["GET /api/analytics/queue-estimate"] = Admin,
         ["GET /api/admin/audit"] = Admin,
+        ["GET /api/admin/rush"] = Admin,
     };
 
     private const string PoolDoctor = "dr-matrix";

@@ -4,7 +4,8 @@ namespace OrleansBooking.Api.Contracts.DoctorsDay;
 
 /// <summary>
 /// One session as the doctor's desk sees it: the pool, its reservations in number order, and how
-/// many patients are at each stage.
+/// many patients are at each stage. <see cref="PatientNames"/> maps each listed patient id to the
+/// patient's masked name (<c>张*</c>), for calling the patient in.
 /// </summary>
 public sealed record DayListResponse(
     PoolResponse Pool,
@@ -13,10 +14,13 @@ public sealed record DayListResponse(
     int InConsultation,
     int Completed,
     int NoShows,
-    IReadOnlyList<ReservationResponse> Reservations)
+    IReadOnlyList<ReservationResponse> Reservations,
+    IReadOnlyDictionary<string, string> PatientNames)
 {
     /// <summary>Counts over every reservation; <paramref name="includeCancelled"/> decides only which are listed.</summary>
-    public static DayListResponse From(SlotPoolSnapshot pool, IReadOnlyList<Reservation> reservations, bool includeCancelled, HospitalTime time) =>
+    public static DayListResponse From(
+        SlotPoolSnapshot pool, IReadOnlyList<Reservation> reservations, bool includeCancelled, HospitalTime time,
+        IReadOnlyDictionary<string, string> patientNames) =>
         new(
             PoolResponse.From(pool, time),
             Booked: Count(reservations, ReservationStatus.Booked),
@@ -29,7 +33,8 @@ public sealed record DayListResponse(
                 .OrderBy(r => r.SequenceNumber)
                 .ThenBy(r => r.CreatedAt)
                 .Select(r => ReservationResponse.From(r, time))
-                .ToList());
+                .ToList(),
+            patientNames);
 
     private static int Count(IReadOnlyList<Reservation> reservations, ReservationStatus status) => reservations.Count(r => r.Status == status);
 }

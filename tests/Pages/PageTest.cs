@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+
+namespace OrleansBooking.Tests.Pages;
+
+/// <summary>
+/// One silo on a real port and one browser tab per test (page tests move the silo's clock and
+/// fill its database). The tab is a fresh context: nothing in session storage.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class PageTest(Chromium chromium) : IAsyncLifetime
+{
+    protected PageSilo Silo { get; } = new();
+
+    protected PageHospital Hospital { get; private set; } = null!;
+
+    private readonly List<IBrowserContext> contexts = [];
+
+    public async Task InitializeAsync()
+    {
+        Silo.Listen();
+        Hospital = await new PageHospital(Silo).OpenAsync();
+    }
+
+    /// <summary>A tab at <paramref name="size"/>; <paramref name="english"/> sets the page's language choice before it loads.</summary>
+    protected async Task<IPage> OpenTabAsync(string size, bool english = true)
+    {
+        var context = await chromium.Browser.NewContextAsync(ScreenSize.ContextFor(size));
+        contexts.Add(context);
+        if (english) await context.AddInitScriptAsync("localStorage.setItem('orleansbooking.language', 'en')");
+        var page = await context.NewPageAsync();
+        // A script error on a page is a failed test, even when the page still looks right.
+        var errors = new List<string>();
+        page.PageError += (_, message) => errors.Add(message);
+        // Chromium logs every 4xx as a console error; the API's refusals are the page's to show, so
+        // only a missing page file counts.
+        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add(message.Text); };
+        page.Response += (_, response) => { if (response.Status >= 400 && !new Uri(response.Url).AbsolutePath.StartsWith("/api/", StringComparison.Ordinal)) errors.Add($"{response.Status} {response.Url}"); };
+        pageErrors.Add(errors);
+        return page;
+    }
+
+    private readonly List<List<string>> pageErrors = [];
+
+    protected string Url(string path) => Silo.BaseUrl + path;
+
+    /// <summary>No page logged a script error or asked for a file the silo does not have.</summary>
+    protected void AssertNoScriptErrors()
+    {
+        var all = pageErrors.SelectMany(e => e).ToList();
+        Assert.True(all.Count == 0, "Script errors on the page: " + string.Join(" | ", all));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in contexts) await context.DisposeAsync();
+        Silo.Admin?.Dispose();
+        await Silo.DisposeAsync();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using OrleansBooking.Tests.Api;
+
+namespace OrleansBooking.Tests.Rush;
+
+/// <summary>GET /api/admin/rush: each answer to "take a number" counted once, by outcome; admins only.</summary>
+public sealed class RushBoardApiTests : IAsyncLifetime
+{
+    private readonly BookingApiFactory silo = new();
+    private HttpClient admin = null!;
+
+    public Task InitializeAsync()
+    {
+        admin = silo.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task TheBoardCountsEachOutcomeOfAPool()
+    {
+        var poolId = ApiCalls.NewPoolId();
+        await admin.CreatePoolAsync(ApiCalls.PoolBody(poolId, quota: 2));
+        var later = ApiCalls.NewPoolId();
+        var scheduled = ApiCalls.PoolBody(later);
+        scheduled["releaseAt"] = "2026-12-01T08:00:00+08:00";
+        await admin.CreatePoolAsync(scheduled);
+
+        for (var i = 0; i < 4; i++) (await admin.ReserveAsync(poolId, $"pt-rush-{i}")).Dispose();
+        (await admin.ReserveAsync(later, "pt-rush-0")).Dispose();
+        // Malformed and unknown pools are nobody's rush.
+        (await admin.ReserveAsync("no-such-pool", "pt-rush-0")).Dispose();
+        silo.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        using var response = await admin.GetAsync("/api/admin/rush");
+        var board = await response.ReadAsync(HttpStatusCode.OK);
+        var pools = board.GetProperty("pools").EnumerateArray().ToArray();
+        Assert.Equal([poolId, later], pools.Select(p => p.GetProperty("pool").Str("poolId")).ToArray());
+        var busy = pools[0];
+        Assert.Equal(0, busy.GetProperty("pool").Int("remaining"));
+        Assert.Equal(4, busy.Int("attemptsPerSecond"));
+        var minute = busy.GetProperty("lastMinute");
+        Assert.Equal((4, 2, 2, 0), (minute.Int("attempts"), minute.Int("booked"), minute.Int("soldOut"), minute.Int("notReleased")));
+        Assert.Equal(1, pools[1].GetProperty("lastMinute").Int("notReleased"));
+    }
+
+    [Fact]
+    public async Task APatientMayNotReadTheBoard()
+    {
+        using var patient = silo.CreateClientAs(TestIdentity.Patient("acct-rush-reader"));
+        using var response = await patient.GetAsync("/api/admin/rush");
+        await response.ReadProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    public async Task DisposeAsync()
+    {
+        admin.Dispose();
+        await silo.DisposeAsync();
+    }
+}
