@@ -28,5 +28,11 @@ public enum CodePurpose
 /// <summary>A one-time code as stored: only its hash, when it was sent, and how often it was guessed.</summary>
 public sealed record StoredCode(string Login, CodePurpose Purpose, string CodeHash, DateTimeOffset SentAt, DateTimeOffset ExpiresAt, int Attempts);
 
+/// <summary>
+/// A signed-in session as stored: <see cref="RefreshId"/> names the one refresh token of the session
+/// that may still be exchanged; every refresh replaces it.
+/// </summary>
+public sealed record SignedInSession(string SessionId, string AccountId, string RefreshId, DateTimeOffset StartedAt);
+
 /// <summary>A signed-out session: its tokens are refused until they would have expired anyway.</summary>
 public sealed record RevokedSession(string SessionId, string AccountId, DateTimeOffset RevokedAt, DateTimeOffset ExpiresAt);

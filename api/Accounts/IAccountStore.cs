@@ -35,6 +35,15 @@ public interface IAccountStore
 
     Task DeleteCodeAsync(string login, CodePurpose purpose, CancellationToken cancellationToken);
 
+    Task StartSessionAsync(SignedInSession session, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the session's live refresh id <paramref name="presented"/> with <paramref name="next"/>
+    /// atomically: of two exchanges of one refresh token, only one succeeds. False when
+    /// <paramref name="presented"/> is not (or no longer) the session's live one.
+    /// </summary>
+    Task<bool> RotateRefreshAsync(string sessionId, string presented, string next, CancellationToken cancellationToken);
+
     Task RevokeSessionAsync(RevokedSession session, CancellationToken cancellationToken);
 
     /// <summary>Sessions revoked at or after <paramref name="since"/> that have not expired at <paramref name="now"/>.</summary>

@@ -76,7 +76,8 @@ public static class AuthApi
         anonymous.MapPost("/refresh", RefreshToken)
             .WithName(nameof(RefreshToken))
             .WithSummary("Exchange a refresh token for a new access token")
-            .WithDescription("The session stays the same; a signed-out session's refresh token is refused.")
+            .WithDescription("The session stays the same and the answer carries a new refresh token: the one sent is retired. "
+                + "A retired refresh token sent again is taken for a stolen copy and signs the whole session out. A signed-out session's refresh token is refused.")
             .Produces<AccessTokenResponse>()
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidRefreshToken)
@@ -138,7 +139,8 @@ public static class AuthApi
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignIn(
-        SignInRequest request, AccountSignIn signIn, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+        SignInRequest request, AccountSignIn signIn, AccountSessions sessions, HttpResponse response, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         CredentialRules.CheckLogin(errors, request.Login);
@@ -147,7 +149,7 @@ public static class AuthApi
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
         AuditDetail.Set(response.HttpContext, "login " + MaskedLogin(request.Login!));
-        return SignedIn(await signIn.WithPasswordAsync(request.Login!, request.Password!, cancellationToken), response, clock);
+        return await SignedInAsync(await signIn.WithPasswordAsync(request.Login!, request.Password!, cancellationToken), sessions, response, clock, cancellationToken);
     }
 
     public static async Task<Results<Accepted<CodeSentResponse>, ProblemHttpResult>> SendSignInCode(
@@ -162,7 +164,8 @@ public static class AuthApi
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignInWithCode(
-        CodeSignInRequest request, AccountSignIn signIn, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+        CodeSignInRequest request, AccountSignIn signIn, AccountSessions sessions, HttpResponse response, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         CredentialRules.CheckMobile(errors, "mobile", request.Mobile);
@@ -170,20 +173,27 @@ public static class AuthApi
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
         AuditDetail.Set(response.HttpContext, "mobile " + PhoneMasking.Mask(request.Mobile!));
-        return SignedIn(await signIn.WithCodeAsync(request.Mobile!, request.Code!, cancellationToken), response, clock);
+        return await SignedInAsync(await signIn.WithCodeAsync(request.Mobile!, request.Code!, cancellationToken), sessions, response, clock, cancellationToken);
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshToken(
-        RefreshRequest request, AccountSessions sessions, CancellationToken cancellationToken)
+        RefreshRequest request, AccountSessions sessions, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         if (string.IsNullOrEmpty(request.RefreshToken) || request.RefreshToken.Length > 4096)
             errors.Add("refreshToken", "refreshToken is required (as issued at sign-in).");
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
-        return await sessions.RefreshAsync(request.RefreshToken!, cancellationToken) is { } principal
-            ? TypedResults.SignIn(principal, authenticationScheme: AccountSessions.Scheme)
-            : AccountProblems.BadRefreshToken();
+        switch (await sessions.RefreshAsync(request.RefreshToken!, cancellationToken))
+        {
+            case RefreshOutcome.Refreshed refreshed:
+                return TypedResults.SignIn(refreshed.Principal, authenticationScheme: AccountSessions.Scheme);
+            case RefreshOutcome.Reused:
+                AuditDetail.Set(http, "refresh token reused: session revoked");
+                return AccountProblems.BadRefreshToken();
+            default:
+                return AccountProblems.BadRefreshToken();
+        }
     }
 
     public static async Task<NoContent> SignOut(HttpContext context, AccountSessions sessions, CancellationToken cancellationToken)
@@ -204,10 +214,11 @@ public static class AuthApi
     // A staff user name is no secret; a patient's login is their phone number, masked.
     private static string MaskedLogin(string login) => CredentialRules.IsMobile(login) ? PhoneMasking.Mask(login) : login;
 
-    private static Results<SignInHttpResult, ProblemHttpResult> SignedIn(SignInOutcome outcome, HttpResponse response, TimeProvider clock) => outcome switch
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignedInAsync(
+        SignInOutcome outcome, AccountSessions sessions, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken) => outcome switch
     {
         SignInOutcome.SignedIn signedIn => TypedResults.SignIn(
-            AccountSessions.Principal(signedIn.Account, AccountSessions.NewSessionId()), authenticationScheme: AccountSessions.Scheme),
+            await sessions.StartAsync(signedIn.Account, cancellationToken), authenticationScheme: AccountSessions.Scheme),
         SignInOutcome.Locked locked => AccountProblems.Locked(response, locked.Until, clock.GetUtcNow()),
         SignInOutcome.InvalidCredentials => AccountProblems.WrongCredentials(),
         var other => throw new System.Diagnostics.UnreachableException($"Unknown outcome {other}."),

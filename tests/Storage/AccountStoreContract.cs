@@ -102,6 +102,18 @@ public abstract class AccountStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OfParallelRotationsOfOneRefreshTokenExactlyOneWins()
+    {
+        await store.Accounts.StartSessionAsync(new SignedInSession("s1", "acct-1", "r0", Now), CancellationToken.None);
+
+        var won = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => store.Accounts.RotateRefreshAsync("s1", "r0", $"r{i}", CancellationToken.None)));
+
+        Assert.Single(won, w => w);
+        Assert.False(await store.Accounts.RotateRefreshAsync("s1", "r0", "r9", CancellationToken.None));
+        Assert.False(await store.Accounts.RotateRefreshAsync("no-such-session", "r0", "r9", CancellationToken.None));
+    }
+
+    [Fact]
     public void TheKeyRingIsSharedByEveryStoreOfTheDatabase()
     {
         var element = new System.Xml.Linq.XElement("key", new System.Xml.Linq.XAttribute("id", "k1"), "secret");

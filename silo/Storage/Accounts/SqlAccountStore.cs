@@ -6,7 +6,7 @@ using OrleansBooking.Silo.Storage.Sql;
 namespace OrleansBooking.Silo.Storage.Accounts;
 
 /// <summary>Accounts, one-time codes and revoked sessions, in plain parameterised SQL (migration 0005).</summary>
-internal sealed class SqlAccountStore(SqlDialect dialect, TimeProvider clock) : IAccountStore
+internal sealed partial class SqlAccountStore(SqlDialect dialect, TimeProvider clock) : IAccountStore
 {
     private const string Columns =
         "account_id, role, login, password_hash, display_name, doctor_id, failed_sign_ins, locked_until, created_at";
