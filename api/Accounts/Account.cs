@@ -11,12 +11,7 @@ public sealed record Account(
     string? PasswordHash,
     string DisplayName,
     string? DoctorId,
-    int FailedSignIns,
-    DateTimeOffset? LockedUntil,
-    DateTimeOffset CreatedAt)
-{
-    public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
-}
+    DateTimeOffset CreatedAt);
 
 /// <summary>Why a one-time code was sent: to open an account, or to sign in to one.</summary>
 public enum CodePurpose

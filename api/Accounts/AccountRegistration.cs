@@ -43,12 +43,12 @@ public sealed class AccountRegistration(IAccountStore store, AccountPasswords pa
     {
         var hash = passwords.Hash(password);
         var now = clock.GetUtcNow();
-        var accounts = accountIds.Select(id => new Account(id, AccountRoles.Patient, id, hash, id, null, 0, null, now)).ToList();
+        var accounts = accountIds.Select(id => new Account(id, AccountRoles.Patient, id, hash, id, null, now)).ToList();
         return store.CreateManyAsync(accounts, cancellationToken);
     }
 
     private Account NewAccount(string role, string login, string password, string displayName, string? doctorId) =>
-        new("acct-" + Guid.NewGuid().ToString("N"), role, login, passwords.Hash(password), displayName, doctorId, 0, null, clock.GetUtcNow());
+        new("acct-" + Guid.NewGuid().ToString("N"), role, login, passwords.Hash(password), displayName, doctorId, clock.GetUtcNow());
 
     private async Task<RegistrationOutcome> CreateAsync(Account account, CancellationToken cancellationToken) =>
         await store.CreateAsync(account, cancellationToken) ? new RegistrationOutcome.Registered(account) : new RegistrationOutcome.LoginTaken();

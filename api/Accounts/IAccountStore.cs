@@ -13,15 +13,21 @@ public interface IAccountStore
     /// <summary>Creates the accounts whose login is free; returns how many were created.</summary>
     Task<int> CreateManyAsync(IReadOnlyList<Account> accounts, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Counts one failed sign-in atomically (two guesses at once both count) and, when this failure
-    /// reaches <paramref name="maxFailures"/>, locks the account until <paramref name="lockUntil"/>.
-    /// Returns the account as it is now.
-    /// </summary>
-    Task<Account?> RecordFailedSignInAsync(string accountId, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken);
+    /// <summary>When the password sign-ins of <paramref name="accountId"/> from <paramref name="client"/> are locked until, if they are.</summary>
+    Task<DateTimeOffset?> FindSignInLockAsync(string accountId, string client, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Clears failures and any lock; replaces the password hash when one is given.</summary>
-    Task ResetSignInFailuresAsync(string accountId, string? newPasswordHash, CancellationToken cancellationToken);
+    /// <summary>
+    /// Counts one wrong password from <paramref name="client"/> atomically (two guesses at once both
+    /// count). When the streak reaches <paramref name="maxFailures"/> it locks the pair until
+    /// <paramref name="lockUntil"/>(earlier lockouts of the pair) and starts a new streak; returns that instant, or null.
+    /// </summary>
+    Task<DateTimeOffset?> RecordFailedSignInAsync(
+        string accountId, string client, int maxFailures, Func<int, DateTimeOffset> lockUntil, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the failures and locks of the account from <paramref name="client"/>, or from everywhere when it is null.</summary>
+    Task ClearSignInFailuresAsync(string accountId, string? client, CancellationToken cancellationToken);
+
+    Task SetPasswordHashAsync(string accountId, string passwordHash, CancellationToken cancellationToken);
 
     Task<bool> AnyAdminAsync(CancellationToken cancellationToken);
 

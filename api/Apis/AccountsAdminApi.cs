@@ -34,7 +34,7 @@ public static class AccountsAdminApi
 
         api.MapPost("/{accountId}/unlock", UnlockAccount)
             .WithName(nameof(UnlockAccount))
-            .WithSummary("Lift a sign-in lockout and clear the failed sign-in count")
+            .WithSummary("Lift the account's password lockouts from every address and clear their failure counts")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, AccountProblems.AccountNotFound)
             .ProducesRetryLater();
@@ -86,7 +86,7 @@ public static class AccountsAdminApi
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
         if (await accounts.FindAsync(accountId, cancellationToken) is null) return AccountProblems.NoAccount(accountId);
-        await accounts.ResetSignInFailuresAsync(accountId, null, cancellationToken);
+        await accounts.ClearSignInFailuresAsync(accountId, client: null, cancellationToken);
         return TypedResults.Ok(AccountResponse.From((await accounts.FindAsync(accountId, cancellationToken))!, masked: true));
     }
 }

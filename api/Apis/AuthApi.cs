@@ -47,7 +47,9 @@ public static class AuthApi
             .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Sign in with a login and password")
             .WithDescription("Login: a patient's mobile number or a staff user name. Booking:Accounts:MaxFailedSignIns wrong passwords in a row "
-                + "(default 5) lock the account for LockoutMinutes (default 15). Answers accessToken (Authorization: Bearer …), expiresIn and refreshToken.")
+                + "(default 5) from one client address lock the account for that address only: LockoutMinutes (default 15) the first time, twice as long "
+                + "each time after, up to MaxLockoutMinutes (default 1440). Code sign-in is never locked by wrong passwords. "
+                + "Answers accessToken (Authorization: Bearer …), expiresIn and refreshToken.")
             .Produces<AccessTokenResponse>()
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidCredentials)
@@ -67,10 +69,10 @@ public static class AuthApi
             .WithName(nameof(SignInWithCode))
             .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Sign in with the code sent to the mobile number")
+            .WithDescription("Works while wrong passwords have locked password sign-in: the code proves the phone.")
             .Produces<AccessTokenResponse>()
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidCredentials)
-            .ProducesProblemCodes(StatusCodes.Status423Locked, AccountProblems.AccountLocked)
             .ProducesRetryLater();
 
         anonymous.MapPost("/refresh", RefreshToken)
@@ -149,7 +151,7 @@ public static class AuthApi
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
         AuditDetail.Set(response.HttpContext, "login " + MaskedLogin(request.Login!));
-        return await SignedInAsync(await signIn.WithPasswordAsync(request.Login!, request.Password!, cancellationToken), sessions, response, clock, cancellationToken);
+        return await SignedInAsync(await signIn.WithPasswordAsync(request.Login!, request.Password!, SignInClient.Of(response.HttpContext.Connection.RemoteIpAddress), cancellationToken), sessions, response, clock, cancellationToken);
     }
 
     public static async Task<Results<Accepted<CodeSentResponse>, ProblemHttpResult>> SendSignInCode(
@@ -173,7 +175,7 @@ public static class AuthApi
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
         AuditDetail.Set(response.HttpContext, "mobile " + PhoneMasking.Mask(request.Mobile!));
-        return await SignedInAsync(await signIn.WithCodeAsync(request.Mobile!, request.Code!, cancellationToken), sessions, response, clock, cancellationToken);
+        return await SignedInAsync(await signIn.WithCodeAsync(request.Mobile!, request.Code!, SignInClient.Of(response.HttpContext.Connection.RemoteIpAddress), cancellationToken), sessions, response, clock, cancellationToken);
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshToken(

@@ -24,8 +24,8 @@ public static class AccountProblems
     public static ProblemHttpResult Locked(HttpResponse response, DateTimeOffset until, DateTimeOffset now)
     {
         RetryAfter(response, until - now);
-        return BookingProblems.Problem(StatusCodes.Status423Locked, AccountLocked, "The account is locked after repeated failed sign-ins.",
-            $"Try again after {until:O}.", ("lockedUntil", until));
+        return BookingProblems.Problem(StatusCodes.Status423Locked, AccountLocked, "Password sign-in from this address is locked after repeated wrong passwords.",
+            $"Try again after {until:O}, or sign in with a code sent to the phone.", ("lockedUntil", until));
     }
 
     public static ProblemHttpResult TooSoon(HttpResponse response, DateTimeOffset retryAt, DateTimeOffset now)
