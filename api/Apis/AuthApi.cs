@@ -27,9 +27,10 @@ public static class AuthApi
             .WithName(nameof(SendRegistrationCode))
             .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Send a code to a mobile number, to open a patient account with it")
-            .WithDescription("One code per number per Booking:Accounts:CodeResendSeconds (default 60 s); it expires after CodeValidMinutes (default 5).")
+            .WithDescription("One code per number per Booking:Accounts:CodeResendSeconds (default 60 s); it expires after CodeValidMinutes (default 5). "
+                + "A number that has an account gets a message saying so instead of a code, and the answer is the same: "
+                + "the route does not tell which numbers have accounts.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, AccountProblems.LoginTaken)
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, AccountProblems.CodeTooSoon)
             .ProducesRetryLater();
 
@@ -111,12 +112,7 @@ public static class AuthApi
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
         AuditDetail.Set(response.HttpContext, "mobile " + PhoneMasking.Mask(request.Mobile!));
-        return await registration.SendCodeAsync(request.Mobile!, cancellationToken) switch
-        {
-            RegistrationCodeOutcome.LoginTaken => AccountProblems.Taken(),
-            RegistrationCodeOutcome.Sending { Outcome: var sending } => CodeAnswer(sending, response, clock),
-            var other => throw new System.Diagnostics.UnreachableException($"Unknown outcome {other}."),
-        };
+        return CodeAnswer(await registration.SendCodeAsync(request.Mobile!, cancellationToken), response, clock);
     }
 
     public static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> RegisterAccount(
