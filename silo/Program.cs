@@ -20,6 +20,8 @@ app.UseBookingRateLimits();
 app.UseBookingAudit();
 app.UseAuthorization();
 app.MapAuthApi();
+app.MapPasswordResetApi();
+app.MapOwnAccountApi();
 app.MapAccountsAdminApi();
 app.MapPoolsApi();
 app.MapReservationsApi();

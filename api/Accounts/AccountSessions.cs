@@ -53,7 +53,7 @@ public sealed class AccountSessions(
         if (ticket.Principal.SessionIdOf() is not { } sessionId || revoked.IsRevoked(sessionId)) return new RefreshOutcome.Refused();
         if (ticket.Principal.RefreshIdOf() is not { } refreshId || ticket.Principal.AccountIdOf() is not { } accountId)
             return new RefreshOutcome.Refused();
-        if (await store.FindAsync(accountId, cancellationToken) is not { } account) return new RefreshOutcome.Refused();
+        if (await store.FindAsync(accountId, cancellationToken) is not { DisabledAt: null } account) return new RefreshOutcome.Refused();
 
         var next = NewRefreshId();
         if (!await store.RotateRefreshAsync(sessionId, refreshId, next, cancellationToken))
@@ -70,6 +70,17 @@ public sealed class AccountSessions(
     {
         if (user.SessionIdOf() is not { } sessionId || user.AccountIdOf() is not { } accountId) return;
         await RevokeAsync(sessionId, accountId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends every session of the account but <paramref name="keep"/> (the caller's own, when they
+    /// changed their password themselves): after a password reset, a changed password, a disabled
+    /// account or an admin's order, no old token works any more.
+    /// </summary>
+    public async Task EndAllAsync(string accountId, string? keep, CancellationToken cancellationToken)
+    {
+        foreach (var sessionId in await store.ListSessionIdsAsync(accountId, cancellationToken))
+            if (sessionId != keep) await RevokeAsync(sessionId, accountId, cancellationToken);
     }
 
     private async Task RevokeAsync(string sessionId, string accountId, CancellationToken cancellationToken)

@@ -33,14 +33,15 @@ public sealed class AccountSignIn(
 
         await store.ClearSignInFailuresAsync(account.AccountId, client, cancellationToken);
         if (rehash is not null) await store.SetPasswordHashAsync(account.AccountId, rehash, cancellationToken);
-        return new SignInOutcome.SignedIn(account);
+        // Said only to whoever knows the password: a disabled account is no secret from its owner.
+        return account.DisabledAt is null ? new SignInOutcome.SignedIn(account) : new SignInOutcome.Disabled();
     }
 
     /// <summary>Sends a sign-in code to a patient's mobile. An unknown number answers the same and gets nothing.</summary>
     public async Task<CodeSendOutcome> SendCodeAsync(string mobile, CancellationToken cancellationToken)
     {
         if (await store.FindByLoginAsync(mobile, cancellationToken) is not { Role: AccountRoles.Patient })
-            return new CodeSendOutcome.Sent(clock.GetUtcNow().AddMinutes(Options.CodeValidMinutes));
+            return await codes.PretendToSendAsync(mobile, CodePurpose.SignIn, cancellationToken);
         return await codes.SendAsync(mobile, CodePurpose.SignIn, cancellationToken);
     }
 
@@ -52,7 +53,7 @@ public sealed class AccountSignIn(
             return new SignInOutcome.InvalidCredentials();
         // The owner is back: their own address's streak and locks go.
         await store.ClearSignInFailuresAsync(account.AccountId, client, cancellationToken);
-        return new SignInOutcome.SignedIn(account);
+        return account.DisabledAt is null ? new SignInOutcome.SignedIn(account) : new SignInOutcome.Disabled();
     }
 }
 
@@ -63,4 +64,7 @@ public abstract record SignInOutcome
     public sealed record InvalidCredentials : SignInOutcome;
 
     public sealed record Locked(DateTimeOffset Until) : SignInOutcome;
+
+    /// <summary>The right credentials of an account an admin disabled.</summary>
+    public sealed record Disabled : SignInOutcome;
 }

@@ -31,6 +31,18 @@ public interface IAccountStore
 
     Task<bool> AnyAdminAsync(CancellationToken cancellationToken);
 
+    /// <summary>Accounts in id order after <paramref name="after"/>, of one role when given.</summary>
+    Task<IReadOnlyList<Account>> ListAsync(string? role, string? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Disables the account at <paramref name="at"/>, or enables it again when null.</summary>
+    Task SetDisabledAsync(string accountId, DateTimeOffset? at, CancellationToken cancellationToken);
+
+    /// <summary>False when <paramref name="login"/> is taken: nothing is written.</summary>
+    Task<bool> ChangeLoginAsync(string accountId, string login, CancellationToken cancellationToken);
+
+    /// <summary>The sessions the account signed in, live or not (revoked ones are in the revocation list).</summary>
+    Task<IReadOnlyList<string>> ListSessionIdsAsync(string accountId, CancellationToken cancellationToken);
+
     /// <summary>Replaces the live code for the login and purpose.</summary>
     Task SaveCodeAsync(StoredCode code, CancellationToken cancellationToken);
 

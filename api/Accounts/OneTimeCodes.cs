@@ -30,6 +30,13 @@ public sealed class OneTimeCodes(IAccountStore store, ISignInCodeSender sender, 
         SendOrWaitAsync(mobile, purpose, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
             _ => sender.SendNoticeAsync(mobile, notice, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// For a number with no account: answers as <see cref="SendAsync"/> would, resend interval
+    /// included, and sends nothing (an SMS to a stranger's phone costs money and annoys them).
+    /// </summary>
+    public Task<CodeSendOutcome> PretendToSendAsync(string mobile, CodePurpose purpose, CancellationToken cancellationToken) =>
+        SendOrWaitAsync(mobile, purpose, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), _ => Task.CompletedTask, cancellationToken);
+
     private async Task<CodeSendOutcome> SendOrWaitAsync(
         string mobile, CodePurpose purpose, string codeHash, Func<DateTimeOffset, Task> deliver, CancellationToken cancellationToken)
     {

@@ -54,6 +54,7 @@ public static class AuthApi
             .Produces<AccessTokenResponse>()
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidCredentials)
+            .ProducesProblemCodes(StatusCodes.Status403Forbidden, AccountProblems.AccountDisabled)
             .ProducesProblemCodes(StatusCodes.Status423Locked, AccountProblems.AccountLocked)
             .ProducesRetryLater();
 
@@ -74,6 +75,7 @@ public static class AuthApi
             .Produces<AccessTokenResponse>()
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidCredentials)
+            .ProducesProblemCodes(StatusCodes.Status403Forbidden, AccountProblems.AccountDisabled)
             .ProducesRetryLater();
 
         anonymous.MapPost("/refresh", RefreshToken)
@@ -218,11 +220,12 @@ public static class AuthApi
         SignInOutcome.SignedIn signedIn => TypedResults.SignIn(
             await sessions.StartAsync(signedIn.Account, cancellationToken), authenticationScheme: AccountSessions.Scheme),
         SignInOutcome.Locked locked => AccountProblems.Locked(response, locked.Until, clock.GetUtcNow()),
+        SignInOutcome.Disabled => AccountProblems.AccountIsDisabled(),
         SignInOutcome.InvalidCredentials => AccountProblems.WrongCredentials(),
         var other => throw new System.Diagnostics.UnreachableException($"Unknown outcome {other}."),
     };
 
-    private static Results<Accepted<CodeSentResponse>, ProblemHttpResult> CodeAnswer(CodeSendOutcome outcome, HttpResponse response, TimeProvider clock) =>
+    internal static Results<Accepted<CodeSentResponse>, ProblemHttpResult> CodeAnswer(CodeSendOutcome outcome, HttpResponse response, TimeProvider clock) =>
         outcome switch
         {
             CodeSendOutcome.Sent sent => TypedResults.Accepted((string?)null, new CodeSentResponse(sent.ExpiresAt)),

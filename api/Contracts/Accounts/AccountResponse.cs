@@ -5,7 +5,7 @@ namespace OrleansBooking.Api.Contracts.Accounts;
 
 /// <summary>An account as its owner or an admin sees it. A mobile-number login shows in full only to its owner.</summary>
 public sealed record AccountResponse(
-    string AccountId, string Role, string Login, string DisplayName, string? DoctorId, DateTimeOffset CreatedAt)
+    string AccountId, string Role, string Login, string DisplayName, string? DoctorId, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt)
 {
     public static AccountResponse From(Account account, bool masked) => new(
         account.AccountId,
@@ -13,7 +13,8 @@ public sealed record AccountResponse(
         masked && CredentialRules.IsMobile(account.Login) ? PhoneMasking.Mask(account.Login) : account.Login,
         masked && CredentialRules.IsMobile(account.DisplayName) ? PhoneMasking.Mask(account.DisplayName) : account.DisplayName,
         account.DoctorId,
-        account.CreatedAt);
+        account.CreatedAt,
+        account.DisabledAt);
 }
 
 /// <summary>A code is on its way (or, for an unknown number when signing in, seemingly so).</summary>

@@ -39,7 +39,7 @@ public sealed class AccountOptionsValidation(IHostEnvironment environment, ISign
         {
             var checks = new RequestErrors();
             CredentialRules.CheckUserName(checks, admin.Login);
-            CredentialRules.CheckPassword(checks, "password", admin.Password);
+            CredentialRules.CheckStaffPassword(checks, "password", admin.Password);
             foreach (var (field, messages) in checks.ToDictionary())
                 errors.AddRange(messages.Select(m => $"{Section}:FirstAdmin:{(field == "login" ? "Login" : "Password")}: {m}"));
         }

@@ -9,7 +9,7 @@ namespace OrleansBooking.Silo.Storage.Accounts;
 internal sealed partial class SqlAccountStore(SqlDialect dialect, TimeProvider clock) : IAccountStore
 {
     private const string Columns =
-        "account_id, role, login, password_hash, display_name, doctor_id, created_at";
+        "account_id, role, login, password_hash, display_name, doctor_id, created_at, disabled_at";
 
     private const string InsertPrefix = $"INSERT INTO accounts ({Columns}, updated_at) VALUES ";
 
@@ -188,6 +188,11 @@ internal sealed partial class SqlAccountStore(SqlDialect dialect, TimeProvider c
         {
             // Signed out twice (a retried request): the session is revoked either way.
         }
+        // A revoked session is no longer the account's to list or refresh.
+        await using var forget = connection.CreateCommand();
+        forget.CommandText = "DELETE FROM account_sessions WHERE session_id = @session";
+        SlotPoolRows.Bind(forget, "session", session.SessionId);
+        await forget.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<RevokedSession>> ListRevokedSinceAsync(DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
@@ -214,16 +219,17 @@ internal sealed partial class SqlAccountStore(SqlDialect dialect, TimeProvider c
         PasswordHash: reader.IsDBNull(3) ? null : reader.GetString(3),
         DisplayName: reader.GetString(4),
         DoctorId: reader.IsDBNull(5) ? null : reader.GetString(5),
-        CreatedAt: dialect.ReadInstant(reader, 6));
+        CreatedAt: dialect.ReadInstant(reader, 6),
+        DisabledAt: reader.IsDBNull(7) ? null : dialect.ReadInstant(reader, 7));
 
-    private static string Parameters(int row) => SlotPoolRows.Row(Enumerable.Range(0, 8).Select(c => $"@r{row}c{c}"));
+    private static string Parameters(int row) => SlotPoolRows.Row(Enumerable.Range(0, 9).Select(c => $"@r{row}c{c}"));
 
     private void Bind(DbCommand command, int row, Account account)
     {
         object?[] values =
         [
             account.AccountId, account.Role, account.Login, account.PasswordHash, account.DisplayName, account.DoctorId,
-            dialect.Instant(account.CreatedAt), dialect.Instant(clock.GetUtcNow()),
+            dialect.Instant(account.CreatedAt), account.DisabledAt is { } disabled ? dialect.Instant(disabled) : null, dialect.Instant(clock.GetUtcNow()),
         ];
         for (var c = 0; c < values.Length; c++) SlotPoolRows.Bind(command, $"r{row}c{c}", values[c]);
     }
@@ -231,6 +237,13 @@ internal sealed partial class SqlAccountStore(SqlDialect dialect, TimeProvider c
     private static void BindCodeKey(DbCommand command, string login, CodePurpose purpose)
     {
         SlotPoolRows.Bind(command, "login", login);
-        SlotPoolRows.Bind(command, "purpose", purpose == CodePurpose.Register ? "register" : "sign_in");
+        SlotPoolRows.Bind(command, "purpose", purpose switch
+        {
+            CodePurpose.Register => "register",
+            CodePurpose.SignIn => "sign_in",
+            CodePurpose.PasswordReset => "password_reset",
+            CodePurpose.MobileChange => "mobile_change",
+            _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown code purpose."),
+        });
     }
 }
