@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Contracts.Accounts;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
@@ -18,7 +19,7 @@ public static class AccountsAdminApi
 {
     public static IEndpointRouteBuilder MapAccountsAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin/accounts").WithTags("Admin").RequireAuthorization(AccessPolicies.Admin);
+        var api = app.MapGroup("/api/admin/accounts").WithTags("Admin").RequireAuthorization(AccessPolicies.Admin).AuditRefusals();
 
         api.MapPost("/", CreateStaffAccount)
             .WithName(nameof(CreateStaffAccount))

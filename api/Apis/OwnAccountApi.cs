@@ -14,7 +14,7 @@ public static class OwnAccountApi
 {
     public static IEndpointRouteBuilder MapOwnAccountApi(this IEndpointRouteBuilder app)
     {
-        var own = app.MapGroup("/api/auth/account").WithTags(AuthApi.Tag);
+        var own = app.MapGroup("/api/auth/account").WithTags(AuthApi.Tag).AuditRefusals();
 
         own.MapPost("/password", ChangePassword)
             .WithName(nameof(ChangePassword))

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Patients;
@@ -15,7 +16,7 @@ public static class PatientsAdminApi
 {
     public static IEndpointRouteBuilder MapPatientsAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin/patients").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin);
+        var api = app.MapGroup("/api/admin/patients").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin).AuditRefusals();
 
         api.MapPost("/bulk", RegisterPatientsInBulk)
             .WithName(nameof(RegisterPatientsInBulk))
