@@ -11,7 +11,7 @@ using OrleansBooking.Grains.Patients;
 
 namespace OrleansBooking.Api.Apis;
 
-/// <summary>The hospital's side of patients: bulk registration for load tests, a masked look-up, lifting a suspension.</summary>
+/// <summary>The hospital's side of patients: bulk registration for load tests (in load-test mode only), a masked look-up, lifting a suspension.</summary>
 public static class PatientsAdminApi
 {
     public static IEndpointRouteBuilder MapPatientsAdminApi(this IEndpointRouteBuilder app)
@@ -20,11 +20,14 @@ public static class PatientsAdminApi
 
         api.MapPost("/bulk", RegisterPatientsInBulk)
             .WithName(nameof(RegisterPatientsInBulk))
+            .AddEndpointFilter<LoadTestModeFilter>()
             .WithSummary("Register synthetic patients for a load test")
-            .WithDescription("Registers {patientIdPrefix}{first} … {patientIdPrefix}{first+count-1}, each with valid made-up "
+            .WithDescription("Only in load-test mode (Booking:LoadTest:Enabled=true; off by default): otherwise 404 load_test_mode_off. "
+                + "Registers {patientIdPrefix}{first} … {patientIdPrefix}{first+count-1}, each with valid made-up "
                 + "real-name data and an account of its own (no family cap). With a password, each account can sign in "
                 + "(login = patient id). Existing ids are skipped, so a rerun is harmless.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, LoadTestModeFilter.LoadTestModeOff)
             .WithMetadata(new RequestSizeLimitAttribute(RequestLimitOptions.BulkRegistrationBodyBytes))
             .ProducesRetryLater();
 
