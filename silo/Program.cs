@@ -5,6 +5,7 @@ using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Network;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.RateLimiting;
+using OrleansBooking.Api.RequestLimits;
 using OrleansBooking.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddBookingServices();
 
 var app = builder.Build();
 app.UseBookingTrustedProxies();
+app.UseBookingRequestLimits();
 app.UseBookingApiErrors();
 // Who is calling first: the rate limits count per account as well as per address, and the audit
 // log records who, including the 401/403 answers authorisation gives.
