@@ -5,6 +5,7 @@ using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Network;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.RateLimiting;
+using OrleansBooking.Api.RequestLimits;
 using OrleansBooking.Silo.Hosting;
 using OrleansBooking.Silo.Hosting.Pages;
 
@@ -13,6 +14,7 @@ builder.AddBookingServices();
 
 var app = builder.Build();
 app.UseBookingTrustedProxies();
+app.UseBookingRequestLimits();
 app.UseBookingApiErrors();
 // Pages before sign-in, rate limits and audit: a static file needs none of them.
 app.UseBookingPages();
@@ -23,6 +25,8 @@ app.UseBookingRateLimits();
 app.UseBookingAudit();
 app.UseAuthorization();
 app.MapAuthApi();
+app.MapPasswordResetApi();
+app.MapOwnAccountApi();
 app.MapAccountsAdminApi();
 app.MapPoolsApi();
 app.MapReservationsApi();

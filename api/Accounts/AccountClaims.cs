@@ -14,6 +14,8 @@ public static class AccountClaims
     public const string DoctorId = "doctor_id";
     /// <summary>One sign-in: refreshing keeps it, signing out revokes it.</summary>
     public const string SessionId = "sid";
+    /// <summary>Which refresh token of the session this is: each refresh issues a new one and retires the old.</summary>
+    public const string RefreshId = "rid";
 
     /// <summary>The signed-in account, or null for an anonymous caller.</summary>
     public static string? AccountIdOf(this ClaimsPrincipal user) =>
@@ -27,6 +29,9 @@ public static class AccountClaims
 
     public static string? SessionIdOf(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirstValue(SessionId) : null;
+
+    public static string? RefreshIdOf(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(RefreshId) : null;
 }
 
 /// <summary>The three kinds of account.</summary>

@@ -10,10 +10,14 @@ public sealed class AccountOptions
 
     public int RefreshTokenDays { get; set; } = 14;
 
-    /// <summary>Failed password sign-ins in a row that lock an account.</summary>
+    /// <summary>Failed password sign-ins in a row, from one client address, that lock the account for that address.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 
+    /// <summary>The first lock of an (account, address) pair; each further one lasts twice as long.</summary>
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>The longest a doubled lock grows (default a day).</summary>
+    public int MaxLockoutMinutes { get; set; } = 24 * 60;
 
     public int CodeValidMinutes { get; set; } = 5;
 

@@ -8,11 +8,14 @@ namespace OrleansBooking.Api.Accounts;
 /// </summary>
 public sealed class AccountRegistration(IAccountStore store, AccountPasswords passwords, OneTimeCodes codes, TimeProvider clock)
 {
-    public async Task<RegistrationCodeOutcome> SendCodeAsync(string mobile, CancellationToken cancellationToken)
-    {
-        if (await store.FindByLoginAsync(mobile, cancellationToken) is not null) return new RegistrationCodeOutcome.LoginTaken();
-        return new RegistrationCodeOutcome.Sending(await codes.SendAsync(mobile, CodePurpose.Register, cancellationToken));
-    }
+    /// <summary>
+    /// A code to open an account, or — for a number that has one — a message saying so, answered
+    /// alike: the caller learns nothing of who is a patient here; only the phone's owner does.
+    /// </summary>
+    public async Task<CodeSendOutcome> SendCodeAsync(string mobile, CancellationToken cancellationToken) =>
+        await store.FindByLoginAsync(mobile, cancellationToken) is not null
+            ? await codes.SendNoticeInsteadAsync(mobile, CodePurpose.Register, AccountNotice.AlreadyRegistered, cancellationToken)
+            : await codes.SendAsync(mobile, CodePurpose.Register, cancellationToken);
 
     public async Task<RegistrationOutcome> RegisterPatientAsync(
         string mobile, string code, string password, string? displayName, CancellationToken cancellationToken)
@@ -43,22 +46,15 @@ public sealed class AccountRegistration(IAccountStore store, AccountPasswords pa
     {
         var hash = passwords.Hash(password);
         var now = clock.GetUtcNow();
-        var accounts = accountIds.Select(id => new Account(id, AccountRoles.Patient, id, hash, id, null, 0, null, now)).ToList();
+        var accounts = accountIds.Select(id => new Account(id, AccountRoles.Patient, id, hash, id, null, now)).ToList();
         return store.CreateManyAsync(accounts, cancellationToken);
     }
 
     private Account NewAccount(string role, string login, string password, string displayName, string? doctorId) =>
-        new("acct-" + Guid.NewGuid().ToString("N"), role, login, passwords.Hash(password), displayName, doctorId, 0, null, clock.GetUtcNow());
+        new("acct-" + Guid.NewGuid().ToString("N"), role, login, passwords.Hash(password), displayName, doctorId, clock.GetUtcNow());
 
     private async Task<RegistrationOutcome> CreateAsync(Account account, CancellationToken cancellationToken) =>
         await store.CreateAsync(account, cancellationToken) ? new RegistrationOutcome.Registered(account) : new RegistrationOutcome.LoginTaken();
-}
-
-public abstract record RegistrationCodeOutcome
-{
-    public sealed record Sending(CodeSendOutcome Outcome) : RegistrationCodeOutcome;
-
-    public sealed record LoginTaken : RegistrationCodeOutcome;
 }
 
 public abstract record RegistrationOutcome

@@ -3,54 +3,57 @@ using Microsoft.Extensions.Options;
 namespace OrleansBooking.Api.Accounts;
 
 /// <summary>
-/// Password and code sign-in with lockout: enough failed passwords in a row lock the account for a
-/// while, during which even the right password is refused. A wrong login and a wrong password answer
-/// alike, so nobody learns which logins exist.
+/// Password and code sign-in with lockout that is not a weapon: a streak of wrong passwords locks
+/// only the (account, client address) pair it came from, each further lock of the pair twice as
+/// long (<see cref="SignInBackOff"/>). The owner elsewhere still signs in, and code sign-in is
+/// never locked by wrong passwords (codes have their own guess limit). A wrong login and a wrong
+/// password answer alike, so nobody learns which logins exist.
 /// </summary>
 public sealed class AccountSignIn(
     IAccountStore store, AccountPasswords passwords, OneTimeCodes codes, IOptions<AccountOptions> options, TimeProvider clock)
 {
     private AccountOptions Options => options.Value;
 
-    public async Task<SignInOutcome> WithPasswordAsync(string login, string password, CancellationToken cancellationToken)
+    /// <param name="client">The caller's <see cref="SignInClient"/> key.</param>
+    public async Task<SignInOutcome> WithPasswordAsync(string login, string password, string client, CancellationToken cancellationToken)
     {
         var account = await store.FindByLoginAsync(login, cancellationToken);
         var now = clock.GetUtcNow();
-        if (account is not null && account.IsLockedAt(now)) return new SignInOutcome.Locked(account.LockedUntil!.Value);
+        if (account is not null && await store.FindSignInLockAsync(account.AccountId, client, now, cancellationToken) is { } lockedUntil)
+            return new SignInOutcome.Locked(lockedUntil);
 
         var (valid, rehash) = passwords.Verify(account?.PasswordHash, password);
         if (account is null) return new SignInOutcome.InvalidCredentials();
         if (!valid)
         {
-            // A lock that has run out starts the count again.
-            if (account.LockedUntil is not null) await store.ResetSignInFailuresAsync(account.AccountId, null, cancellationToken);
-            var counted = await store.RecordFailedSignInAsync(
-                account.AccountId, Options.MaxFailedSignIns, now.AddMinutes(Options.LockoutMinutes), cancellationToken);
-            return counted is not null && counted.IsLockedAt(now)
-                ? new SignInOutcome.Locked(counted.LockedUntil!.Value)
-                : new SignInOutcome.InvalidCredentials();
+            var locked = await store.RecordFailedSignInAsync(
+                account.AccountId, client, Options.MaxFailedSignIns, earlier => now + SignInBackOff.LockFor(earlier, Options), cancellationToken);
+            return locked is { } until ? new SignInOutcome.Locked(until) : new SignInOutcome.InvalidCredentials();
         }
 
-        if (account.FailedSignIns > 0 || account.LockedUntil is not null || rehash is not null)
-            await store.ResetSignInFailuresAsync(account.AccountId, rehash, cancellationToken);
-        return new SignInOutcome.SignedIn(account);
+        await store.ClearSignInFailuresAsync(account.AccountId, client, cancellationToken);
+        if (rehash is not null) await store.SetPasswordHashAsync(account.AccountId, rehash, cancellationToken);
+        // Said only to whoever knows the password: a disabled account is no secret from its owner.
+        return account.DisabledAt is null ? new SignInOutcome.SignedIn(account) : new SignInOutcome.Disabled();
     }
 
     /// <summary>Sends a sign-in code to a patient's mobile. An unknown number answers the same and gets nothing.</summary>
     public async Task<CodeSendOutcome> SendCodeAsync(string mobile, CancellationToken cancellationToken)
     {
         if (await store.FindByLoginAsync(mobile, cancellationToken) is not { Role: AccountRoles.Patient })
-            return new CodeSendOutcome.Sent(clock.GetUtcNow().AddMinutes(Options.CodeValidMinutes));
+            return await codes.PretendToSendAsync(mobile, CodePurpose.SignIn, cancellationToken);
         return await codes.SendAsync(mobile, CodePurpose.SignIn, cancellationToken);
     }
 
-    public async Task<SignInOutcome> WithCodeAsync(string mobile, string code, CancellationToken cancellationToken)
+    /// <summary>Not held up by password lockouts: the code proves the phone, and a stranger's wrong passwords must not keep its owner out.</summary>
+    public async Task<SignInOutcome> WithCodeAsync(string mobile, string code, string client, CancellationToken cancellationToken)
     {
         var account = await store.FindByLoginAsync(mobile, cancellationToken);
-        if (account is not null && account.IsLockedAt(clock.GetUtcNow())) return new SignInOutcome.Locked(account.LockedUntil!.Value);
         if (account is null || !await codes.RedeemAsync(mobile, CodePurpose.SignIn, code, cancellationToken))
             return new SignInOutcome.InvalidCredentials();
-        return new SignInOutcome.SignedIn(account);
+        // The owner is back: their own address's streak and locks go.
+        await store.ClearSignInFailuresAsync(account.AccountId, client, cancellationToken);
+        return account.DisabledAt is null ? new SignInOutcome.SignedIn(account) : new SignInOutcome.Disabled();
     }
 }
 
@@ -61,4 +64,7 @@ public abstract record SignInOutcome
     public sealed record InvalidCredentials : SignInOutcome;
 
     public sealed record Locked(DateTimeOffset Until) : SignInOutcome;
+
+    /// <summary>The right credentials of an account an admin disabled.</summary>
+    public sealed record Disabled : SignInOutcome;
 }

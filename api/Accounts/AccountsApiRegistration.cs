@@ -13,6 +13,7 @@ public static class AccountsApiRegistration
         services.AddSingleton<AccountSignIn>();
         services.AddSingleton<AccountRegistration>();
         services.AddSingleton<AccountSessions>();
+        services.AddSingleton<AccountCredentials>();
         services.AddSingleton<RevokedSessions>();
 
         services.AddAuthentication(AccountSessions.Scheme).AddBearerToken(AccountSessions.Scheme);

@@ -7,6 +7,8 @@ namespace OrleansBooking.Api.Accounts;
 public static partial class CredentialRules
 {
     public const int MinPasswordLength = 8;
+    /// <summary>Staff accounts see every patient's data: a longer password, and none a script tries first.</summary>
+    public const int MinStaffPasswordLength = 12;
     public const int MaxPasswordLength = 128;
     public const int CodeDigits = 6;
 
@@ -54,6 +56,18 @@ public static partial class CredentialRules
         else if (value.Any(char.IsControl)) errors.Add(field, $"{field} must not contain control characters.");
     }
 
+    /// <summary>The patient rule, and at least <see cref="MinStaffPasswordLength"/> characters that are not in <see cref="CommonPasswords"/>.</summary>
+    public static void CheckStaffPassword(RequestErrors errors, string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > MaxPasswordLength || value.Any(char.IsControl))
+        {
+            CheckPassword(errors, field, value);
+            return;
+        }
+        if (value.Length < MinStaffPasswordLength) errors.Add(field, $"{field} of a staff account must be at least {MinStaffPasswordLength} characters.");
+        else if (CommonPasswords.Contains(value)) errors.Add(field, $"{field} is among the passwords scripts try first: choose another.");
+    }
+
     public const int MaxDisplayNameLength = 64;
 
     public static void CheckDisplayName(RequestErrors errors, string? value, bool required)
@@ -66,9 +80,9 @@ public static partial class CredentialRules
             errors.Add("displayName", $"displayName must be 1–{MaxDisplayNameLength} characters without control characters.");
     }
 
-    public static void CheckCode(RequestErrors errors, string? value)
+    public static void CheckCode(RequestErrors errors, string? value, string field = "code")
     {
-        if (string.IsNullOrEmpty(value)) errors.Add("code", "code is required.");
-        else if (!CodePattern().IsMatch(value)) errors.Add("code", $"code must be the {CodeDigits} digits sent to the phone.");
+        if (string.IsNullOrEmpty(value)) errors.Add(field, $"{field} is required.");
+        else if (!CodePattern().IsMatch(value)) errors.Add(field, $"{field} must be the {CodeDigits} digits sent to the phone.");
     }
 }

@@ -16,15 +16,38 @@ public sealed class OneTimeCodes(IAccountStore store, ISignInCodeSender sender, 
     /// <summary>Sends a fresh code, or says when one may be sent again.</summary>
     public async Task<CodeSendOutcome> SendAsync(string mobile, CodePurpose purpose, CancellationToken cancellationToken)
     {
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        return await SendOrWaitAsync(mobile, purpose, Hash(mobile, purpose, code),
+            expiresAt => sender.SendAsync(mobile, purpose, code, expiresAt, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="notice"/> where a code was asked for, answering exactly as
+    /// <see cref="SendAsync"/> would — resend interval included — so the caller cannot tell which
+    /// happened. The stored hash is of no code at all: nothing redeems it.
+    /// </summary>
+    public Task<CodeSendOutcome> SendNoticeInsteadAsync(string mobile, CodePurpose purpose, AccountNotice notice, CancellationToken cancellationToken) =>
+        SendOrWaitAsync(mobile, purpose, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+            _ => sender.SendNoticeAsync(mobile, notice, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// For a number with no account: answers as <see cref="SendAsync"/> would, resend interval
+    /// included, and sends nothing (an SMS to a stranger's phone costs money and annoys them).
+    /// </summary>
+    public Task<CodeSendOutcome> PretendToSendAsync(string mobile, CodePurpose purpose, CancellationToken cancellationToken) =>
+        SendOrWaitAsync(mobile, purpose, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), _ => Task.CompletedTask, cancellationToken);
+
+    private async Task<CodeSendOutcome> SendOrWaitAsync(
+        string mobile, CodePurpose purpose, string codeHash, Func<DateTimeOffset, Task> deliver, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         if (await store.FindCodeAsync(mobile, purpose, cancellationToken) is { } live
             && live.SentAt.AddSeconds(Options.CodeResendSeconds) is var nextAllowed && nextAllowed > now)
             return new CodeSendOutcome.TooSoon(nextAllowed);
 
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var expiresAt = now.AddMinutes(Options.CodeValidMinutes);
-        await store.SaveCodeAsync(new StoredCode(mobile, purpose, Hash(mobile, purpose, code), now, expiresAt, 0), cancellationToken);
-        await sender.SendAsync(mobile, purpose, code, expiresAt, cancellationToken);
+        await store.SaveCodeAsync(new StoredCode(mobile, purpose, codeHash, now, expiresAt, 0), cancellationToken);
+        await deliver(expiresAt);
         return new CodeSendOutcome.Sent(expiresAt);
     }
 

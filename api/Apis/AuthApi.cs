@@ -27,9 +27,10 @@ public static class AuthApi
             .WithName(nameof(SendRegistrationCode))
             .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Send a code to a mobile number, to open a patient account with it")
-            .WithDescription("One code per number per Booking:Accounts:CodeResendSeconds (default 60 s); it expires after CodeValidMinutes (default 5).")
+            .WithDescription("One code per number per Booking:Accounts:CodeResendSeconds (default 60 s); it expires after CodeValidMinutes (default 5). "
+                + "A number that has an account gets a message saying so instead of a code, and the answer is the same: "
+                + "the route does not tell which numbers have accounts.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, AccountProblems.LoginTaken)
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, AccountProblems.CodeTooSoon)
             .ProducesRetryLater();
 
@@ -47,10 +48,13 @@ public static class AuthApi
             .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Sign in with a login and password")
             .WithDescription("Login: a patient's mobile number or a staff user name. Booking:Accounts:MaxFailedSignIns wrong passwords in a row "
-                + "(default 5) lock the account for LockoutMinutes (default 15). Answers accessToken (Authorization: Bearer …), expiresIn and refreshToken.")
+                + "(default 5) from one client address lock the account for that address only: LockoutMinutes (default 15) the first time, twice as long "
+                + "each time after, up to MaxLockoutMinutes (default 1440). Code sign-in is never locked by wrong passwords. "
+                + "Answers accessToken (Authorization: Bearer …), expiresIn and refreshToken.")
             .Produces<AccessTokenResponse>()
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidCredentials)
+            .ProducesProblemCodes(StatusCodes.Status403Forbidden, AccountProblems.AccountDisabled)
             .ProducesProblemCodes(StatusCodes.Status423Locked, AccountProblems.AccountLocked)
             .ProducesRetryLater();
 
@@ -67,16 +71,18 @@ public static class AuthApi
             .WithName(nameof(SignInWithCode))
             .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Sign in with the code sent to the mobile number")
+            .WithDescription("Works while wrong passwords have locked password sign-in: the code proves the phone.")
             .Produces<AccessTokenResponse>()
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidCredentials)
-            .ProducesProblemCodes(StatusCodes.Status423Locked, AccountProblems.AccountLocked)
+            .ProducesProblemCodes(StatusCodes.Status403Forbidden, AccountProblems.AccountDisabled)
             .ProducesRetryLater();
 
         anonymous.MapPost("/refresh", RefreshToken)
             .WithName(nameof(RefreshToken))
             .WithSummary("Exchange a refresh token for a new access token")
-            .WithDescription("The session stays the same; a signed-out session's refresh token is refused.")
+            .WithDescription("The session stays the same and the answer carries a new refresh token: the one sent is retired. "
+                + "A retired refresh token sent again is taken for a stolen copy and signs the whole session out. A signed-out session's refresh token is refused.")
             .Produces<AccessTokenResponse>()
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidRefreshToken)
@@ -108,12 +114,7 @@ public static class AuthApi
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
         AuditDetail.Set(response.HttpContext, "mobile " + PhoneMasking.Mask(request.Mobile!));
-        return await registration.SendCodeAsync(request.Mobile!, cancellationToken) switch
-        {
-            RegistrationCodeOutcome.LoginTaken => AccountProblems.Taken(),
-            RegistrationCodeOutcome.Sending { Outcome: var sending } => CodeAnswer(sending, response, clock),
-            var other => throw new System.Diagnostics.UnreachableException($"Unknown outcome {other}."),
-        };
+        return CodeAnswer(await registration.SendCodeAsync(request.Mobile!, cancellationToken), response, clock);
     }
 
     public static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> RegisterAccount(
@@ -138,7 +139,8 @@ public static class AuthApi
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignIn(
-        SignInRequest request, AccountSignIn signIn, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+        SignInRequest request, AccountSignIn signIn, AccountSessions sessions, HttpResponse response, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         CredentialRules.CheckLogin(errors, request.Login);
@@ -147,7 +149,7 @@ public static class AuthApi
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
         AuditDetail.Set(response.HttpContext, "login " + MaskedLogin(request.Login!));
-        return SignedIn(await signIn.WithPasswordAsync(request.Login!, request.Password!, cancellationToken), response, clock);
+        return await SignedInAsync(await signIn.WithPasswordAsync(request.Login!, request.Password!, SignInClient.Of(response.HttpContext.Connection.RemoteIpAddress), cancellationToken), sessions, response, clock, cancellationToken);
     }
 
     public static async Task<Results<Accepted<CodeSentResponse>, ProblemHttpResult>> SendSignInCode(
@@ -162,7 +164,8 @@ public static class AuthApi
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignInWithCode(
-        CodeSignInRequest request, AccountSignIn signIn, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+        CodeSignInRequest request, AccountSignIn signIn, AccountSessions sessions, HttpResponse response, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         CredentialRules.CheckMobile(errors, "mobile", request.Mobile);
@@ -170,20 +173,27 @@ public static class AuthApi
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
         AuditDetail.Set(response.HttpContext, "mobile " + PhoneMasking.Mask(request.Mobile!));
-        return SignedIn(await signIn.WithCodeAsync(request.Mobile!, request.Code!, cancellationToken), response, clock);
+        return await SignedInAsync(await signIn.WithCodeAsync(request.Mobile!, request.Code!, SignInClient.Of(response.HttpContext.Connection.RemoteIpAddress), cancellationToken), sessions, response, clock, cancellationToken);
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshToken(
-        RefreshRequest request, AccountSessions sessions, CancellationToken cancellationToken)
+        RefreshRequest request, AccountSessions sessions, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         if (string.IsNullOrEmpty(request.RefreshToken) || request.RefreshToken.Length > 4096)
             errors.Add("refreshToken", "refreshToken is required (as issued at sign-in).");
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
-        return await sessions.RefreshAsync(request.RefreshToken!, cancellationToken) is { } principal
-            ? TypedResults.SignIn(principal, authenticationScheme: AccountSessions.Scheme)
-            : AccountProblems.BadRefreshToken();
+        switch (await sessions.RefreshAsync(request.RefreshToken!, cancellationToken))
+        {
+            case RefreshOutcome.Refreshed refreshed:
+                return TypedResults.SignIn(refreshed.Principal, authenticationScheme: AccountSessions.Scheme);
+            case RefreshOutcome.Reused:
+                AuditDetail.Set(http, "refresh token reused: session revoked");
+                return AccountProblems.BadRefreshToken();
+            default:
+                return AccountProblems.BadRefreshToken();
+        }
     }
 
     public static async Task<NoContent> SignOut(HttpContext context, AccountSessions sessions, CancellationToken cancellationToken)
@@ -204,16 +214,18 @@ public static class AuthApi
     // A staff user name is no secret; a patient's login is their phone number, masked.
     private static string MaskedLogin(string login) => CredentialRules.IsMobile(login) ? PhoneMasking.Mask(login) : login;
 
-    private static Results<SignInHttpResult, ProblemHttpResult> SignedIn(SignInOutcome outcome, HttpResponse response, TimeProvider clock) => outcome switch
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignedInAsync(
+        SignInOutcome outcome, AccountSessions sessions, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken) => outcome switch
     {
         SignInOutcome.SignedIn signedIn => TypedResults.SignIn(
-            AccountSessions.Principal(signedIn.Account, AccountSessions.NewSessionId()), authenticationScheme: AccountSessions.Scheme),
+            await sessions.StartAsync(signedIn.Account, cancellationToken), authenticationScheme: AccountSessions.Scheme),
         SignInOutcome.Locked locked => AccountProblems.Locked(response, locked.Until, clock.GetUtcNow()),
+        SignInOutcome.Disabled => AccountProblems.AccountIsDisabled(),
         SignInOutcome.InvalidCredentials => AccountProblems.WrongCredentials(),
         var other => throw new System.Diagnostics.UnreachableException($"Unknown outcome {other}."),
     };
 
-    private static Results<Accepted<CodeSentResponse>, ProblemHttpResult> CodeAnswer(CodeSendOutcome outcome, HttpResponse response, TimeProvider clock) =>
+    internal static Results<Accepted<CodeSentResponse>, ProblemHttpResult> CodeAnswer(CodeSendOutcome outcome, HttpResponse response, TimeProvider clock) =>
         outcome switch
         {
             CodeSendOutcome.Sent sent => TypedResults.Accepted((string?)null, new CodeSentResponse(sent.ExpiresAt)),

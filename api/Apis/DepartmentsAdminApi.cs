@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Catalogue;
 using OrleansBooking.Api.Contracts.Catalogue;
 using OrleansBooking.Api.OpenApi;
@@ -14,7 +15,7 @@ public static class DepartmentsAdminApi
 {
     public static IEndpointRouteBuilder MapDepartmentsAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin/departments").WithTags(CatalogueApiRegistration.AdminTag).RequireAuthorization(AccessPolicies.Admin);
+        var admin = app.MapGroup("/api/admin/departments").WithTags(CatalogueApiRegistration.AdminTag).RequireAuthorization(AccessPolicies.Admin).AuditRefusals();
 
         admin.MapPost("/", CreateDepartment)
             .WithName(nameof(CreateDepartment))

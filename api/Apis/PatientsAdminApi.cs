@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Patients;
@@ -10,20 +11,23 @@ using OrleansBooking.Grains.Patients;
 
 namespace OrleansBooking.Api.Apis;
 
-/// <summary>The hospital's side of patients: bulk registration for load tests, a masked look-up, lifting a suspension.</summary>
+/// <summary>The hospital's side of patients: bulk registration for load tests (in load-test mode only), a masked look-up, lifting a suspension.</summary>
 public static class PatientsAdminApi
 {
     public static IEndpointRouteBuilder MapPatientsAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin/patients").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin);
+        var api = app.MapGroup("/api/admin/patients").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin).AuditRefusals();
 
         api.MapPost("/bulk", RegisterPatientsInBulk)
             .WithName(nameof(RegisterPatientsInBulk))
+            .AddEndpointFilter<LoadTestModeFilter>()
             .WithSummary("Register synthetic patients for a load test")
-            .WithDescription("Registers {patientIdPrefix}{first} … {patientIdPrefix}{first+count-1}, each with valid made-up "
+            .WithDescription("Only in load-test mode (Booking:LoadTest:Enabled=true; off by default): otherwise 404 load_test_mode_off. "
+                + "Registers {patientIdPrefix}{first} … {patientIdPrefix}{first+count-1}, each with valid made-up "
                 + "real-name data and an account of its own (no family cap). With a password, each account can sign in "
                 + "(login = patient id). Existing ids are skipped, so a rerun is harmless.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, LoadTestModeFilter.LoadTestModeOff)
             .WithMetadata(new RequestSizeLimitAttribute(RequestLimitOptions.BulkRegistrationBodyBytes))
             .ProducesRetryLater();
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Catalogue;
 using OrleansBooking.Api.Contracts.Catalogue;
 using OrleansBooking.Api.OpenApi;
@@ -13,7 +14,7 @@ public static class PoolGenerationAdminApi
 {
     public static IEndpointRouteBuilder MapPoolGenerationAdminApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/admin/pool-generation").WithTags(CatalogueApiRegistration.AdminTag).RequireAuthorization(AccessPolicies.Admin)
+        app.MapGroup("/api/admin/pool-generation").WithTags(CatalogueApiRegistration.AdminTag).RequireAuthorization(AccessPolicies.Admin).AuditRefusals()
             .MapPost("", GeneratePools)
             .WithName(nameof(GeneratePools))
             .WithSummary("Generate the booking window's pools now")

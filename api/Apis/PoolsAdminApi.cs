@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.Contracts.DoctorsDay;
 using OrleansBooking.Api.OpenApi;
@@ -17,7 +18,7 @@ public static class PoolsAdminApi
 
     public static IEndpointRouteBuilder MapPoolsAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin/pools").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin);
+        var api = app.MapGroup("/api/admin/pools").WithTags("Admin").AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin).AuditRefusals();
 
         api.MapPost("", CreatePool)
             .WithName(nameof(CreatePool))
@@ -86,7 +87,7 @@ public static class PoolsAdminApi
     }
 
     public static async Task<Results<Ok<StopClinicResponse>, ProblemHttpResult>> StopClinic(
-        string poolId, StopClinicRequest request, ISlotPoolGrainFactory pools, HospitalTime time)
+        string poolId, StopClinicRequest request, ISlotPoolGrainFactory pools, HospitalTime time, HttpContext http)
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "poolId", poolId);
@@ -94,6 +95,8 @@ public static class PoolsAdminApi
         var reason = FieldRules.CheckText(errors, "reason", request.Reason, MaxReasonLength);
         if (errors.Any || reason is null) return BookingProblems.ValidationFailed(errors);
 
+        // Why a whole session of patients was sent home is what an admin reading the log needs most.
+        AuditDetail.Set(http, "reason " + reason);
         var outcome = await pools.GetSlotPool(poolId).StopClinicAsync(reason);
         return outcome switch
         {

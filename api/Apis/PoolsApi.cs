@@ -51,6 +51,7 @@ public static class PoolsApi
                 + "exactly one). Another account's patient is patient_not_found. "
                 + "Answers once the reservation is durable. Send an Idempotency-Key (1–128 printable ASCII characters): "
                 + "a retry with the same key gets the same reservation and the same 201, with header Idempotent-Replayed: true. "
+                + "Keys are the account's own: another account using the same key never meets this one. "
                 + "The patient must be registered; per-patient limits answer limit_reached with the limit "
                 + "(department_per_day, per_day, per_week), repeated no-shows patient_suspended.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
@@ -168,7 +169,7 @@ public static class PoolsApi
             errors.Add("patientId", "patientId is required: the account manages no patient, or more than one.");
             return BookingProblems.ValidationFailed(errors);
         }
-        var reserve = RequestValidation.ToReserveRequest(patientId, http.Request.Headers[FieldRules.IdempotencyKeyHeader], errors);
+        var reserve = RequestValidation.ToReserveRequest(accountId, patientId, http.Request.Headers[FieldRules.IdempotencyKeyHeader], errors);
         if (reserve is null) return BookingProblems.ValidationFailed(errors);
 
         // Most of the 08:00 crowd arrives after the numbers are gone: a sold-out pool answers them

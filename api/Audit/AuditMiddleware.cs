@@ -7,8 +7,11 @@ namespace OrleansBooking.Api.Audit;
 /// <summary>
 /// Records sensitive actions once their endpoint has answered: every write (POST, PUT, PATCH,
 /// DELETE) that succeeded (2xx); every write refused as unauthenticated or forbidden (401/403:
-/// someone trying what they may not); and every outcome of a route marked
-/// <see cref="AuditEndpointConventions.AuditAllOutcomes"/>. Other failed writes are not recorded:
+/// someone trying what they may not); writes refused 400/409 on a route marked
+/// <see cref="AuditEndpointConventions.AuditRefusals"/>; and every outcome of a route marked
+/// <see cref="AuditEndpointConventions.AuditAllOutcomes"/>. The status recorded is the one the
+/// caller saw, also when a bad body was refused by an exception (400, 413), not a 500; a write
+/// answered 415 (a body that is not JSON) is always recorded. Other failed writes are not recorded:
 /// a release rush answers hundreds of thousands of sold_out 409s, which change nothing. Reads are
 /// never recorded.
 /// </summary>
@@ -26,10 +29,11 @@ public sealed class AuditMiddleware(RequestDelegate next, IAuditLog auditLog, Ti
         {
             await next(context);
         }
-        catch (Exception) when (context.GetEndpoint() is { } failed && AuditsAllOutcomes(failed))
+        catch (Exception e) when (context.GetEndpoint() is { } failed && StatusSeen(e) is var status
+            && IsAudited(failed, context.Request.Method, status))
         {
-            // The exception handler outside turns this into a 500; a failed sign-in is still a sign-in.
-            Record(context, failed, StatusCodes.Status500InternalServerError);
+            // The exception handler outside answers it; a failed sign-in is still a sign-in.
+            Record(context, failed, status);
             throw;
         }
 
@@ -40,7 +44,17 @@ public sealed class AuditMiddleware(RequestDelegate next, IAuditLog auditLog, Ti
     /// <summary>The recording rule, on its own so it can be read (and tested) at a glance.</summary>
     public static bool IsAudited(Endpoint endpoint, string method, int statusCode) =>
         AuditsAllOutcomes(endpoint)
-        || (IsWrite(method) && statusCode is (>= 200 and < 300) or StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden);
+        || (IsWrite(method) && statusCode is (>= 200 and < 300) or StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        // A body no route accepts is answered by routing's own 415 endpoint, which carries no route's
+        // marks: recorded for every write, as a client sending what the service never asks for.
+        || (IsWrite(method) && statusCode is StatusCodes.Status415UnsupportedMediaType)
+        || (IsWrite(method) && statusCode is StatusCodes.Status400BadRequest or StatusCodes.Status409Conflict
+            && endpoint.Metadata.GetMetadata<AuditRefusalsMetadata>() is not null);
+
+    // What the exception handler will answer: a request that could not be read keeps its own status
+    // (Problems/BadRequestExceptionHandler); anything else is a fault.
+    private static int StatusSeen(Exception exception) =>
+        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
 
     private static bool AuditsAllOutcomes(Endpoint endpoint) => endpoint.Metadata.GetMetadata<AuditAllOutcomesMetadata>() is not null;
 

@@ -54,7 +54,7 @@ public static class BookingProblems
 
     public static ProblemHttpResult IdempotencyKeyReused() =>
         Problem(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused, "The idempotency key names another attempt.",
-            "This Idempotency-Key was used by another patient in this pool; send a new key.");
+            "This account used this Idempotency-Key for another patient in this pool; send a new key.");
 
     public static ProblemHttpResult ReservationNotFound(string reservationId) =>
         Problem(StatusCodes.Status404NotFound, ProblemCodes.ReservationNotFound, "No such reservation.",

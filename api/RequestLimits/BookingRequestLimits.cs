@@ -17,9 +17,18 @@ public static class BookingRequestLimits
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitOptions>>((kestrel, limits) =>
         {
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes;
-            kestrel.Limits.MaxRequestHeadersTotalSize = RequestLimitOptions.MaxRequestHeadersTotalBytes;
-            kestrel.Limits.MaxRequestHeaderCount = RequestLimitOptions.MaxRequestHeaderCount;
+            // Ours are enforced by RequestShapeCheck, which answers problem+json; Kestrel's, further out, answer empty bodies.
+            kestrel.Limits.MaxRequestHeadersTotalSize = RequestLimitOptions.MaxRequestHeadersTotalBytes * RequestLimitOptions.ServerLimitFactor;
+            kestrel.Limits.MaxRequestHeaderCount = RequestLimitOptions.MaxRequestHeaderCount * RequestLimitOptions.ServerLimitFactor;
+            kestrel.Limits.MaxRequestLineSize = RequestLimitOptions.MaxRequestTargetBytes * RequestLimitOptions.ServerLimitFactor;
         });
         return services;
+    }
+
+    /// <summary>First in the pipeline: requests too long or malformed to route are refused as problem+json.</summary>
+    public static WebApplication UseBookingRequestLimits(this WebApplication app)
+    {
+        app.UseMiddleware<RequestShapeCheck>();
+        return app;
     }
 }

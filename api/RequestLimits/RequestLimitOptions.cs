@@ -30,6 +30,16 @@ public sealed class RequestLimitOptions
     /// <inheritdoc cref="MaxRequestHeadersTotalBytes"/>
     public const int MaxRequestHeaderCount = 50;
 
+    /// <summary>The longest request target (path and query) answered; Kestrel's own request line limit is 8 KiB.</summary>
+    public const int MaxRequestTargetBytes = 8 * 1024;
+
+    /// <summary>
+    /// Kestrel's own limits are set this many times ours, so a request over ours still reaches
+    /// <see cref="RequestShapeCheck"/> and is refused as problem+json. Kestrel answers one over its
+    /// limits with an empty body (it never reaches the application), as it does a %00 in the path.
+    /// </summary>
+    public const int ServerLimitFactor = 4;
+
     /// <summary>The largest request body any route but bulk registration reads. Default 64 KiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 }

@@ -40,11 +40,19 @@ public static class RequestValidation
         return errors.Any ? null : new PoolChangeRequest(quota, releaseAt, status);
     }
 
-    /// <summary>The request for <paramref name="patientId"/>: the body's, or (absent there) the account's only patient.</summary>
-    public static ReserveRequest? ToReserveRequest(string? patientId, StringValues idempotencyKey, RequestErrors errors)
+    /// <summary>
+    /// The request for <paramref name="patientId"/>: the body's, or (absent there) the account's only
+    /// patient. The pool keeps idempotency keys per pool; the caller's key is scoped to
+    /// <paramref name="accountId"/> here, so two accounts that pick the same key never meet.
+    /// </summary>
+    public static ReserveRequest? ToReserveRequest(string accountId, string? patientId, StringValues idempotencyKey, RequestErrors errors)
     {
         FieldRules.CheckId(errors, "patientId", patientId);
         var key = FieldRules.CheckIdempotencyKey(errors, idempotencyKey);
-        return errors.Any ? null : new ReserveRequest(patientId!, key);
+        return errors.Any ? null : new ReserveRequest(patientId!, key is null ? null : AccountScopedKey(accountId, key));
     }
+
+    // An account id never holds a '/', so the first one ends it: (a, "b/c") and ("a/b", c) cannot
+    // collide. At most 64 + 1 + 128 characters, inside the stored column's 255.
+    private static string AccountScopedKey(string accountId, string key) => accountId + "/" + key;
 }

@@ -35,6 +35,8 @@ public static class LoadTestSiloSettings
             // Outside Development the silo refuses its built-in code sender, which only records SMS codes;
             // a load test sends none, so it is accepted here.
             ["Booking:Accounts:AcceptOutboxCodeSender"] = "true",
+            // The suite registers its virtual patients in bulk, a route the silo offers in load-test mode only.
+            ["Booking:LoadTest:Enabled"] = "true",
             ["Booking:RateLimits:PerAddress:Burst"] = PerAddressPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Booking:RateLimits:PerAddress:PermitsPerSecond"] = PerAddressPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The same for sign-in, limited per address too: the whole crowd signs in from here.

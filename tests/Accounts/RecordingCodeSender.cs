@@ -3,7 +3,7 @@ using OrleansBooking.Api.Accounts;
 
 namespace OrleansBooking.Tests.Accounts;
 
-/// <summary>The SMS gateway of the tests: it keeps every code it is asked to send, per number.</summary>
+/// <summary>The SMS gateway of the tests: it keeps every code and notice it is asked to send, per number.</summary>
 public sealed class RecordingCodeSender : ISignInCodeSender
 {
     private readonly ConcurrentDictionary<string, List<(CodePurpose Purpose, string Code)>> sent = new();
@@ -16,6 +16,16 @@ public sealed class RecordingCodeSender : ISignInCodeSender
         lock (list) list.Add((purpose, code));
         return Task.CompletedTask;
     }
+
+    private readonly ConcurrentQueue<(string Mobile, AccountNotice Notice)> notices = new();
+
+    public Task SendNoticeAsync(string mobile, AccountNotice notice, CancellationToken cancellationToken)
+    {
+        notices.Enqueue((mobile, notice));
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<AccountNotice> NoticesSentTo(string mobile) => notices.Where(n => n.Mobile == mobile).Select(n => n.Notice).ToList();
 
     public int CountSentTo(string mobile) => sent.TryGetValue(mobile, out var list) ? list.Count : 0;
 

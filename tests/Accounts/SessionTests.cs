@@ -31,6 +31,36 @@ public sealed class SessionTests : SignedUpPatientSilo
     }
 
     [Fact]
+    public async Task ARefreshRetiresTheRefreshTokenItWasGiven()
+    {
+        var tokens = await Client.SignInOkAsync(Mobile);
+
+        using var first = await Client.PostJsonAsync("/api/auth/refresh", new { refreshToken = tokens.Str("refreshToken") });
+        var fresh = await first.ReadAsync(HttpStatusCode.OK);
+        Assert.NotEqual(tokens.Str("refreshToken"), fresh.Str("refreshToken"));
+
+        // The new one works in turn.
+        using var second = await Client.PostJsonAsync("/api/auth/refresh", new { refreshToken = fresh.Str("refreshToken") });
+        await second.ReadAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ARetiredRefreshTokenSentAgainSignsTheWholeSessionOut()
+    {
+        var stolen = await Client.SignInOkAsync(Mobile);
+        using var ownerRefresh = await Client.PostJsonAsync("/api/auth/refresh", new { refreshToken = stolen.Str("refreshToken") });
+        var owner = await ownerRefresh.ReadAsync(HttpStatusCode.OK);
+
+        using (var thief = await Client.PostJsonAsync("/api/auth/refresh", new { refreshToken = stolen.Str("refreshToken") }))
+            await thief.ReadProblemAsync(HttpStatusCode.Unauthorized, "invalid_refresh_token");
+
+        // Both copies of the session stop working: the owner's newest tokens too.
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(Client, owner.Str("accessToken")));
+        using var ownerAgain = await Client.PostJsonAsync("/api/auth/refresh", new { refreshToken = owner.Str("refreshToken") });
+        await ownerAgain.ReadProblemAsync(HttpStatusCode.Unauthorized, "invalid_refresh_token");
+    }
+
+    [Fact]
     public async Task ARefreshTokenExpiresAfterFourteenDays()
     {
         var tokens = await Client.SignInOkAsync(Mobile);

@@ -136,14 +136,33 @@ public sealed class SignUpAndSignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ANumberWithAnAccountCannotOpenASecond()
+    public async Task ARegisteredNumberIsAnsweredLikeANewOneAndItsPhoneIsToldInsteadOfSentACode()
     {
-        var mobile = AccountCalls.NewMobile();
-        await client.SignUpAsync(sender, mobile);
+        var registered = AccountCalls.NewMobile();
+        await client.SignUpAsync(sender, registered);
+        var codesBefore = sender.CountSentTo(registered);
 
-        using var again = await client.PostJsonAsync("/api/auth/registration-codes", new { mobile });
+        using var forRegistered = await client.PostJsonAsync("/api/auth/registration-codes", new { mobile = registered });
+        using var forNew = await client.PostJsonAsync("/api/auth/registration-codes", new { mobile = AccountCalls.NewMobile() });
 
-        await again.ReadProblemAsync(HttpStatusCode.Conflict, "login_taken");
+        var (a, b) = (await forRegistered.Content.ReadAsStringAsync(), await forNew.Content.ReadAsStringAsync());
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (forRegistered.StatusCode, forNew.StatusCode));
+        Assert.Equal(b, a);
+        Assert.Equal(codesBefore, sender.CountSentTo(registered));
+        Assert.Equal([AccountNotice.AlreadyRegistered], sender.NoticesSentTo(registered));
+    }
+
+    [Fact]
+    public async Task ARegisteredNumberWaitsOutTheResendIntervalLikeANewOne()
+    {
+        var registered = AccountCalls.NewMobile();
+        await client.SignUpAsync(sender, registered);
+        using (var first = await client.PostJsonAsync("/api/auth/registration-codes", new { mobile = registered })) await first.ReadAsync(HttpStatusCode.Accepted);
+
+        using var again = await client.PostJsonAsync("/api/auth/registration-codes", new { mobile = registered });
+
+        await again.ReadProblemAsync(HttpStatusCode.TooManyRequests, "code_too_soon");
+        Assert.Single(sender.NoticesSentTo(registered));
     }
 
     public static TheoryData<string, string> BadSignUps => new()

@@ -17,11 +17,14 @@ public abstract class SignedUpPatientSilo : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Silo = AccountCalls.NewSilo(Sender);
+        Silo = NewSilo();
         Client = Silo.CreateAnonymousClient();
         Mobile = AccountCalls.NewMobile();
         await Client.SignUpAsync(Sender, Mobile);
     }
+
+    /// <summary>The silo of each test; its SMS gateway must be <see cref="Sender"/>.</summary>
+    protected virtual BookingApiFactory NewSilo() => AccountCalls.NewSilo(Sender);
 
     public async Task DisposeAsync()
     {

@@ -49,6 +49,22 @@ public sealed class StaffAccountTests
     }
 
     [Fact]
+    public async Task TheFirstAdminRotatesItsPassword()
+    {
+        await using var silo = SiloWithFirstAdmin();
+        using var client = silo.CreateAnonymousClient();
+        var token = await client.AccessTokenAsync("hospital-admin", AdminPassword);
+
+        using (var common = await client.PostJsonAsync("/api/auth/account/password", new { currentPassword = AdminPassword, newPassword = "administrator" }, token))
+            await common.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        using (var rotated = await client.PostJsonAsync("/api/auth/account/password", new { currentPassword = AdminPassword, newPassword = "the rotated admin password" }, token))
+            Assert.Equal(HttpStatusCode.NoContent, rotated.StatusCode);
+
+        using (var old = await client.SignInAsync("hospital-admin", AdminPassword)) await old.ReadProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+        await client.SignInOkAsync("hospital-admin", "the rotated admin password");
+    }
+
+    [Fact]
     public async Task ADoctorAccountNeedsADoctorOfTheCatalogue()
     {
         await using var silo = new BookingApiFactory();
@@ -70,7 +86,7 @@ public sealed class StaffAccountTests
         using var admin = silo.CreateClient();
 
         using (var patient = await admin.PostAsJsonAsync("/api/admin/accounts",
-            new { role = "patient", login = "someone", password = "a password", displayName = "Someone" }))
+            new { role = "patient", login = "someone", password = "a long enough password", displayName = "Someone" }))
             Assert.Equal(["role"], (await patient.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorFields());
         using var taken = await admin.PostAsJsonAsync("/api/admin/accounts",
             new { role = "admin", login = "hospital-admin", password = "another password", displayName = "Second" });

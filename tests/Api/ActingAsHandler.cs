@@ -26,9 +26,9 @@ internal sealed class ActingAsHandler(IServiceProvider services, Func<DateTimeOf
     public static string TokenFor(IServiceProvider services, TestIdentity who, DateTimeOffset now, string? sessionId = null)
     {
         var bearer = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AccountSessions.Scheme);
-        var account = new Account(who.AccountId, who.Role, who.AccountId, null, who.AccountId, who.DoctorId, 0, null, now);
+        var account = new Account(who.AccountId, who.Role, who.AccountId, null, who.AccountId, who.DoctorId, now);
         var properties = new AuthenticationProperties { ExpiresUtc = now + bearer.BearerTokenExpiration };
-        var ticket = new AuthenticationTicket(AccountSessions.Principal(account, sessionId ?? AccountSessions.NewSessionId()), properties, AccountSessions.Scheme);
+        var ticket = new AuthenticationTicket(AccountSessions.Principal(account, sessionId ?? AccountSessions.NewSessionId(), refreshId: "test"), properties, AccountSessions.Scheme);
         return bearer.BearerTokenProtector.Protect(ticket);
     }
 }

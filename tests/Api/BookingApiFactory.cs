@@ -38,6 +38,8 @@ public class BookingApiFactory : WebApplicationFactory<Program>
         settings["Booking:SeedDemoHospital"] = "false";
         // Sign-in tests hash many passwords; the default 100,000 PBKDF2 rounds would take most of their time.
         settings["Booking:Accounts:PasswordIterations"] = "1000";
+        // The patients' and abuse tests register synthetic patients in bulk; LoadTestModeTests turns the mode off.
+        settings["Booking:LoadTest:Enabled"] = "true";
         // Every test acts as a few accounts on a frozen clock, far beyond an honest patient's pace;
         // the limits stay in the pipeline, out of reach. tests/Abuse sets real ones.
         settings["Booking:RateLimits:PerAccount:Burst"] = "1000000";

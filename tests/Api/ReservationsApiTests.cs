@@ -80,16 +80,44 @@ public sealed class ReservationsApiTests(BookingApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task AnIdempotencyKeyUsedByAnotherPatientAnswers422()
+    public async Task AnIdempotencyKeyTheAccountUsedForAnotherOfItsPatientsAnswers422()
     {
         var poolId = await NewPoolAsync();
-        using var first = await client.ReserveAsync(poolId, "patient-1", "shared-key");
-        await first.ReadAsync(HttpStatusCode.Created);
+        var family = TestIdentity.Patient("acct-family");
+        foreach (var patientId in new[] { "family-1", "family-2" })
+        {
+            using var registered = await client.SendAsAsync(family, HttpMethod.Post, "/api/account/patients", JsonContent.Create(
+                new { patientId, name = "Test Patient", residentId = "11010519491231002X", phone = "13912345678" }));
+            await registered.ReadAsync(HttpStatusCode.Created);
+        }
 
-        using var second = await client.ReserveAsync(poolId, "patient-2", "shared-key");
+        using var first = await ReserveAsAsync(family, poolId, "family-1", "shared-key");
+        await first.ReadAsync(HttpStatusCode.Created);
+        using var second = await ReserveAsAsync(family, poolId, "family-2", "shared-key");
         await second.ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
 
         Assert.Equal(1, (await client.GetPoolAsync(poolId)).Int("booked"));
+    }
+
+    [Fact]
+    public async Task TwoAccountsThatPickTheSameIdempotencyKeyEachGetTheirOwnReservation()
+    {
+        var poolId = await NewPoolAsync();
+
+        using var first = await client.ReserveAsync(poolId, "patient-1", "shared-key");
+        using var second = await client.ReserveAsync(poolId, "patient-2", "shared-key");
+
+        var (a, b) = (await first.ReadAsync(HttpStatusCode.Created), await second.ReadAsync(HttpStatusCode.Created));
+        Assert.NotEqual(a.Str("reservationId"), b.Str("reservationId"));
+        Assert.False(second.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(2, (await client.GetPoolAsync(poolId)).Int("booked"));
+    }
+
+    private Task<HttpResponseMessage> ReserveAsAsync(TestIdentity account, string poolId, string patientId, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pools/{poolId}/reservations") { Content = JsonContent.Create(new { patientId }) }.As(account);
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return client.SendAsync(request);
     }
 
     [Fact]

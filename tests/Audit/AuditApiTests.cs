@@ -56,16 +56,68 @@ public sealed class AuditApiTests(AuditApiFactory factory) : IClassFixture<Audit
     }
 
     [Fact]
-    public async Task ARefusedWriteIsNotRecorded()
+    public async Task AnAdminsRefusedWriteIsRecordedWithTheStatusTheCallerSaw()
     {
         var accountId = NewAccountId();
         using var staff = factory.ClientAs(accountId, "admin");
         var body = ApiCalls.PoolBody(ApiCalls.NewPoolId());
         body["quota"] = 0;
-        using var response = await staff.PostAsJsonAsync("/api/admin/pools", body);
-        await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        using (var invalid = await staff.PostAsJsonAsync("/api/admin/pools", body)) await invalid.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var poolId = ApiCalls.NewPoolId();
+        await staff.CreatePoolAsync(ApiCalls.PoolBody(poolId));
+        using (var duplicate = await staff.PostAsJsonAsync("/api/admin/pools", ApiCalls.PoolBody(poolId)))
+            Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        using (var unreadable = await staff.PostAsync("/api/admin/pools", ApiCalls.Json("""{"poolId": """)))
+            await unreadable.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
-        Assert.Empty(await EntriesOfAsync(accountId));
+        var entries = await EntriesOfAsync(accountId);
+
+        Assert.Equal([400, 201, 409, 400], entries.Select(e => e.Int("statusCode")).Reverse());
+    }
+
+    [Fact]
+    public async Task ASignInSentAsTextIsRecordedAs415NotAs500()
+    {
+        using var anonymous = factory.CreateAnonymousClient();
+        anonymous.DefaultRequestHeaders.Add(TestCaller.AddressHeader, "198.51.100.41");
+        using var response = await anonymous.PostAsync("/api/auth/sign-in", new StringContent("login=x", System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        await factory.FlushAuditAsync();
+
+        var page = await admin.GetFromJsonAsync<JsonElement>("/api/admin/audit?limit=1000");
+
+        var entry = Assert.Single(page.GetProperty("entries").EnumerateArray(), e => e.GetProperty("clientAddress").GetString() == "198.51.100.41");
+        Assert.Equal((415, "/api/auth/sign-in"), (entry.Int("statusCode"), entry.Str("path")));
+    }
+
+    [Fact]
+    public async Task AnUnreadableSignInIsRecordedAs400NotAs500()
+    {
+        using var anonymous = factory.CreateAnonymousClient();
+        anonymous.DefaultRequestHeaders.Add(TestCaller.AddressHeader, "198.51.100.42");
+        using (var response = await anonymous.PostAsync("/api/auth/sign-in", ApiCalls.Json("""{"login": """)))
+            await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await factory.FlushAuditAsync();
+
+        var page = await admin.GetFromJsonAsync<JsonElement>("/api/admin/audit?action=SignIn&limit=1000");
+
+        var entry = Assert.Single(page.GetProperty("entries").EnumerateArray(), e => e.GetProperty("clientAddress").GetString() == "198.51.100.42");
+        Assert.Equal(400, entry.Int("statusCode"));
+    }
+
+    [Fact]
+    public async Task AStopClinicIsRecordedWithItsReason()
+    {
+        var accountId = NewAccountId();
+        using var staff = factory.ClientAs(accountId, "admin");
+        var poolId = ApiCalls.NewPoolId();
+        await staff.CreatePoolAsync(ApiCalls.PoolBody(poolId));
+        using (var stop = await staff.PostAsJsonAsync($"/api/admin/pools/{poolId}/stop-clinic", new { reason = "Dr. Li is ill" }))
+            await stop.ReadAsync(HttpStatusCode.OK);
+
+        var entry = (await EntriesOfAsync(accountId)).First();
+
+        Assert.Equal(("StopClinic", "reason Dr. Li is ill"), (entry.Str("action"), entry.Str("detail")));
     }
 
     [Fact]

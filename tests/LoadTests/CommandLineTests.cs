@@ -113,6 +113,7 @@ public class CommandLineTests
         [
             "--Booking:Accounts:PasswordIterations=1000",
             "--Booking:Accounts:AcceptOutboxCodeSender=true",
+            "--Booking:LoadTest:Enabled=true",
             "--Booking:RateLimits:PerAddress:Burst=1000000",
             "--Booking:RateLimits:PerAddress:PermitsPerSecond=1000000",
             "--Booking:RateLimits:SignIn:Burst=1000000",

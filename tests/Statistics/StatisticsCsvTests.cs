@@ -30,4 +30,21 @@ public sealed class StatisticsCsvTests
         Assert.StartsWith("doctor_id,", csv);
         Assert.Contains("\r\n\"dr \"\"li\"\", jr\",1,", csv);
     }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "\"'\tcmd\"")]
+    [InlineData("\rcmd", "\"'\rcmd\"")]
+    [InlineData("dr-li", "dr-li")]
+    public void AKeyASpreadsheetWouldRunAsAFormulaIsWrittenAsText(string key, string expectedCell)
+    {
+        var csv = StatisticsCsv.Write(StatisticsGrouping.Doctor, [new StatisticsRow(key, 1, 0, 0, 0, 0, 0, 0, 0, null, null)]);
+
+        Assert.StartsWith("doctor_id,", csv);
+        Assert.Equal(expectedCell, csv.Split("\r\n")[1][..expectedCell.Length]);
+        Assert.Equal(',', csv.Split("\r\n")[1][expectedCell.Length]);
+    }
 }

@@ -29,7 +29,7 @@ public abstract class AccountStoreContract : IAsyncLifetime
         if (database is not null) await database.DisposeAsync();
     }
 
-    private static Account Patient(string id, string login) => new(id, AccountRoles.Patient, login, "hash", "Someone", null, 0, null, Now);
+    private static Account Patient(string id, string login) => new(id, AccountRoles.Patient, login, "hash", "Someone", null, Now);
 
     [Fact]
     public async Task AnAccountIsFoundByIdAndLoginAndALoginIsTakenOnce()
@@ -55,19 +55,31 @@ public abstract class AccountStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConcurrentFailuresAllCountAndTheOneThatReachesTheLimitLocks()
+    public async Task ConcurrentFailuresAllCountAndEachFifthLocksOnlyItsAddress()
     {
         await store.Accounts.CreateAsync(Patient("acct-1", "13812345678"), CancellationToken.None);
-        var lockUntil = Now.AddMinutes(15);
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.Accounts.RecordFailedSignInAsync("acct-1", 5, lockUntil, CancellationToken.None)));
+        // lockUntil is told how many locks the pair earned before: 0 for the first, 1 for the second.
+        var locks = await Task.WhenAll(Enumerable.Range(0, 11).Select(_ =>
+            store.Accounts.RecordFailedSignInAsync("acct-1", "203.0.113.5", 5, earlier => Now.AddMinutes(15 << earlier), CancellationToken.None)));
 
-        var account = await store.Accounts.FindAsync("acct-1", CancellationToken.None);
-        Assert.Equal((8, lockUntil), (account!.FailedSignIns, account.LockedUntil));
+        Assert.Equal([Now.AddMinutes(15), Now.AddMinutes(30)], locks.OfType<DateTimeOffset>().Order());
+        Assert.Equal(Now.AddMinutes(30), await store.Accounts.FindSignInLockAsync("acct-1", "203.0.113.5", Now, CancellationToken.None));
+        Assert.Null(await store.Accounts.FindSignInLockAsync("acct-1", "198.51.100.7", Now, CancellationToken.None));
+        Assert.Null(await store.Accounts.FindSignInLockAsync("acct-1", "203.0.113.5", Now.AddMinutes(30), CancellationToken.None));
 
-        await store.Accounts.ResetSignInFailuresAsync("acct-1", "new-hash", CancellationToken.None);
-        var reset = await store.Accounts.FindAsync("acct-1", CancellationToken.None);
-        Assert.Equal((0, (DateTimeOffset?)null, "new-hash"), (reset!.FailedSignIns, reset.LockedUntil, reset.PasswordHash));
+        await store.Accounts.ClearSignInFailuresAsync("acct-1", client: null, CancellationToken.None);
+        Assert.Null(await store.Accounts.FindSignInLockAsync("acct-1", "203.0.113.5", Now, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task APasswordHashIsReplaced()
+    {
+        await store.Accounts.CreateAsync(Patient("acct-1", "13812345678"), CancellationToken.None);
+
+        await store.Accounts.SetPasswordHashAsync("acct-1", "new-hash", CancellationToken.None);
+
+        Assert.Equal("new-hash", (await store.Accounts.FindAsync("acct-1", CancellationToken.None))!.PasswordHash);
     }
 
     [Fact]
@@ -99,6 +111,18 @@ public abstract class AccountStoreContract : IAsyncLifetime
         Assert.Equal(["s1", "s2"], all.Select(s => s.SessionId).Order());
         Assert.Equal(["s2"], recent.Select(s => s.SessionId));
         Assert.Empty(afterExpiry);
+    }
+
+    [Fact]
+    public async Task OfParallelRotationsOfOneRefreshTokenExactlyOneWins()
+    {
+        await store.Accounts.StartSessionAsync(new SignedInSession("s1", "acct-1", "r0", Now), CancellationToken.None);
+
+        var won = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => store.Accounts.RotateRefreshAsync("s1", "r0", $"r{i}", CancellationToken.None)));
+
+        Assert.Single(won, w => w);
+        Assert.False(await store.Accounts.RotateRefreshAsync("s1", "r0", "r9", CancellationToken.None));
+        Assert.False(await store.Accounts.RotateRefreshAsync("no-such-session", "r0", "r9", CancellationToken.None));
     }
 
     [Fact]

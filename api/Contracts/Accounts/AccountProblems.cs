@@ -16,6 +16,10 @@ public static class AccountProblems
     public const string AccountNotFound = "account_not_found";
     public const string Unauthenticated = "unauthenticated";
     public const string Forbidden = "forbidden";
+    public const string AccountDisabled = "account_disabled";
+    public const string WrongPassword = "wrong_password";
+    public const string NotStaff = "not_staff";
+    public const string OwnAccount = "own_account";
 
     /// <summary>The same answer for an unknown login and a wrong password.</summary>
     public static ProblemHttpResult WrongCredentials() =>
@@ -24,8 +28,8 @@ public static class AccountProblems
     public static ProblemHttpResult Locked(HttpResponse response, DateTimeOffset until, DateTimeOffset now)
     {
         RetryAfter(response, until - now);
-        return BookingProblems.Problem(StatusCodes.Status423Locked, AccountLocked, "The account is locked after repeated failed sign-ins.",
-            $"Try again after {until:O}.", ("lockedUntil", until));
+        return BookingProblems.Problem(StatusCodes.Status423Locked, AccountLocked, "Password sign-in from this address is locked after repeated wrong passwords.",
+            $"Try again after {until:O}, or sign in with a code sent to the phone.", ("lockedUntil", until));
     }
 
     public static ProblemHttpResult TooSoon(HttpResponse response, DateTimeOffset retryAt, DateTimeOffset now)
@@ -47,6 +51,20 @@ public static class AccountProblems
 
     public static ProblemHttpResult NoAccount(string accountId) =>
         BookingProblems.Problem(StatusCodes.Status404NotFound, AccountNotFound, "No such account.", $"Account '{accountId}' does not exist.", ("accountId", accountId));
+
+    public static ProblemHttpResult AccountIsDisabled() =>
+        BookingProblems.Problem(StatusCodes.Status403Forbidden, AccountDisabled, "The account is disabled.", "Ask the hospital to enable it again.");
+
+    public static ProblemHttpResult PasswordIsWrong() =>
+        BookingProblems.Problem(StatusCodes.Status400BadRequest, WrongPassword, "The current password is wrong.", "Nothing was changed.",
+            ("errors", new Dictionary<string, string[]> { ["currentPassword"] = ["currentPassword is not the account's password."] }));
+
+    public static ProblemHttpResult PatientAccount(string accountId) =>
+        BookingProblems.Problem(StatusCodes.Status409Conflict, NotStaff, "A patient resets their own password.",
+            "Patient accounts reset their password with a code sent to their phone (POST /api/auth/password-reset).", ("accountId", accountId));
+
+    public static ProblemHttpResult YourOwnAccount() =>
+        BookingProblems.Problem(StatusCodes.Status409Conflict, OwnAccount, "An admin cannot disable their own account.", "Ask another admin.");
 
     public static ProblemHttpResult NotYourSession() =>
         BookingProblems.Problem(StatusCodes.Status403Forbidden, Forbidden, "Not your session.", "A doctor sees and runs only their own sessions.");

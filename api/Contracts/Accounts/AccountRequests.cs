@@ -16,3 +16,15 @@ public sealed record RefreshRequest(string? RefreshToken);
 
 /// <summary>An admin creates a doctor (linked to a catalogue doctor) or another admin.</summary>
 public sealed record CreateStaffAccountRequest(string? Role, string? Login, string? Password, string? DisplayName, string? DoctorId);
+
+/// <summary>A forgotten patient password: the mobile number, the reset code sent to it, and the new password.</summary>
+public sealed record PasswordResetRequest(string? Mobile, string? Code, string? Password);
+
+/// <summary>The owner changes their password: the current one proves it is them.</summary>
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+/// <summary>A patient moves their account to a new mobile number, with the codes sent to the current number and to the new one.</summary>
+public sealed record ChangeMobileRequest(string? Mobile, string? CurrentCode, string? NewCode);
+
+/// <summary>An admin sets a staff account's password.</summary>
+public sealed record SetPasswordRequest(string? Password);

@@ -5,7 +5,7 @@ namespace OrleansBooking.Api.Contracts.Accounts;
 
 /// <summary>An account as its owner or an admin sees it. A mobile-number login shows in full only to its owner.</summary>
 public sealed record AccountResponse(
-    string AccountId, string Role, string Login, string DisplayName, string? DoctorId, DateTimeOffset CreatedAt, DateTimeOffset? LockedUntil)
+    string AccountId, string Role, string Login, string DisplayName, string? DoctorId, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt)
 {
     public static AccountResponse From(Account account, bool masked) => new(
         account.AccountId,
@@ -14,7 +14,7 @@ public sealed record AccountResponse(
         masked && CredentialRules.IsMobile(account.DisplayName) ? PhoneMasking.Mask(account.DisplayName) : account.DisplayName,
         account.DoctorId,
         account.CreatedAt,
-        account.LockedUntil);
+        account.DisabledAt);
 }
 
 /// <summary>A code is on its way (or, for an unknown number when signing in, seemingly so).</summary>

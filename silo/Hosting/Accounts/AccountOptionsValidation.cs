@@ -22,6 +22,7 @@ public sealed class AccountOptionsValidation(IHostEnvironment environment, ISign
         Between(errors, nameof(options.RefreshTokenDays), options.RefreshTokenDays, 1, 90);
         Between(errors, nameof(options.MaxFailedSignIns), options.MaxFailedSignIns, 1, 100);
         Between(errors, nameof(options.LockoutMinutes), options.LockoutMinutes, 1, 24 * 60);
+        Between(errors, nameof(options.MaxLockoutMinutes), options.MaxLockoutMinutes, options.LockoutMinutes, 30 * 24 * 60);
         Between(errors, nameof(options.CodeValidMinutes), options.CodeValidMinutes, 1, 60);
         Between(errors, nameof(options.CodeResendSeconds), options.CodeResendSeconds, 0, 3600);
         Between(errors, nameof(options.MaxCodeAttempts), options.MaxCodeAttempts, 1, 20);
@@ -40,7 +41,7 @@ public sealed class AccountOptionsValidation(IHostEnvironment environment, ISign
         {
             var checks = new RequestErrors();
             CredentialRules.CheckUserName(checks, admin.Login);
-            CredentialRules.CheckPassword(checks, "password", admin.Password);
+            CredentialRules.CheckStaffPassword(checks, "password", admin.Password);
             foreach (var (field, messages) in checks.ToDictionary())
                 errors.AddRange(messages.Select(m => $"{Section}:FirstAdmin:{(field == "login" ? "Login" : "Password")}: {m}"));
         }

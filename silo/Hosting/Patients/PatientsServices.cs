@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OrleansBooking.Api.Patients;
 using OrleansBooking.Grains.Patients;
 using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.References;
@@ -9,13 +10,14 @@ using OrleansBooking.Silo.Storage.Patients;
 
 namespace OrleansBooking.Silo.Hosting.Patients;
 
-/// <summary>Patients: their limits (options), the patient grain's storage and records, and no-show counting.</summary>
+/// <summary>Patients: their limits (options), load-test mode, the patient grain's storage and records, and no-show counting.</summary>
 public static class PatientsServices
 {
     /// <summary>Needs the storage options registered by the booking services.</summary>
     public static IServiceCollection AddPatients(this IServiceCollection services)
     {
         services.AddValidatedOptions<PatientLimits>(PatientLimits.SectionName, limits => limits.Validate());
+        services.AddValidatedOptions<LoadTestOptions>(LoadTestOptions.SectionName, _ => []);
 
         services.AddSingleton(sp => PatientStore.Create(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));

@@ -20,6 +20,24 @@ internal sealed partial class OutboxCodeSender(SqlDialect dialect, TimeProvider 
     public async Task SendAsync(string mobile, CodePurpose purpose, string code, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var text = $"Your OrleansBooking code is {code}. It expires in {(int)Math.Ceiling((expiresAt - clock.GetUtcNow()).TotalMinutes)} minutes.";
+        await RecordAsync(mobile, purpose.ToString(), text, cancellationToken);
+        LogCode(PhoneMasking.Mask(mobile), purpose, code);
+    }
+
+    public async Task SendNoticeAsync(string mobile, AccountNotice notice, CancellationToken cancellationToken)
+    {
+        var text = notice switch
+        {
+            AccountNotice.AlreadyRegistered =>
+                "Someone asked to open an OrleansBooking account with this number. You already have one: sign in, or reset your password. No code was sent.",
+            _ => throw new System.Diagnostics.UnreachableException($"Unknown notice {notice}."),
+        };
+        await RecordAsync(mobile, notice.ToString(), text, cancellationToken);
+        LogNotice(PhoneMasking.Mask(mobile), notice);
+    }
+
+    private async Task RecordAsync(string mobile, string purpose, string text, CancellationToken cancellationToken)
+    {
         await using (var connection = await dialect.OpenAsync(cancellationToken))
         await using (var insert = connection.CreateCommand())
         {
@@ -28,13 +46,15 @@ internal sealed partial class OutboxCodeSender(SqlDialect dialect, TimeProvider 
                 "VALUES (@id, '', @kind, @payload, @created, NULL)";
             SlotPoolRows.Bind(insert, "id", Guid.NewGuid().ToString("N"));
             SlotPoolRows.Bind(insert, "kind", Kind);
-            SlotPoolRows.Bind(insert, "payload", System.Text.Json.JsonSerializer.Serialize(new { mobile, purpose = purpose.ToString(), text }));
+            SlotPoolRows.Bind(insert, "payload", System.Text.Json.JsonSerializer.Serialize(new { mobile, purpose, text }));
             SlotPoolRows.Bind(insert, "created", dialect.Instant(clock.GetUtcNow()));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        LogCode(PhoneMasking.Mask(mobile), purpose, code);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "One-time {Purpose} code for {Mobile}: {Code} (recorded in the outbox; no SMS sent)")]
     private partial void LogCode(string mobile, CodePurpose purpose, string code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notice {Notice} for {Mobile} (recorded in the outbox; no SMS sent)")]
+    private partial void LogNotice(string mobile, AccountNotice notice);
 }

@@ -5,11 +5,11 @@ using OrleansBooking.Silo.Storage.Sql;
 
 namespace OrleansBooking.Silo.Storage.Accounts;
 
-/// <summary>Accounts, one-time codes and revoked sessions, in plain parameterised SQL (migration 0005).</summary>
-internal sealed class SqlAccountStore(SqlDialect dialect, TimeProvider clock) : IAccountStore
+/// <summary>Accounts, one-time codes and revoked sessions, in plain parameterised SQL (migration 0005; sessions and lockouts in their own files).</summary>
+internal sealed partial class SqlAccountStore(SqlDialect dialect, TimeProvider clock) : IAccountStore
 {
     private const string Columns =
-        "account_id, role, login, password_hash, display_name, doctor_id, failed_sign_ins, locked_until, created_at";
+        "account_id, role, login, password_hash, display_name, doctor_id, created_at, disabled_at";
 
     private const string InsertPrefix = $"INSERT INTO accounts ({Columns}, updated_at) VALUES ";
 
@@ -96,37 +96,6 @@ internal sealed class SqlAccountStore(SqlDialect dialect, TimeProvider clock) : 
             taken.Add(reader.GetString(1));
         }
         return taken;
-    }
-
-    public async Task<Account?> RecordFailedSignInAsync(string accountId, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken)
-    {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using (var update = connection.CreateCommand())
-        {
-            // locked_until is assigned first: MySQL evaluates SET left to right with the new values,
-            // SQLite with the old ones; this order gives both the old failed_sign_ins.
-            update.CommandText =
-                "UPDATE accounts SET locked_until = CASE WHEN failed_sign_ins + 1 >= @max THEN @lock ELSE locked_until END, " +
-                "failed_sign_ins = failed_sign_ins + 1, updated_at = @now WHERE account_id = @key";
-            SlotPoolRows.Bind(update, "max", maxFailures);
-            SlotPoolRows.Bind(update, "lock", dialect.Instant(lockUntil));
-            SlotPoolRows.Bind(update, "now", dialect.Instant(clock.GetUtcNow()));
-            SlotPoolRows.Bind(update, "key", accountId);
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-        return await FindWhereAsync(connection, "account_id = @key", accountId, cancellationToken);
-    }
-
-    public async Task ResetSignInFailuresAsync(string accountId, string? newPasswordHash, CancellationToken cancellationToken)
-    {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL, " +
-            "password_hash = COALESCE(@hash, password_hash), updated_at = @now WHERE account_id = @key";
-        SlotPoolRows.Bind(update, "hash", newPasswordHash);
-        SlotPoolRows.Bind(update, "now", dialect.Instant(clock.GetUtcNow()));
-        SlotPoolRows.Bind(update, "key", accountId);
-        await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<bool> AnyAdminAsync(CancellationToken cancellationToken)
@@ -219,6 +188,11 @@ internal sealed class SqlAccountStore(SqlDialect dialect, TimeProvider clock) : 
         {
             // Signed out twice (a retried request): the session is revoked either way.
         }
+        // A revoked session is no longer the account's to list or refresh.
+        await using var forget = connection.CreateCommand();
+        forget.CommandText = "DELETE FROM account_sessions WHERE session_id = @session";
+        SlotPoolRows.Bind(forget, "session", session.SessionId);
+        await forget.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<RevokedSession>> ListRevokedSinceAsync(DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
@@ -245,19 +219,17 @@ internal sealed class SqlAccountStore(SqlDialect dialect, TimeProvider clock) : 
         PasswordHash: reader.IsDBNull(3) ? null : reader.GetString(3),
         DisplayName: reader.GetString(4),
         DoctorId: reader.IsDBNull(5) ? null : reader.GetString(5),
-        FailedSignIns: reader.GetInt32(6),
-        LockedUntil: reader.IsDBNull(7) ? null : dialect.ReadInstant(reader, 7),
-        CreatedAt: dialect.ReadInstant(reader, 8));
+        CreatedAt: dialect.ReadInstant(reader, 6),
+        DisabledAt: reader.IsDBNull(7) ? null : dialect.ReadInstant(reader, 7));
 
-    private static string Parameters(int row) => SlotPoolRows.Row(Enumerable.Range(0, 10).Select(c => $"@r{row}c{c}"));
+    private static string Parameters(int row) => SlotPoolRows.Row(Enumerable.Range(0, 9).Select(c => $"@r{row}c{c}"));
 
     private void Bind(DbCommand command, int row, Account account)
     {
         object?[] values =
         [
             account.AccountId, account.Role, account.Login, account.PasswordHash, account.DisplayName, account.DoctorId,
-            account.FailedSignIns, account.LockedUntil is { } locked ? dialect.Instant(locked) : null,
-            dialect.Instant(account.CreatedAt), dialect.Instant(clock.GetUtcNow()),
+            dialect.Instant(account.CreatedAt), account.DisabledAt is { } disabled ? dialect.Instant(disabled) : null, dialect.Instant(clock.GetUtcNow()),
         ];
         for (var c = 0; c < values.Length; c++) SlotPoolRows.Bind(command, $"r{row}c{c}", values[c]);
     }
@@ -265,6 +237,13 @@ internal sealed class SqlAccountStore(SqlDialect dialect, TimeProvider clock) : 
     private static void BindCodeKey(DbCommand command, string login, CodePurpose purpose)
     {
         SlotPoolRows.Bind(command, "login", login);
-        SlotPoolRows.Bind(command, "purpose", purpose == CodePurpose.Register ? "register" : "sign_in");
+        SlotPoolRows.Bind(command, "purpose", purpose switch
+        {
+            CodePurpose.Register => "register",
+            CodePurpose.SignIn => "sign_in",
+            CodePurpose.PasswordReset => "password_reset",
+            CodePurpose.MobileChange => "mobile_change",
+            _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown code purpose."),
+        });
     }
 }
