@@ -21,10 +21,11 @@ public sealed class ClusterRush : IAsyncDisposable
     private readonly AdminSession admin;
     private PatientTokens tokens = PatientTokens.None;
 
-    public ClusterRush(SiloCluster cluster, string runId)
+    /// <param name="moreSilos">Silos outside the cluster (another cluster on the same database); their clients follow the cluster's.</param>
+    public ClusterRush(SiloCluster cluster, string runId, params Uri[] moreSilos)
     {
         RunId = runId;
-        https = cluster.Urls.Select(url => TunedHttpClient.Create(url, maxConnections: 64, requestTimeout: TimeSpan.FromSeconds(10))).ToList();
+        https = cluster.Urls.Concat(moreSilos).Select(url => TunedHttpClient.Create(url, maxConnections: 64, requestTimeout: TimeSpan.FromSeconds(10))).ToList();
         Clients = https.Select(http => new BookingServiceClient(http)).ToList();
         admin = new AdminSession(Clients[0], cluster.Admin);
     }
@@ -60,13 +61,13 @@ public sealed class ClusterRush : IAsyncDisposable
 
     /// <summary>
     /// Every patient tries <paramref name="choices"/> pools (picked with <paramref name="seed"/>), attempt n through silo
-    /// <c>n % silos</c> unless <paramref name="silos"/> narrows them. <paramref name="onSent"/> runs once
+    /// <c>n % 3</c> (the cluster's) unless <paramref name="silos"/> narrows them. <paramref name="onSent"/> runs once
     /// <paramref name="sentBeforeSignal"/> attempts have been sent, without holding the rush up.
     /// </summary>
     public async Task<IReadOnlyList<RushAttempt>> RunAsync(
         int patients, int choices, int seed, int[]? silos = null, int sentBeforeSignal = -1, Func<Task>? onSent = null, int parallelism = 48)
     {
-        silos ??= Enumerable.Range(0, Clients.Count).ToArray();
+        silos ??= Enumerable.Range(0, SiloCluster.Size).ToArray();
         var random = new Random(seed);
         var plan = Enumerable.Range(0, patients)
             .SelectMany(member => PoolIds.OrderBy(_ => random.Next()).Take(choices).Select(pool => (member, pool)))

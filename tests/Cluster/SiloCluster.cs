@@ -19,7 +19,6 @@ public sealed class SiloCluster : IAsyncLifetime
 
     private readonly LocalSilo?[] silos = new LocalSilo?[Size];
     private readonly Uri[] urls = Enumerable.Range(0, Size).Select(_ => new Uri($"http://127.0.0.1:{FreePort()}")).ToArray();
-    private readonly List<LocalSilo> extras = [];
     private MariaDbServer? server;
 
     public AdminCredentials Admin { get; } = new("cluster-admin", "cluster-admin-" + Guid.NewGuid().ToString("N"));
@@ -40,7 +39,7 @@ public sealed class SiloCluster : IAsyncLifetime
         server = await MariaDbServer.StartNewAsync();
         ConnectionString = await server.CreateDatabaseAsync("cluster");
         // The first silo migrates the schema alone; the others then join at once.
-        silos[0] = await StartSiloAsync(0, ClusterId: "orleansbooking");
+        silos[0] = await StartSiloAsync(0, "orleansbooking");
         await Task.WhenAll(Enumerable.Range(1, Size - 1).Select(async i => silos[i] = await StartSiloAsync(i, "orleansbooking")));
     }
 
@@ -55,17 +54,18 @@ public sealed class SiloCluster : IAsyncLifetime
         }
     }
 
-    /// <summary>A silo of another cluster id on the same database (a misconfiguration, or a split); stopped with the fixture.</summary>
-    public async Task<LocalSilo> StartForeignSiloAsync(string clusterId)
+    /// <summary>A silo of another cluster id on the same database (a misconfiguration, or a split); the caller disposes it.</summary>
+    public async Task<(LocalSilo Silo, string LogPath)> StartForeignSiloAsync(string clusterId)
     {
-        var silo = await StartSiloAsync(url: new Uri($"http://127.0.0.1:{FreePort()}"), clusterId, name: clusterId);
-        extras.Add(silo);
-        return silo;
+        var log = LogPath(clusterId);
+        return (await StartSiloAsync(new Uri($"http://127.0.0.1:{FreePort()}"), clusterId, log), log);
     }
 
-    private Task<LocalSilo> StartSiloAsync(int index, string ClusterId) => StartSiloAsync(urls[index], ClusterId, $"silo{index}");
+    private Task<LocalSilo> StartSiloAsync(int index, string clusterId) => StartSiloAsync(urls[index], clusterId, LogPath($"silo{index}"));
 
-    private Task<LocalSilo> StartSiloAsync(Uri url, string clusterId, string name)
+    private string LogPath(string name) => Path.Combine(LogFolder, $"{name}-{DateTime.UtcNow:HHmmss.fff}.log");
+
+    private Task<LocalSilo> StartSiloAsync(Uri url, string clusterId, string log)
     {
         var switches = LoadTestSiloSettings.Switches(Admin).Concat(
         [
@@ -77,13 +77,12 @@ public sealed class SiloCluster : IAsyncLifetime
             "--Cluster:AdvertisedAddress=127.0.0.1",
             "--Booking:SeedDemoHospital=false",
         ]);
-        var log = Path.Combine(LogFolder, $"{name}-{DateTime.UtcNow:HHmmss.fff}.log");
         return LocalSilo.StartAsync(SiloDll, url, switches, LoadTestSiloSettings.Environment(Admin), log, ReadyTimeout, CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var silo in silos.Concat(extras))
+        foreach (var silo in silos)
             if (silo is not null) await silo.DisposeAsync();
         if (server is not null) await server.DisposeAsync();
     }
