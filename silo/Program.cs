@@ -6,6 +6,7 @@ using OrleansBooking.Api.Network;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Silo.Hosting;
+using OrleansBooking.Silo.Hosting.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBookingServices();
@@ -36,6 +37,7 @@ app.MapStatisticsAdminApi();
 app.MapAnalyticsApi();
 app.MapAuditAdminApi();
 app.MapBookingHealthChecks();
+app.MapBookingObservability();
 app.MapBookingApiDocs();
 app.Run();
 

@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Silo.Hosting.Observability;
 using OrleansBooking.Silo.Storage;
 
 using OrleansBooking.Silo.Hosting.Cluster;
@@ -34,6 +35,7 @@ public static class SiloServices
         builder.UseOrleans(silo =>
         {
             silo.UseBookingClustering(cluster, ports, storage.ConnectionString);
+            silo.AddBookingDashboard();
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = grains.CallTimeout);
             silo.Configure<GrainCollectionOptions>(o =>
             {
@@ -43,6 +45,7 @@ public static class SiloServices
         });
         builder.Services.AddValidatedOptions<ClusterSettings>(ClusterSettings.SectionName, settings => settings.Validate(storage.Provider));
         builder.Services.AddBookingClusterChecks(cluster, ports);
+        builder.Services.AddBookingObservability();
         foreach (var area in RealTimeAreas) builder.Services.AddKeyedSingleton(area, TimeProvider.System);
         return builder;
     }
