@@ -8,6 +8,7 @@ using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Api.RequestLimits;
 using OrleansBooking.Silo.Hosting;
 using OrleansBooking.Silo.Hosting.Pages;
+using OrleansBooking.Silo.Hosting.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBookingServices();
@@ -45,6 +46,7 @@ app.MapAuditAdminApi();
 app.MapRushAdminApi();
 app.MapBookingRulesApi();
 app.MapBookingHealthChecks();
+app.MapBookingObservability();
 app.MapBookingApiDocs();
 app.Run();
 

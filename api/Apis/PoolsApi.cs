@@ -193,6 +193,7 @@ public static class PoolsApi
                 throw new UnreachableException($"Unknown patient outcome {other}.");
         }
 
+        Metrics.ReservationMetrics.Record(outcome);
         switch (outcome)
         {
             case ReserveOutcome.Reserved reserved:

@@ -183,6 +183,7 @@ public sealed class GroupCommit<TState, TChange>
     private async Task WriteAsync(Batch batch)
     {
         Exception? error = null;
+        var started = GroupCommitMetrics.WriteStarting(batch.Changes.Count, waiting);
         try
         {
             var expected = Version;
@@ -194,6 +195,7 @@ public sealed class GroupCommit<TState, TChange>
         }
 
         // Back on the grain's scheduler.
+        GroupCommitMetrics.WriteEnded(started, committed: error is null);
         inFlight = null;
         if (error is null) OnCommitted(batch);
         else OnFailed(batch, error);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using OrleansBooking.LoadTests.Service;
 
 namespace OrleansBooking.LoadTests.Hosting;
@@ -24,6 +25,28 @@ public sealed class LocalSilo : IAsyncDisposable
     }
 
     public Uri Url { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Kills the process at once (SIGKILL), as a crash or a lost machine would: nothing drains, nothing says goodbye.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill();
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Asks the process to stop (SIGTERM, as an orchestrator does) and waits until it has exited.</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited) return;
+        if (Kill(_process.Id, Sigterm) != 0) throw new InvalidOperationException($"SIGTERM to {_process.Id} failed (errno {Marshal.GetLastPInvokeError()}).");
+        await _process.WaitForExitAsync().WaitAsync(timeout).ConfigureAwait(false);
+    }
+
+    private const int Sigterm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     /// <param name="silo">A silo project folder, a .csproj, or a built .dll.</param>
     /// <param name="configuration">Switches such as <c>--Storage:Provider=sqlite</c>, passed as given.</param>

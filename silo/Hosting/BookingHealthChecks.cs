@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace OrleansBooking.Silo.Hosting;
 
-/// <summary><c>/health/live</c>: the process answers (no dependency). <c>/health/ready</c>: it can take reservations (database included).</summary>
+/// <summary><c>/health/live</c>: the process answers (no dependency). <c>/health/ready</c>: it can take reservations: the database answers and the silo is an active member of its cluster (JSON, per check).</summary>
 public static class BookingHealthChecks
 {
     public const string ReadyTag = "ready";
@@ -16,7 +16,11 @@ public static class BookingHealthChecks
     {
         // Probes (load balancers, orchestrators) carry no token.
         app.MapGet(LivePath, static () => Live).ExcludeFromDescription().AllowAnonymous();
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportJson.WriteAsync,
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -25,6 +25,7 @@ public static class BookingServices
         services.AddSingleton<IBookingStore>(sp => BookingStoreFactory.Create(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<StorageMigrationService>();
+        Cluster.ClusterServices.AddBookingClusterIdentityCheck(services);
         SlotPools.SlotPoolsServices.AddSlotPools(services);
         services.AddHealthChecks().AddCheck<BookingStoreHealthCheck>("database", tags: [BookingHealthChecks.ReadyTag]);
         services.AddBookingApi();

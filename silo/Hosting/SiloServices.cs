@@ -1,7 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Orleans.Configuration;
 using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Silo.Hosting.Observability;
+using OrleansBooking.Silo.Storage;
 
 using OrleansBooking.Silo.Hosting.Cluster;
 
@@ -9,7 +9,8 @@ namespace OrleansBooking.Silo.Hosting;
 
 /// <summary>
 /// The Orleans silo, co-hosted with the HTTP API in one process: clustering, the grains' timings,
-/// and the clocks. On one machine it is a localhost cluster of one silo, which needs nothing installed.
+/// and the clocks. By default a localhost cluster of one silo, which needs nothing installed;
+/// with Cluster:Provider=mysql, one silo of a cluster on the bookings' database (ClusterProviders).
 /// </summary>
 public static class SiloServices
 {
@@ -28,14 +29,13 @@ public static class SiloServices
         // also validated options, so bad values stop start-up naming the setting.
         var cluster = Bind<ClusterSettings>(builder.Configuration, ClusterSettings.SectionName);
         var grains = Bind<GrainOptions>(builder.Configuration, GrainOptions.SectionName);
+        var storage = Bind<StorageOptions>(builder.Configuration, StorageOptions.SectionName);
+        var ports = ClusterPorts.Resolve(cluster);
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                siloPort: cluster.SiloPort == 0 ? FreePort() : cluster.SiloPort,
-                gatewayPort: cluster.GatewayPort == 0 ? FreePort() : cluster.GatewayPort,
-                serviceId: cluster.ServiceId,
-                clusterId: cluster.ClusterId);
+            silo.UseBookingClustering(cluster, ports, storage.ConnectionString);
+            silo.AddBookingDashboard();
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = grains.CallTimeout);
             silo.Configure<GrainCollectionOptions>(o =>
             {
@@ -43,7 +43,9 @@ public static class SiloServices
                 o.CollectionQuantum = grains.CollectionInterval;
             });
         });
-        builder.Services.AddValidatedOptions<ClusterSettings>(ClusterSettings.SectionName, settings => settings.Validate());
+        builder.Services.AddValidatedOptions<ClusterSettings>(ClusterSettings.SectionName, settings => settings.Validate(storage.Provider));
+        builder.Services.AddBookingClusterChecks(cluster, ports);
+        builder.Services.AddBookingObservability();
         foreach (var area in RealTimeAreas) builder.Services.AddKeyedSingleton(area, TimeProvider.System);
         return builder;
     }
@@ -53,13 +55,5 @@ public static class SiloServices
         var options = new T();
         configuration.GetSection(section).Bind(options);
         return options;
-    }
-
-    /// <summary>A TCP port free right now on the loopback interface.</summary>
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

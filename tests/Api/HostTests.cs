@@ -94,7 +94,12 @@ public sealed class HostTests(BookingApiFactory factory) : IClassFixture<Booking
         using var response = await client.GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        using var report = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        var cluster = report.RootElement.GetProperty("checks").GetProperty("cluster");
+        Assert.Equal("Healthy", cluster.GetProperty("status").GetString());
+        Assert.Contains("Active in cluster", cluster.GetProperty("description").GetString());
     }
 
     [Fact]

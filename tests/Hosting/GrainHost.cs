@@ -63,6 +63,8 @@ public sealed class GrainHost : IAsyncDisposable
             host.Services.AddSingleton<ISlotPoolGrainFactory>(sp => new OrleansSlotPools(sp.GetRequiredService<IGrainFactory>()));
             services(host.Services);
         });
+        // The cluster-wide jobs keep themselves alive with a reminder (ClusterJobGrain).
+        builder.ConfigureSilo((_, silo) => silo.UseInMemoryReminderService());
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new GrainHost(cluster, clock);

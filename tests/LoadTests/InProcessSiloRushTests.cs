@@ -37,6 +37,8 @@ public sealed class InProcessSiloRushTests : IAsyncDisposable
         {
             builder.UseEnvironment("Testing");
             builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
+            // The cluster section is read while the builder is set up; only host settings reach it that early.
+            foreach (var key in new[] { "Cluster:SiloPort", "Cluster:GatewayPort" }) builder.UseSetting(key, settings[key]);
         });
         return _silo.CreateClient();
     }

@@ -5,12 +5,17 @@ namespace OrleansBooking.Tests.Storage;
 /// <summary>Schema creation and migration at start-up, on every engine.</summary>
 public abstract class SchemaMigrationContract : IAsyncLifetime
 {
-    /// <summary>The newest script version embedded for both engines.</summary>
-    private const int NewestVersion = 9;
+    /// <summary>The versions of this engine's embedded scripts (they need not be consecutive while branches add theirs,
+    /// and MySQL has Orleans' own tables, which SQLite has not).</summary>
+    private List<int> Versions => typeof(BookingStoreFactory).Assembly.GetManifestResourceNames()
+        .Where(name => name.StartsWith($"OrleansBooking.Silo.Storage.Migrations.{Database.Options.Provider}.", StringComparison.Ordinal)
+                       && name.EndsWith(".sql", StringComparison.Ordinal))
+        .Select(name => int.Parse(name.Split('.')[^2][..4], System.Globalization.CultureInfo.InvariantCulture))
+        .ToList();
 
-    /// <summary>How many scripts are embedded per engine (versions need not be consecutive while branches add theirs).</summary>
-    private static readonly int ScriptCount = typeof(BookingStoreFactory).Assembly.GetManifestResourceNames()
-        .Count(name => name.StartsWith("OrleansBooking.Silo.Storage.Migrations.sqlite.", StringComparison.Ordinal));
+    private int NewestVersion => Versions.Max();
+
+    private int ScriptCount => Versions.Count;
 
     private TestDatabase? database;
 

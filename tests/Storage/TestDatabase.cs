@@ -66,6 +66,9 @@ public sealed class MariaDbTestDatabase : TestDatabase
 
     public static async Task<MariaDbTestDatabase> CreateAsync(MariaDbFixture fixture) => new(await fixture.Server.CreateDatabaseAsync());
 
+    /// <summary>An existing database, e.g. the one a cluster of silo processes shares.</summary>
+    public static MariaDbTestDatabase Existing(string connectionString) => new(connectionString);
+
     public override StorageOptions Options => new() { Provider = StorageOptions.MySql, ConnectionString = connectionString };
 
     public override async Task<DbConnection> OpenRawAsync()

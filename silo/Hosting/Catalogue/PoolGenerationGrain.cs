@@ -35,7 +35,7 @@ public sealed partial class PoolGenerationGrain(
     IOptions<CatalogueRules> rules,
     IOptions<SlotPoolRules> poolRules,
     IOptions<DemoHospitalOptions> demo,
-    ILogger<PoolGenerationGrain> logger) : Grain, IPoolGenerationGrain
+    ILogger<PoolGenerationGrain> logger) : ClusterJobGrain, IPoolGenerationGrain
 {
     private IGrainTimer timer = null!;
     private int finishedRuns;
@@ -47,8 +47,6 @@ public sealed partial class PoolGenerationGrain(
         timer = this.RegisterGrainTimer(RunAsync, ClusterJob.Timer(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         return Task.CompletedTask;
     }
-
-    public Task StartAsync() => Task.CompletedTask;
 
     public async Task<int> WhenRunFinishedAsync(int runs)
     {

@@ -6,16 +6,31 @@ namespace OrleansBooking.Silo.Hosting.ClusterJobs;
 /// activation of that grain in the cluster, so however many silos start, one runs the job.
 /// </summary>
 /// <remarks>
-/// Timers live as long as the activation. The job grains are never collected when idle, but if
-/// their silo is lost the job stops until something calls the grain again (the next silo to start
-/// pokes it). Durable reminders would re-activate the job after a silo loss; they are the next
-/// step once the cluster runs several silos: localhost clustering has only in-memory reminders,
-/// which a lost silo takes with it.
+/// Timers live as long as the activation, and a lost silo takes its activations with it. So each
+/// job grain also holds a durable Orleans reminder (<see cref="ClusterJobGrain"/>): its ticks do
+/// nothing but, when the job's silo is gone, the reminder service of a survivor fires it and so
+/// activates the job there, whose timer then resumes (within a reminder period of the loss being
+/// detected). The timer, not the reminder, keeps the schedule: it follows the grain clock, which
+/// tests replace, and it is not bound to reminders' one-minute minimum.
 /// </remarks>
 public interface IClusterJobGrain : IGrainWithStringKey
 {
-    /// <summary>Activates the job (its timer starts with the activation); returns at once.</summary>
+    /// <summary>Activates the job (its timer starts with the activation) and registers its keep-alive reminder.</summary>
     Task StartAsync();
+}
+
+/// <summary>The keep-alive half of every job grain (see <see cref="IClusterJobGrain"/>).</summary>
+public abstract class ClusterJobGrain : Grain, IClusterJobGrain, IRemindable
+{
+    public const string KeepAliveReminder = "keep-alive";
+
+    /// <summary>Orleans' shortest reminder period: how long, at most, a job stays stopped after its silo is declared dead.</summary>
+    public static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromMinutes(1);
+
+    public async Task StartAsync() => await this.RegisterOrUpdateReminder(KeepAliveReminder, KeepAlivePeriod, KeepAlivePeriod);
+
+    // Being called was the point: the call activated the job if it was not running anywhere.
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 }
 
 public static class ClusterJob

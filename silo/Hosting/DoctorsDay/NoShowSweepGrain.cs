@@ -14,7 +14,7 @@ public interface INoShowSweepGrain : IClusterJobGrain;
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed partial class NoShowSweepGrain(NoShowSweep sweep, IOptions<DoctorsDayOptions> options, ILogger<NoShowSweepGrain> logger)
-    : Grain, INoShowSweepGrain
+    : ClusterJobGrain, INoShowSweepGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -22,8 +22,6 @@ public sealed partial class NoShowSweepGrain(NoShowSweep sweep, IOptions<Doctors
         this.RegisterGrainTimer(SweepAsync, ClusterJob.Timer(interval, interval));
         return Task.CompletedTask;
     }
-
-    public Task StartAsync() => Task.CompletedTask;
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {

@@ -51,6 +51,8 @@ internal sealed class MySqlDialect : SqlDialect
 
     public override string ScriptFolder => "mysql";
 
+    public override IEnumerable<string> ScriptCommands(string script) => MySqlScriptBatches.Split(script);
+
     protected override DbConnection CreateConnection() => dataSource.CreateConnection();
 
     public override Task<StoreTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>

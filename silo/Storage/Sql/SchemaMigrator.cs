@@ -37,9 +37,10 @@ internal sealed class SchemaMigrator(SqlDialect dialect, TimeProvider clock)
 
         foreach (var script in Scripts.Where(s => !applied.Contains(s.Version)))
         {
-            await using (var run = connection.CreateCommand())
+            foreach (var commandText in dialect.ScriptCommands(script.Sql))
             {
-                run.CommandText = script.Sql;
+                await using var run = connection.CreateCommand();
+                run.CommandText = commandText;
                 await run.ExecuteNonQueryAsync(cancellationToken);
             }
 

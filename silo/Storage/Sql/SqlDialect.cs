@@ -27,6 +27,9 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>The embedded migration scripts of this engine live under <c>Storage/Migrations/{ScriptFolder}</c>.</summary>
     public abstract string ScriptFolder { get; }
 
+    /// <summary>The commands one migration script is sent as (MySQL: split at the client's DELIMITER lines).</summary>
+    public virtual IEnumerable<string> ScriptCommands(string script) => [script];
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = CreateConnection();

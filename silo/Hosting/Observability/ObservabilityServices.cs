@@ -1,0 +1,39 @@
+using Orleans.Dashboard;
+using OpenTelemetry.Metrics;
+using OrleansBooking.Api.Accounts;
+using OrleansBooking.Grains.GroupCommit;
+
+namespace OrleansBooking.Silo.Hosting.Observability;
+
+/// <summary>
+/// Watching a silo: <c>/metrics</c> in Prometheus' text format through OpenTelemetry (Orleans'
+/// meters, ours, and ASP.NET Core's request durations), and the Orleans Dashboard at
+/// <c>/dashboard</c> for admins only. Nothing here of our own but the wiring.
+/// </summary>
+public static class ObservabilityServices
+{
+    public const string MetricsPath = "/metrics";
+    public const string DashboardPath = "/dashboard";
+
+    public static void AddBookingObservability(this IServiceCollection services)
+    {
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter("Microsoft.Orleans")
+            .AddMeter(GroupCommitMetrics.MeterName)
+            // http.server.request.duration: ASP.NET Core's own meter, no instrumentation package needed.
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
+    }
+
+    /// <summary>Orleans' dashboard grains and collectors, on the silo being built.</summary>
+    public static ISiloBuilder AddBookingDashboard(this ISiloBuilder silo) => silo.AddDashboard();
+
+    public static IEndpointRouteBuilder MapBookingObservability(this IEndpointRouteBuilder app)
+    {
+        // A scraper carries no token; like the health probes, /metrics is for the network the
+        // silos run in (deploy/nginx.conf does not pass it on to the public).
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AccessPolicies.Admin);
+        return app;
+    }
+}
