@@ -174,11 +174,13 @@ public static class PoolsApi
 
         // Most of the 08:00 crowd arrives after the numbers are gone: a sold-out pool answers them
         // at once, before any patient is loaded.
-        ReserveOutcome outcome;
-        if (await pools.GetSlotPool(poolId).AnswerIfSoldOutAsync(reserve) is { } early)
-            outcome = early;
         // Otherwise through the patient: its limits are decided together with the pool's answer.
-        else switch (await patients.Get(reserve.PatientId).ReserveForAccountAsync(accountId, poolId, reserve))
+        var decision = await HandOverRetry.RunAsync(async () =>
+            await pools.GetSlotPool(poolId).AnswerIfSoldOutAsync(reserve) is { } early
+                ? new PatientReserveOutcome.Decided(early)
+                : await patients.Get(reserve.PatientId).ReserveForAccountAsync(accountId, poolId, reserve));
+        ReserveOutcome outcome;
+        switch (decision)
         {
             case PatientReserveOutcome.Decided decided:
                 outcome = decided.Pool;

@@ -36,6 +36,7 @@ public static class SiloServices
         {
             silo.UseBookingClustering(cluster, ports, storage.ConnectionString);
             silo.AddBookingDashboard();
+            silo.AddIncomingGrainCallFilter<StorageFaultsLeavingGrains>();
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = grains.CallTimeout);
             silo.Configure<GrainCollectionOptions>(o =>
             {

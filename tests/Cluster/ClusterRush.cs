@@ -8,7 +8,9 @@ using OrleansBooking.LoadTests.Workload;
 namespace OrleansBooking.Tests.Cluster;
 
 /// <summary>One reservation attempt of a rush: who, where, through which silo, with which key, and what came back.</summary>
-public sealed record RushAttempt(int Patient, string PatientId, string PoolId, string Key, int Silo, RequestOutcome Outcome, Reservation? Reservation, TimeSpan At);
+public sealed record RushAttempt(
+    int Patient, string PatientId, string PoolId, string Key, int Silo, RequestOutcome Outcome, Reservation? Reservation, TimeSpan At,
+    TimeSpan? RetryAfter = null);
 
 /// <summary>
 /// A small release rush spread over the silos of a <see cref="SiloCluster"/>, through the same
@@ -85,7 +87,7 @@ public sealed class ClusterRush : IAsyncDisposable
             var key = $"{RunId}-{member}-{pool}";
             var at = clock.Elapsed;
             var call = await Clients[silo].ReserveAsync(pool, PatientId(member), tokens.Of(member), key, ct);
-            attempts.Add(new RushAttempt(member, PatientId(member), pool, key, silo, call.Outcome, call.Body, at));
+            attempts.Add(new RushAttempt(member, PatientId(member), pool, key, silo, call.Outcome, call.Body, at, call.RetryAfter));
         });
         await signal;
         return [.. attempts];
@@ -100,7 +102,7 @@ public sealed class ClusterRush : IAsyncDisposable
         while (true)
         {
             var call = await Clients[silo].ReserveAsync(attempt.PoolId, attempt.PatientId, tokens.Of(attempt.Patient), attempt.Key, CancellationToken.None);
-            var replayed = attempt with { Silo = silo, Outcome = call.Outcome, Reservation = call.Body };
+            var replayed = attempt with { Silo = silo, Outcome = call.Outcome, Reservation = call.Body, RetryAfter = call.RetryAfter };
             if (!call.Outcome.IsTransient || DateTime.UtcNow > deadline) return replayed;
             // The service says when to come back; a patient's app does the same.
             await Task.Delay(call.RetryAfter is { } after && after < TimeSpan.FromSeconds(2) ? after : TimeSpan.FromMilliseconds(200));

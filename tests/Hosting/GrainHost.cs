@@ -6,6 +6,7 @@ using Orleans.TestingHost;
 using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.Patients;
 using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Silo.Hosting;
 
 namespace OrleansBooking.Tests.Hosting;
 
@@ -64,7 +65,7 @@ public sealed class GrainHost : IAsyncDisposable
             services(host.Services);
         });
         // The cluster-wide jobs keep themselves alive with a reminder (ClusterJobGrain).
-        builder.ConfigureSilo((_, silo) => silo.UseInMemoryReminderService());
+        builder.ConfigureSilo((_, silo) => silo.UseInMemoryReminderService().AddIncomingGrainCallFilter<StorageFaultsLeavingGrains>());
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new GrainHost(cluster, clock);
