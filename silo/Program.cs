@@ -38,6 +38,8 @@ app.MapPatientsAdminApi();
 app.MapDepartmentsApi();
 app.MapDepartmentsAdminApi();
 app.MapDoctorsApi();
+app.MapAvailabilityApi();
+app.MapNotificationPreferencesApi();
 app.MapDoctorsAdminApi();
 app.MapPoolGenerationAdminApi();
 app.MapStatisticsAdminApi();

@@ -15,6 +15,7 @@ public static class CatalogueApiRegistration
         services.AddSingleton(sp => new CatalogueBrowseCache(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CatalogueRules>().BrowseCacheTtl));
         services.AddSingleton<CatalogueBrowser>();
         services.AddSingleton<CatalogueChanges>();
+        services.AddSingleton<Availability.AvailabilityBoard>();
         return services;
     }
 

@@ -36,6 +36,7 @@ public static class BookingServices
         Catalogue.CatalogueServices.AddCatalogue(services);
         DoctorsDay.DoctorsDayServices.AddDoctorsDay(services);
         Accounts.AccountsServices.AddAccounts(services);
+        Notifications.NotificationsServices.AddNotifications(services);
         Audit.AuditServices.AddAudit(services);
         return builder;
     }

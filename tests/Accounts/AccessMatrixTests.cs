@@ -48,6 +48,7 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
         ["GET /api/doctors/{doctorId}"] = Anyone,
         ["GET /api/doctors/{doctorId}/calendar"] = Anyone,
         ["GET /api/booking-rules"] = Anyone,
+        ["GET /api/availability"] = Anyone,
 
         ["POST /api/pools/{poolId}/reservations"] = Patient,
         ["GET /api/reservations/{reservationId}"] = Signed,
@@ -56,6 +57,8 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
         ["GET /api/account/patients"] = Patient,
         ["GET /api/account/patients/{patientId}"] = Patient,
         ["GET /api/patients/{patientId}/appointments"] = PatientOrAdmin,
+        ["GET /api/account/notification-preferences"] = Patient,
+        ["PUT /api/account/notification-preferences"] = Patient,
 
         ["GET /api/pools/{poolId}/reservations"] = Clinician,
         ["GET /api/pools/{poolId}/day-list"] = Clinician,

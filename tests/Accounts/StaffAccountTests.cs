@@ -1,9 +1,7 @@
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using OrleansBooking.Tests.Api;
 using OrleansBooking.Tests.Catalogue;
@@ -118,32 +116,5 @@ public sealed class StaffAccountTests
         var error = Assert.ThrowsAny<OptionsValidationException>(() => production.CreateClientActingAs(null));
 
         Assert.Contains("Booking:Accounts:AcceptOutboxCodeSender", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task TheOutboxSenderRecordsTheCodeInTheOutboxAndItStillHasToBeRight()
-    {
-        await using var silo = new BookingApiFactory()
-            .With("Booking:Accounts:AcceptOutboxCodeSender", "true");
-        await using var production = silo.WithWebHostBuilder(b => b.UseEnvironment("Production"));
-        using var client = production.CreateClientActingAs(null);
-        var mobile = AccountCalls.NewMobile();
-
-        using (var sent = await client.PostJsonAsync("/api/auth/registration-codes", new { mobile })) await sent.ReadAsync(HttpStatusCode.Accepted);
-
-        string payload;
-        await using (var connection = new SqliteConnection($"Data Source={silo.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using DbCommand select = connection.CreateCommand();
-            select.CommandText = "SELECT payload FROM notifications WHERE kind = 'sign_in_code'";
-            payload = (string)(await select.ExecuteScalarAsync())!;
-        }
-        var code = System.Text.RegularExpressions.Regex.Match(payload, "code is ([0-9]{6})").Groups[1].Value;
-        Assert.Contains(mobile, payload, StringComparison.Ordinal);
-        using var wrong = await client.PostJsonAsync("/api/auth/register", new { mobile, code = code == "000000" ? "111111" : "000000", password = AccountCalls.Password });
-        await wrong.ReadProblemAsync(HttpStatusCode.BadRequest, "invalid_code");
-        using var right = await client.PostJsonAsync("/api/auth/register", new { mobile, code, password = AccountCalls.Password });
-        await right.ReadAsync(HttpStatusCode.Created);
     }
 }

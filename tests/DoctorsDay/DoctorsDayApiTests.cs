@@ -271,7 +271,7 @@ public sealed class DoctorsDayApiTests(BookingApiFactory factory) : IClassFixtur
         await using var connection = new SqliteConnection(connectionString + ";Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT patient_id, kind, payload FROM notifications";
+        command.CommandText = "SELECT patient_id, kind, payload FROM notifications WHERE kind = 'clinic_stopped'";
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<(string, string, string?)>();
         while (await reader.ReadAsync())

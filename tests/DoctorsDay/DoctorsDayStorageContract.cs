@@ -125,7 +125,7 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
             new ClinicStopNoticeQueued(Notice(2, at)),
             new PoolStatusChanged(PoolStatus.Cancelled)));
 
-        Assert.Equal(0, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications"));
+        Assert.Equal(0, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE kind = 'clinic_stopped'"));
         Assert.Equal(0, await Database.ScalarAsync("SELECT COUNT(*) FROM reservations WHERE status = 'cancelled'"));
         Assert.Equal(0, await Database.ScalarAsync("SELECT COUNT(*) FROM pools WHERE status = 'cancelled'"));
     }
@@ -141,8 +141,8 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
 
         Assert.IsType<StopClinicOutcome.Stopped>(await pool.StopClinicAsync("Dr. Lin is ill"));
 
-        Assert.Equal(3, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications"));
-        Assert.Equal(3, await Database.ScalarAsync("SELECT COUNT(DISTINCT patient_id) FROM notifications"));
+        Assert.Equal(3, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE kind = 'clinic_stopped'"));
+        Assert.Equal(3, await Database.ScalarAsync("SELECT COUNT(DISTINCT patient_id) FROM notifications WHERE kind = 'clinic_stopped'"));
         Assert.Equal(3, await Database.ScalarAsync("SELECT COUNT(*) FROM reservations WHERE cancellation_reason = 'doctor_unavailable'"));
     }
 
@@ -183,9 +183,9 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
 
         Assert.Equal(2, stopped.Cancelled.Count);
         Assert.Equal(0, stopped.Pool.Booked);
-        Assert.Equal(2, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications"));
+        Assert.Equal(2, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE kind = 'clinic_stopped'"));
         Assert.IsType<StopClinicOutcome.AlreadyStopped>(await pool.StopClinicAsync("ill"));
-        Assert.Equal(2, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications"));
+        Assert.Equal(2, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE kind = 'clinic_stopped'"));
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
 
         Assert.IsType<ChangePoolOutcome.Changed>(await pool.ChangeAsync(new PoolChangeRequest(Status: PoolStatus.Cancelled)));
 
-        Assert.Equal(1, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE patient_id = 'patient-a'"));
+        Assert.Equal(1, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE patient_id = 'patient-a' AND kind = 'clinic_stopped'"));
     }
 
     private static Reservation Reserved(ReserveOutcome outcome) => Assert.IsType<ReserveOutcome.Reserved>(outcome).Reservation;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using OrleansBooking.Api.Accounts;
 using OrleansBooking.Silo.Storage;
 using OrleansBooking.Silo.Storage.Accounts;
@@ -21,7 +20,7 @@ public abstract class AccountStoreContract : IAsyncLifetime
     {
         database = await CreateDatabaseAsync();
         await using (var booking = BookingStoreFactory.Create(database.Options)) await booking.MigrateAsync(CancellationToken.None);
-        store = AccountStore.Create(database.Options, clock, NullLoggerFactory.Instance);
+        store = AccountStore.Create(database.Options, clock);
     }
 
     public async Task DisposeAsync()
@@ -132,7 +131,7 @@ public abstract class AccountStoreContract : IAsyncLifetime
         store.ProtectionKeys.StoreElement(element, "key-k1");
         store.ProtectionKeys.StoreElement(element, "key-k1");
 
-        var other = AccountStore.Create(database!.Options, clock, NullLoggerFactory.Instance);
+        var other = AccountStore.Create(database!.Options, clock);
         var keys = other.ProtectionKeys.GetAllElements();
 
         Assert.Equal("k1", Assert.Single(keys).Attribute("id")?.Value);

@@ -33,8 +33,8 @@ public sealed class AccountOptionsValidation(IHostEnvironment environment, ISign
 
         if (sender.OnlyRecords && !options.AcceptOutboxCodeSender
             && !environment.IsDevelopment() && !environment.IsEnvironment(TestingEnvironment))
-            errors.Add($"No SMS sender is configured: the built-in one only records codes in the outbox and the log. "
-                + $"Configure a real sender, or set {Section}:{nameof(options.AcceptOutboxCodeSender)}=true if an outbox sender delivers them.");
+            errors.Add($"No SMS sender is configured: Booking:Notifications:Sender is log, which only writes messages (codes too) to the log. "
+                + $"Configure the webhook sender (or your own INotificationSender), or set {Section}:{nameof(options.AcceptOutboxCodeSender)}=true if something else delivers the outbox.");
 
         var admin = options.FirstAdmin;
         if (admin.Login is not null || admin.Password is not null)

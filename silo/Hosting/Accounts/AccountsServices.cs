@@ -16,9 +16,8 @@ public static class AccountsServices
         services.AddValidatedOptions<AccountOptions, AccountOptionsValidation>(AccountOptions.SectionName);
 
         services.AddSingleton(sp => AccountStore.Create(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<AccountStore>().Accounts);
-        services.AddSingleton(sp => sp.GetRequiredService<AccountStore>().OutboxSender);
 
         services.AddDataProtection().SetApplicationName("OrleansBooking");
         services.AddOptions<KeyManagementOptions>().Configure<AccountStore>((keys, store) => keys.XmlRepository = store.ProtectionKeys);

@@ -19,6 +19,7 @@ public static class DoctorsDayServices
         services.AddSingleton(sp => sp.GetRequiredService<HospitalReadModels>().Statistics);
         services.AddSingleton(sp => sp.GetRequiredService<HospitalReadModels>().DoctorSessions);
         services.AddSingleton(sp => sp.GetRequiredService<HospitalReadModels>().SessionsToSweep);
+        services.AddSingleton(sp => sp.GetRequiredService<HospitalReadModels>().OpenSessions);
         // Until the patient grain counts no-shows (suspensions), nothing listens.
         services.TryAddSingleton<INoShowListener, IgnoreNoShows>();
         services.AddSingleton(sp => new NoShowSweep(

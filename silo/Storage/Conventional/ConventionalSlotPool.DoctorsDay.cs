@@ -88,7 +88,7 @@ internal sealed partial class ConventionalSlotPool
             transaction, held.Select(r => new ReservationCancelled(r.ReservationId, CancellationReason.DoctorUnavailable, now)).ToList());
         var notices = held.Select(r => new ClinicStopNotice(
             Guid.NewGuid().ToString("N"), r.PatientId, r.ReservationId, poolId, pool.DoctorId, pool.Date, pool.Session,
-            r.SequenceNumber, r.VisitTime, reason, now)).ToList();
+            r.SequenceNumber, r.VisitTime, reason, now)).Select(NotificationOutbox.StopClinic).ToList();
         await NotificationOutbox.WriteAsync(transaction, dialect, notices, CancellationToken.None);
         return held.Select(r => r with
         {

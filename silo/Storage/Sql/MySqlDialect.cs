@@ -49,6 +49,8 @@ internal sealed class MySqlDialect : SqlDialect
     public override string CountTablesNamed =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = @table";
 
+    public override string InsertSkippingDuplicates => "INSERT IGNORE INTO";
+
     public override string ScriptFolder => "mysql";
 
     public override IEnumerable<string> ScriptCommands(string script) => MySqlScriptBatches.Split(script);

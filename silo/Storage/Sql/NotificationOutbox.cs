@@ -1,45 +1,98 @@
 using System.Text.Json;
 using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Silo.Notifications;
 
 namespace OrleansBooking.Silo.Storage.Sql;
 
 /// <summary>
-/// The notifications outbox: rows written inside the transaction that decides what they report,
-/// read and sent later by a separate sender (which sets <c>sent_at</c>). A rolled-back batch
+/// Writes the notifications outbox: rows written inside the transaction that decides what they
+/// report, delivered later by the dispatcher (which sets <c>sent_at</c>). A rolled-back batch
 /// therefore never leaves a notice about a cancellation that did not happen, nor the reverse.
+/// Ids are derived from what they report (<c>booked-{reservationId}</c>), so a row written twice is one row.
 /// </summary>
 internal static class NotificationOutbox
 {
-    private const string InsertPrefix = "INSERT INTO notifications (notification_id, patient_id, kind, payload, created_at, sent_at) VALUES ";
+    private const string Columns = " notifications (notification_id, patient_id, kind, payload, created_at, sent_at) ";
 
-    // Above this many rows a stop-clinic is split into several INSERTs, so however large the clinic
-    // one statement stays far below SQLite's host-parameter limit and MySQL's max_allowed_packet.
+    // Above this many rows one write is split into several INSERTs, so however large the clinic or
+    // the batch, one statement stays far below SQLite's host-parameter limit and MySQL's max_allowed_packet.
     private const int RowsPerInsert = 100;
 
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Inserts one row per notice; throws (failing the whole batch) if any row is not written.</summary>
-    public static async Task WriteAsync(
-        StoreTransaction transaction, SqlDialect dialect, IReadOnlyList<ClinicStopNotice> notices, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts one row per message; throws (failing the whole transaction) if any row is not written.
+    /// With <paramref name="skipExisting"/> rows whose id is stored already are left as they are instead.
+    /// Returns the rows written.
+    /// </summary>
+    public static async Task<int> WriteAsync(
+        StoreTransaction transaction, SqlDialect dialect, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken,
+        bool skipExisting = false)
     {
-        foreach (var chunk in notices.Chunk(RowsPerInsert))
+        var insert = skipExisting ? dialect.InsertSkippingDuplicates : "INSERT INTO";
+        var total = 0;
+        foreach (var chunk in messages.Chunk(RowsPerInsert))
         {
             var rows = chunk.Select((_, i) => $"(@id{i}, @patient{i}, @kind{i}, @payload{i}, @created{i}, NULL)");
-            await using var insert = transaction.CreateCommand(InsertPrefix + string.Join(", ", rows));
+            await using var command = transaction.CreateCommand(
+                insert + Columns + "VALUES " + string.Join(", ", rows));
             for (var i = 0; i < chunk.Length; i++)
             {
-                var notice = chunk[i];
-                SlotPoolRows.Bind(insert, $"id{i}", notice.NotificationId);
-                SlotPoolRows.Bind(insert, $"patient{i}", notice.PatientId);
-                SlotPoolRows.Bind(insert, $"kind{i}", ClinicStopNotice.Kind);
-                SlotPoolRows.Bind(insert, $"payload{i}", Payload(notice));
-                SlotPoolRows.Bind(insert, $"created{i}", dialect.Instant(notice.CreatedAt));
+                var message = chunk[i];
+                SlotPoolRows.Bind(command, $"id{i}", message.NotificationId);
+                SlotPoolRows.Bind(command, $"patient{i}", message.PatientId);
+                SlotPoolRows.Bind(command, $"kind{i}", message.Kind);
+                SlotPoolRows.Bind(command, $"payload{i}", message.Payload);
+                SlotPoolRows.Bind(command, $"created{i}", dialect.Instant(message.CreatedAt));
             }
-            var written = await insert.ExecuteNonQueryAsync(cancellationToken);
+            var written = await command.ExecuteNonQueryAsync(cancellationToken);
+            if (!skipExisting && written != chunk.Length)
+                throw new InvalidOperationException($"The outbox should have taken {chunk.Length} messages but took {written}; nothing was written.");
+            total += written;
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// One cancellation notice per reservation, the patient read from the reservation row in the same
+    /// statement (a cancellation change names only the reservation).
+    /// </summary>
+    public static async Task WriteCancellationsAsync(
+        StoreTransaction transaction, SqlDialect dialect, IReadOnlyList<ReservationCancelled> cancellations, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in cancellations.Chunk(RowsPerInsert))
+        {
+            var rows = chunk.Select((_, i) =>
+                $"SELECT @id{i}, patient_id, @kind, @payload{i}, @created{i}, NULL FROM reservations WHERE reservation_id = @reservation{i}");
+            await using var command = transaction.CreateCommand("INSERT INTO" + Columns + string.Join(" UNION ALL ", rows));
+            SlotPoolRows.Bind(command, "kind", NotificationKinds.ReservationCancelled);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var cancelled = chunk[i];
+                SlotPoolRows.Bind(command, $"id{i}", "cancelled-" + cancelled.ReservationId);
+                SlotPoolRows.Bind(command, $"payload{i}", JsonSerializer.Serialize(
+                    new { reservationId = cancelled.ReservationId, reason = SnakeCase<CancellationReason>.Name(cancelled.Reason) }, PayloadJson));
+                SlotPoolRows.Bind(command, $"created{i}", dialect.Instant(cancelled.CancelledAt));
+                SlotPoolRows.Bind(command, $"reservation{i}", cancelled.ReservationId);
+            }
+            var written = await command.ExecuteNonQueryAsync(cancellationToken);
             if (written != chunk.Length)
-                throw new InvalidOperationException($"The outbox should have taken {chunk.Length} notices but took {written}; nothing was written.");
+                throw new InvalidOperationException($"The outbox should have taken {chunk.Length} cancellation notices but took {written}; nothing was written.");
         }
     }
+
+    /// <summary>The confirmation of a booking: which reservation (the dispatcher reads the rest when it words the message).</summary>
+    public static OutboxMessage Confirmation(Reservation reservation) => new(
+        "booked-" + reservation.ReservationId, reservation.PatientId, NotificationKinds.BookingConfirmed,
+        JsonSerializer.Serialize(new { reservationId = reservation.ReservationId }, PayloadJson), reservation.CreatedAt);
+
+    /// <summary>The reminder the day before a visit; one per reservation however often the day is scanned.</summary>
+    public static OutboxMessage Reminder(string reservationId, string patientId, DateTimeOffset now) => new(
+        "reminder-" + reservationId, patientId, NotificationKinds.VisitReminder,
+        JsonSerializer.Serialize(new { reservationId }, PayloadJson), now);
+
+    public static OutboxMessage StopClinic(ClinicStopNotice notice) =>
+        new(notice.NotificationId, notice.PatientId, ClinicStopNotice.Kind, Payload(notice), notice.CreatedAt);
 
     /// <summary>What the sender needs to word the message, as JSON with camelCase names and wire-format values.</summary>
     public static string Payload(ClinicStopNotice notice) => JsonSerializer.Serialize(
@@ -56,3 +109,6 @@ internal static class NotificationOutbox
         },
         PayloadJson);
 }
+
+/// <summary>One outbox row as written: who it is for, what kind, and the JSON the dispatcher words it from.</summary>
+internal sealed record OutboxMessage(string NotificationId, string PatientId, string Kind, string Payload, DateTimeOffset CreatedAt);

@@ -10,7 +10,8 @@ namespace OrleansBooking.Silo.Storage.Sql;
 internal sealed class SlotPoolBatch
 {
     private readonly List<SlotPoolChange> reservationChanges = [];
-    private readonly List<ClinicStopNotice> notices = [];
+    private readonly List<OutboxMessage> outbox = [];
+    private readonly List<ReservationCancelled> cancellationNotices = [];
 
     private SlotPoolBatch(string poolId, PoolCreated? created)
     {
@@ -32,8 +33,11 @@ internal sealed class SlotPoolBatch
 
     public IReadOnlyList<SlotPoolChange> ReservationChanges => reservationChanges;
 
-    /// <summary>Rows for the notifications outbox, written in the batch's transaction.</summary>
-    public IReadOnlyList<ClinicStopNotice> Notices => notices;
+    /// <summary>Rows for the notifications outbox (confirmations, stop-clinic notices), written in the batch's transaction.</summary>
+    public IReadOnlyList<OutboxMessage> Outbox => outbox;
+
+    /// <summary>Cancellations the patient is told of (their own or an admin's; a stop-clinic has its own notice).</summary>
+    public IReadOnlyList<ReservationCancelled> CancellationNotices => cancellationNotices;
 
     public static SlotPoolBatch Sort(string poolId, long expectedVersion, IReadOnlyList<SlotPoolChange> changes)
     {
@@ -48,11 +52,20 @@ internal sealed class SlotPoolBatch
             {
                 case PoolCreated:
                     throw new ArgumentException($"Pool '{poolId}' is created twice in one batch or after it was stored.", nameof(changes));
-                case ReservationMade or ReservationCancelled or ReservationStatusChanged:
+                case ReservationMade made:
+                    batch.reservationChanges.Add(change);
+                    // A hold awaiting payment is told "payment due" by the payment flow, not "booked".
+                    if (made.Reservation.Status == ReservationStatus.Booked) batch.outbox.Add(NotificationOutbox.Confirmation(made.Reservation));
+                    break;
+                case ReservationCancelled cancelled:
+                    batch.reservationChanges.Add(change);
+                    if (cancelled.Reason is CancellationReason.PatientRequest or CancellationReason.AdminAction) batch.cancellationNotices.Add(cancelled);
+                    break;
+                case ReservationStatusChanged:
                     batch.reservationChanges.Add(change);
                     break;
                 case ClinicStopNoticeQueued queued:
-                    batch.notices.Add(queued.Notice);
+                    batch.outbox.Add(NotificationOutbox.StopClinic(queued.Notice));
                     break;
                 case QuotaChanged quota:
                     batch.Quota = quota.Quota;

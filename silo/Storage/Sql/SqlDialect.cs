@@ -24,6 +24,9 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Counts tables named <c>@table</c> in the current database.</summary>
     public abstract string CountTablesNamed { get; }
 
+    /// <summary>Starts an INSERT that leaves rows whose key is stored already as they are (an idempotent write).</summary>
+    public abstract string InsertSkippingDuplicates { get; }
+
     /// <summary>The embedded migration scripts of this engine live under <c>Storage/Migrations/{ScriptFolder}</c>.</summary>
     public abstract string ScriptFolder { get; }
 

@@ -35,7 +35,8 @@ internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock)
             throw new InvalidOperationException(
                 $"Pool '{key}': the batch should touch {batch.ReservationChanges.Count} reservation rows but touched {touched}; " +
                 "a cancelled or moved reservation is missing from the database or not in the status the pool expected. Nothing was written.");
-        await NotificationOutbox.WriteAsync(transaction, dialect, batch.Notices, cancellationToken);
+        await NotificationOutbox.WriteAsync(transaction, dialect, batch.Outbox, cancellationToken);
+        await NotificationOutbox.WriteCancellationsAsync(transaction, dialect, batch.CancellationNotices, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }

@@ -31,6 +31,8 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
 
     public override string CountTablesNamed => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table";
 
+    public override string InsertSkippingDuplicates => "INSERT OR IGNORE INTO";
+
     public override string ScriptFolder => "sqlite";
 
     protected override DbConnection CreateConnection() => new SqliteConnection(connectionString);

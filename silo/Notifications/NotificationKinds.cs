@@ -1,0 +1,36 @@
+using OrleansBooking.Grains.SlotPools;
+
+namespace OrleansBooking.Silo.Notifications;
+
+/// <summary>
+/// The outbox's <c>kind</c> values. Each has a template in both languages
+/// (<see cref="NotificationTexts"/>); a kind without one is given up at once, never sent blank.
+/// </summary>
+public static class NotificationKinds
+{
+    public const string BookingConfirmed = "booking_confirmed";
+    public const string ReservationCancelled = "reservation_cancelled";
+    public const string VisitReminder = "visit_reminder";
+    public const string ClinicStopped = ClinicStopNotice.Kind;
+
+    /// <summary>Written by the payment flow: <c>{"reservationId", "holdExpiresAt"}</c>.</summary>
+    public const string PaymentDue = "payment_due";
+
+    /// <summary>Written by the payment flow: <c>{"reservationId"}</c>.</summary>
+    public const string PaymentExpired = "payment_expired";
+
+    /// <summary>A one-time sign-in code; its payload is sealed and emptied once delivered.</summary>
+    public const string SignInCode = "sign_in_code";
+
+    /// <summary>A message about an account that carries no code (e.g. "you already have an account"); sealed like a code.</summary>
+    public const string AccountNotice = "account_notice";
+
+    /// <summary>The kinds whose payload names a reservation (<c>reservationId</c>) the message is about.</summary>
+    public static readonly IReadOnlySet<string> AboutAReservation = new HashSet<string>(StringComparer.Ordinal)
+    {
+        BookingConfirmed, ReservationCancelled, VisitReminder, ClinicStopped, PaymentDue, PaymentExpired,
+    };
+
+    /// <summary>The kinds whose payload holds a sealed phone number (and code).</summary>
+    public static readonly IReadOnlySet<string> Sealed = new HashSet<string>(StringComparer.Ordinal) { SignInCode, AccountNotice };
+}
