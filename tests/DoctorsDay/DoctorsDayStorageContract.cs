@@ -100,7 +100,7 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
         Assert.Equal(2, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE kind = 'clinic_stopped' AND sent_at IS NULL"));
         Assert.Equal(1, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE notification_id = 'note-1' AND patient_id = 'patient-1'"));
         Assert.Equal(2, await Database.ScalarAsync("SELECT COUNT(*) FROM reservations WHERE status = 'cancelled'"));
-        using var payload = JsonDocument.Parse(await TextAsync("SELECT payload FROM notifications WHERE notification_id = 'note-2'"));
+        using var payload = JsonDocument.Parse(await Database.TextAsync("SELECT payload FROM notifications WHERE notification_id = 'note-2'"));
         var root = payload.RootElement;
         Assert.Equal("pool-1", root.GetProperty("poolId").GetString());
         Assert.Equal(Reservation(2).ReservationId, root.GetProperty("reservationId").GetString());
@@ -218,13 +218,6 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
     private Task WriteAsync(long expectedVersion, params SlotPoolChange[] changes) =>
         Pools.WriteAsync("pool-1", expectedVersion, changes, CancellationToken.None);
 
-    private async Task<string> TextAsync(string sql)
-    {
-        await using var connection = await Database.OpenRawAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(await command.ExecuteScalarAsync()) ?? "";
-    }
 }
 
 public sealed class SqliteDoctorsDayStorageTests : DoctorsDayStorageContract

@@ -19,8 +19,19 @@ internal static class NotificationOutbox
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Inserts one row per notice; throws (failing the whole batch) if any row is not written.</summary>
-    public static async Task WriteAsync(
-        StoreTransaction transaction, SqlDialect dialect, IReadOnlyList<ClinicStopNotice> notices, CancellationToken cancellationToken)
+    public static Task WriteAsync(
+        StoreTransaction transaction, SqlDialect dialect, IReadOnlyList<ClinicStopNotice> notices, CancellationToken cancellationToken) =>
+        InsertAsync(transaction, dialect, notices, n => new OutboxRow(n.NotificationId, n.PatientId, ClinicStopNotice.Kind, Payload(n), n.CreatedAt), cancellationToken);
+
+    /// <summary>Inserts the payment-due and payment-expired notices of a batch, like <see cref="WriteAsync"/>.</summary>
+    public static Task WritePaymentNoticesAsync(
+        StoreTransaction transaction, SqlDialect dialect, IReadOnlyList<PaymentNotice> notices, CancellationToken cancellationToken) =>
+        InsertAsync(transaction, dialect, notices, n => new OutboxRow(n.NotificationId, n.PatientId, n.Kind, Payload(n), n.CreatedAt), cancellationToken);
+
+    private sealed record OutboxRow(string NotificationId, string PatientId, string Kind, string Payload, DateTimeOffset CreatedAt);
+
+    private static async Task InsertAsync<TNotice>(
+        StoreTransaction transaction, SqlDialect dialect, IReadOnlyList<TNotice> notices, Func<TNotice, OutboxRow> row, CancellationToken cancellationToken)
     {
         foreach (var chunk in notices.Chunk(RowsPerInsert))
         {
@@ -28,11 +39,11 @@ internal static class NotificationOutbox
             await using var insert = transaction.CreateCommand(InsertPrefix + string.Join(", ", rows));
             for (var i = 0; i < chunk.Length; i++)
             {
-                var notice = chunk[i];
+                var notice = row(chunk[i]);
                 SlotPoolRows.Bind(insert, $"id{i}", notice.NotificationId);
                 SlotPoolRows.Bind(insert, $"patient{i}", notice.PatientId);
-                SlotPoolRows.Bind(insert, $"kind{i}", ClinicStopNotice.Kind);
-                SlotPoolRows.Bind(insert, $"payload{i}", Payload(notice));
+                SlotPoolRows.Bind(insert, $"kind{i}", notice.Kind);
+                SlotPoolRows.Bind(insert, $"payload{i}", notice.Payload);
                 SlotPoolRows.Bind(insert, $"created{i}", dialect.Instant(notice.CreatedAt));
             }
             var written = await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -53,6 +64,18 @@ internal static class NotificationOutbox
             sequenceNumber = notice.SequenceNumber,
             visitTime = notice.VisitTime,
             reason = notice.Reason,
+        },
+        PayloadJson);
+
+    /// <summary>A payment notice's payload: the hold, its fee in fen and when it runs out.</summary>
+    public static string Payload(PaymentNotice notice) => JsonSerializer.Serialize(
+        new
+        {
+            poolId = notice.PoolId,
+            reservationId = notice.ReservationId,
+            sequenceNumber = notice.SequenceNumber,
+            feeFen = notice.FeeFen,
+            holdExpiresAt = notice.HoldExpiresAt,
         },
         PayloadJson);
 }

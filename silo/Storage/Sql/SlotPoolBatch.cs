@@ -11,6 +11,7 @@ internal sealed class SlotPoolBatch
 {
     private readonly List<SlotPoolChange> reservationChanges = [];
     private readonly List<ClinicStopNotice> notices = [];
+    private readonly List<PaymentNotice> paymentNotices = [];
 
     private SlotPoolBatch(string poolId, PoolCreated? created)
     {
@@ -35,6 +36,9 @@ internal sealed class SlotPoolBatch
     /// <summary>Rows for the notifications outbox, written in the batch's transaction.</summary>
     public IReadOnlyList<ClinicStopNotice> Notices => notices;
 
+    /// <summary>Payment-due and payment-expired rows for the notifications outbox, written in the batch's transaction.</summary>
+    public IReadOnlyList<PaymentNotice> PaymentNotices => paymentNotices;
+
     public static SlotPoolBatch Sort(string poolId, long expectedVersion, IReadOnlyList<SlotPoolChange> changes)
     {
         var creates = expectedVersion == 0;
@@ -48,11 +52,14 @@ internal sealed class SlotPoolBatch
             {
                 case PoolCreated:
                     throw new ArgumentException($"Pool '{poolId}' is created twice in one batch or after it was stored.", nameof(changes));
-                case ReservationMade or ReservationCancelled or ReservationStatusChanged:
+                case ReservationMade or ReservationCancelled or ReservationStatusChanged or HoldPaid:
                     batch.reservationChanges.Add(change);
                     break;
                 case ClinicStopNoticeQueued queued:
                     batch.notices.Add(queued.Notice);
+                    break;
+                case PaymentNoticeQueued payment:
+                    batch.paymentNotices.Add(payment.Notice);
                     break;
                 case QuotaChanged quota:
                     batch.Quota = quota.Quota;

@@ -36,6 +36,7 @@ internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock)
                 $"Pool '{key}': the batch should touch {batch.ReservationChanges.Count} reservation rows but touched {touched}; " +
                 "a cancelled or moved reservation is missing from the database or not in the status the pool expected. Nothing was written.");
         await NotificationOutbox.WriteAsync(transaction, dialect, batch.Notices, cancellationToken);
+        await NotificationOutbox.WritePaymentNoticesAsync(transaction, dialect, batch.PaymentNotices, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }
