@@ -27,6 +27,9 @@ public sealed class PaymentRules
     /// <summary>A department's own mode (department id → mode), e.g. a free clinic that never takes payment.</summary>
     public Dictionary<string, string> DepartmentModes { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>How often the cluster looks for holds a lost silo left unexpired. Default 1 minute.</summary>
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan HoldLength => TimeSpan.FromMinutes(HoldMinutes);
 
     /// <summary>True when a new reservation in <paramref name="pool"/> starts as a hold: payment is on for its department and there is a fee.</summary>
@@ -44,6 +47,8 @@ public sealed class PaymentRules
             if (!IsMode(mode)) errors.Add($"{SectionName}:{nameof(DepartmentModes)}:{department} must be '{None}' or '{AtBooking}' (was '{mode}').");
         if (HoldMinutes is < 1 or > 24 * 60)
             errors.Add($"{SectionName}:{nameof(HoldMinutes)} must be between 1 and 1440 (was {HoldMinutes}).");
+        if (ExpirySweepInterval < TimeSpan.FromSeconds(1) || ExpirySweepInterval > TimeSpan.FromHours(1))
+            errors.Add($"{SectionName}:{nameof(ExpirySweepInterval)} must be between 00:00:01 and 01:00:00 (was {ExpirySweepInterval}).");
         return errors;
     }
 

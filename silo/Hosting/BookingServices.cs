@@ -34,6 +34,7 @@ public static class BookingServices
         Patients.PatientsServices.AddPatients(services);
         Catalogue.CatalogueServices.AddCatalogue(services);
         DoctorsDay.DoctorsDayServices.AddDoctorsDay(services);
+        Payment.PaymentServices.AddPayment(services);
         Accounts.AccountsServices.AddAccounts(services);
         Audit.AuditServices.AddAudit(services);
         return builder;

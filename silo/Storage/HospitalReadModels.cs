@@ -1,7 +1,9 @@
 using OrleansBooking.Api.Contracts.DoctorsDay;
 using OrleansBooking.Api.Contracts.Statistics;
 using OrleansBooking.Silo.Hosting.DoctorsDay;
+using OrleansBooking.Silo.Hosting.Payment;
 using OrleansBooking.Silo.Storage.DoctorsDay;
+using OrleansBooking.Silo.Storage.Payment;
 using OrleansBooking.Silo.Storage.Sql;
 using OrleansBooking.Silo.Storage.Statistics;
 
@@ -18,6 +20,7 @@ public sealed class HospitalReadModels
         Statistics = new SqlHospitalStatistics(dialect);
         DoctorSessions = new SqlDoctorSessions(dialect);
         SessionsToSweep = new SqlSessionsToSweep(dialect);
+        HoldsToExpire = new SqlHoldsToExpire(dialect);
     }
 
     public IHospitalStatistics Statistics { get; }
@@ -25,6 +28,8 @@ public sealed class HospitalReadModels
     public IDoctorSessions DoctorSessions { get; }
 
     public ISessionsToSweep SessionsToSweep { get; }
+
+    public IHoldsToExpire HoldsToExpire { get; }
 
     /// <summary>Read models for <paramref name="options"/>; connects to nothing yet.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>

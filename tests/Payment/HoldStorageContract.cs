@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Silo.Storage;
 using OrleansBooking.Tests.Infrastructure;
 using OrleansBooking.Tests.Storage;
 using static OrleansBooking.Tests.Storage.PoolExamples;
@@ -36,6 +37,18 @@ public abstract class HoldStorageContract : StoreContract
         Assert.Equal(ExpiresAt, state.EarliestHoldExpiry());
         Assert.Equal(1, state.Booked);
         Assert.Equal(1, await Database.ScalarAsync("SELECT COUNT(*) FROM reservations WHERE fee_fen = 2550 AND active_sequence = 1"));
+    }
+
+    [Fact]
+    public async Task TheExpirySweepFindsOnlyPoolsWithAHoldWhoseTimeIsUp()
+    {
+        await CreatePoolWithHoldsAsync(Hold(1), Reservation(2));
+        var holds = HospitalReadModels.Create(Database.Options).HoldsToExpire;
+
+        Assert.Empty(await holds.FindPoolsAsync(ExpiresAt.AddTicks(-10), CancellationToken.None));
+        Assert.Equal(["pool-1"], await holds.FindPoolsAsync(ExpiresAt, CancellationToken.None));
+        await Pools.WriteAsync("pool-1", 2, [new HoldPaid(Hold(1).ReservationId, Now)], CancellationToken.None);
+        Assert.Empty(await holds.FindPoolsAsync(ExpiresAt.AddHours(1), CancellationToken.None));
     }
 
     [Fact]
