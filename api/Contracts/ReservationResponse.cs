@@ -12,7 +12,8 @@ public sealed record ReservationResponse(
     ReservationStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CancelledAt,
-    CancellationReason? CancellationReason)
+    CancellationReason? CancellationReason,
+    PaymentView? Payment)
 {
     public static ReservationResponse From(Reservation reservation, HospitalTime time) => new(
         reservation.ReservationId,
@@ -23,5 +24,6 @@ public sealed record ReservationResponse(
         reservation.Status,
         time.ToLocal(reservation.CreatedAt),
         reservation.CancelledAt is { } cancelledAt ? time.ToLocal(cancelledAt) : null,
-        reservation.CancellationReason);
+        reservation.CancellationReason,
+        PaymentView.Of(reservation, time));
 }

@@ -48,6 +48,15 @@ public interface ISlotPoolGrain : IGrainWithStringKey
     /// <summary>Cancels the session: every held number is released and each patient gets an outbox notice.</summary>
     Task<StopClinicOutcome> StopClinicAsync(string reason);
 
+    /// <summary>
+    /// A payment of <paramref name="amountFen"/> for a hold arrived: booked if the hold is still
+    /// good, otherwise an answer that says the money must go back. Repeating it answers the same.
+    /// </summary>
+    Task<PayHoldOutcome> PayHoldAsync(string reservationId, long amountFen);
+
+    /// <summary>Expires the holds that have run out (the timer does this too); returns those it expired.</summary>
+    Task<IReadOnlyList<Reservation>> ExpireDueHoldsAsync();
+
     /// <summary>After the session plus <paramref name="grace"/>: booked reservations become no-shows and the pool closes.</summary>
     Task<NoShowSweepOutcome> SweepNoShowsAsync(TimeSpan grace);
 }

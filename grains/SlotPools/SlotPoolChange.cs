@@ -31,3 +31,9 @@ public sealed record ReservationStatusChanged(string ReservationId, ReservationS
 /// the same transaction as the cancellation it reports, so one never exists without the other.
 /// </summary>
 public sealed record ClinicStopNoticeQueued(ClinicStopNotice Notice) : SlotPoolChange;
+
+/// <summary>A payment-due or payment-expired notice for the outbox, written in the batch that holds or expires the number.</summary>
+public sealed record PaymentNoticeQueued(PaymentNotice Notice) : SlotPoolChange;
+
+/// <summary>A hold was paid in time: pending payment → booked, with the instant of payment.</summary>
+public sealed record HoldPaid(string ReservationId, DateTimeOffset PaidAt) : SlotPoolChange;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Grains.Payments;
 
 namespace OrleansBooking.Grains.SlotPools;
 
@@ -21,11 +22,13 @@ internal sealed partial class SlotPoolGrain(
     IChangeStorage<SlotPoolState, SlotPoolChange> storage,
     IOptions<GrainOptions> options,
     IOptions<SlotPoolRules> slotPoolRules,
+    IOptions<PaymentRules> paymentRules,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<SlotPoolGrain> logger) : Grain, ISlotPoolGrain
 {
     private readonly SlotPoolRules rules = slotPoolRules.Value;
     private readonly TimeZoneInfo zone = slotPoolRules.Value.TimeZone;
+    private readonly PaymentRules payment = paymentRules.Value;
     private GroupCommit<SlotPoolState, SlotPoolChange> commit = null!;
 
     private SlotPoolState State => commit.State;
@@ -35,6 +38,8 @@ internal sealed partial class SlotPoolGrain(
         var key = this.GetPrimaryKeyString();
         commit = await GroupCommit<SlotPoolState, SlotPoolChange>.LoadAsync(
             key, $"{nameof(SlotPoolGrain)}/{key}", storage, SlotPoolState.Empty, options.Value, logger, this.DeactivateOnIdle);
+        // Holds stored by an earlier activation (another silo, before a restart) expire on time here.
+        ArmHoldTimer(TimeSpan.Zero);
     }
 
     // An activation leaves memory only after everything it decided is written (or undone).
@@ -53,8 +58,10 @@ internal sealed partial class SlotPoolGrain(
     {
         commit.EnsureCanDecide();
         var now = clock.GetUtcNow();
+        // A number whose hold ran out is free again before anyone is told the pool is sold out.
+        if (State.HasHolds) ExpireHolds(now);
         var outcome = Judge(State, request, now);
-        if (outcome is ReserveOutcome.Reserved { Replayed: false } made) commit.Raise(new ReservationMade(made.Reservation));
+        if (outcome is ReserveOutcome.Reserved { Replayed: false } made) RaiseReservation(made.Reservation);
         else if (HoldsWhateverCommits(outcome, request, now)) return outcome;
         await commit.WhenDurableAsync();
         return outcome;
@@ -62,8 +69,9 @@ internal sealed partial class SlotPoolGrain(
 
     public Task<ReserveOutcome?> AnswerIfSoldOutAsync(ReserveRequest request)
     {
-        if (commit.IsStale) return Task.FromResult<ReserveOutcome?>(null);
         var now = clock.GetUtcNow();
+        // A hold that has run out but is not yet expired frees a number: the pool must decide.
+        if (commit.IsStale || (State.HasHolds && State.EarliestHoldExpiry() <= now)) return Task.FromResult<ReserveOutcome?>(null);
         var outcome = Judge(State, request, now);
         return Task.FromResult(outcome is ReserveOutcome.SoldOut && HoldsWhateverCommits(outcome, request, now) ? outcome : null);
     }
@@ -94,8 +102,7 @@ internal sealed partial class SlotPoolGrain(
         if (state.FindActiveReservationOf(request.PatientId) is { } held) return new ReserveOutcome.AlreadyBooked(held);
         if (state.Booked >= pool.Quota) return new ReserveOutcome.SoldOut();
 
-        var number = state.NextFreeNumber();
-        return new ReserveOutcome.Reserved(Reservation.Booked(pool.PoolId, request, number, rules.VisitTime(pool, number, zone), now), Replayed: false);
+        return new ReserveOutcome.Reserved(NewReservation(pool, request, state.NextFreeNumber(), now), Replayed: false);
     }
 
     /// <summary>

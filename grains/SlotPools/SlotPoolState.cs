@@ -16,6 +16,8 @@ public sealed class SlotPoolState : ICommittableState<SlotPoolState, SlotPoolCha
     // Numbers below nextNumber that are not held: cancelled numbers go back here and are given
     // out lowest first, so a freed early number is not wasted.
     private readonly SortedSet<int> freeNumbers = [];
+    // Reservations pending payment and when their holds run out: the few the expiry timer watches.
+    private readonly Dictionary<string, DateTimeOffset> holds = new(StringComparer.Ordinal);
     private int nextNumber = 1;
 
     /// <summary>Null while the pool does not exist. Quota and release instant here are the current ones.</summary>
@@ -30,6 +32,22 @@ public sealed class SlotPoolState : ICommittableState<SlotPoolState, SlotPoolCha
     public int Booked => activeByPatient.Count;
 
     public IEnumerable<Reservation> Reservations => reservations.Values;
+
+    /// <summary>True when some reservation is pending payment.</summary>
+    public bool HasHolds => holds.Count > 0;
+
+    /// <summary>When the first hold runs out, or null when nothing is held unpaid.</summary>
+    public DateTimeOffset? EarliestHoldExpiry()
+    {
+        DateTimeOffset? earliest = null;
+        foreach (var expiresAt in holds.Values)
+            if (earliest is null || expiresAt < earliest) earliest = expiresAt;
+        return earliest;
+    }
+
+    /// <summary>The holds that have run out at <paramref name="now"/> (a hold is good until, not at, its expiry instant), in number order.</summary>
+    public List<Reservation> HoldsExpiredAt(DateTimeOffset now) =>
+        holds.Where(h => h.Value <= now).Select(h => reservations[h.Key]).OrderBy(r => r.SequenceNumber).ToList();
 
     public static SlotPoolState Empty() => new();
 
@@ -82,6 +100,7 @@ public sealed class SlotPoolState : ICommittableState<SlotPoolState, SlotPoolCha
             case ReservationCancelled cancelled:
                 var current = reservations[cancelled.ReservationId];
                 Release(current);
+                holds.Remove(current.ReservationId);
                 reservations[current.ReservationId] = current with
                 {
                     Status = ReservationStatus.Cancelled,
@@ -96,7 +115,11 @@ public sealed class SlotPoolState : ICommittableState<SlotPoolState, SlotPoolCha
                 if (!moved.To.HoldsNumber()) Release(before);
                 reservations[before.ReservationId] = before with { Status = moved.To };
                 break;
-            case ClinicStopNoticeQueued:
+            case HoldPaid paid:
+                holds.Remove(paid.ReservationId);
+                reservations[paid.ReservationId] = reservations[paid.ReservationId] with { Status = ReservationStatus.Booked, PaidAt = paid.PaidAt };
+                break;
+            case ClinicStopNoticeQueued or PaymentNoticeQueued:
                 // Outbox only: nothing about the pool changes.
                 break;
             case QuotaChanged quota:
@@ -118,6 +141,7 @@ public sealed class SlotPoolState : ICommittableState<SlotPoolState, SlotPoolCha
         reservations[reservation.ReservationId] = reservation;
         if (reservation.IdempotencyKey is { } key) byIdempotencyKey[key] = reservation.ReservationId;
         if (!reservation.Status.HoldsNumber()) return;
+        if (reservation is { Status: ReservationStatus.PendingPayment, HoldExpiresAt: { } expiresAt }) holds[reservation.ReservationId] = expiresAt;
         TakeNumber(reservation.SequenceNumber);
         if (!activeByPatient.TryAdd(reservation.PatientId, reservation.ReservationId))
             throw new InvalidOperationException($"Patient {reservation.PatientId} would hold two numbers in pool {reservation.PoolId}.");

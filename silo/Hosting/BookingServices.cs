@@ -35,6 +35,7 @@ public static class BookingServices
         Patients.PatientsServices.AddPatients(services);
         Catalogue.CatalogueServices.AddCatalogue(services);
         DoctorsDay.DoctorsDayServices.AddDoctorsDay(services);
+        Payment.PaymentServices.AddPayment(services);
         Accounts.AccountsServices.AddAccounts(services);
         Notifications.NotificationsServices.AddNotifications(services);
         Audit.AuditServices.AddAudit(services);

@@ -3,7 +3,9 @@ using OrleansBooking.Api.Contracts.DoctorsDay;
 using OrleansBooking.Api.Contracts.Statistics;
 using OrleansBooking.Silo.Hosting.DoctorsDay;
 using OrleansBooking.Silo.Storage.Availability;
+using OrleansBooking.Silo.Hosting.Payment;
 using OrleansBooking.Silo.Storage.DoctorsDay;
+using OrleansBooking.Silo.Storage.Payment;
 using OrleansBooking.Silo.Storage.Sql;
 using OrleansBooking.Silo.Storage.Statistics;
 
@@ -21,6 +23,7 @@ public sealed class HospitalReadModels
         DoctorSessions = new SqlDoctorSessions(dialect);
         SessionsToSweep = new SqlSessionsToSweep(dialect);
         OpenSessions = new SqlOpenSessions(dialect);
+        HoldsToExpire = new SqlHoldsToExpire(dialect);
     }
 
     public IHospitalStatistics Statistics { get; }
@@ -30,6 +33,7 @@ public sealed class HospitalReadModels
     public ISessionsToSweep SessionsToSweep { get; }
 
     public IOpenSessions OpenSessions { get; }
+    public IHoldsToExpire HoldsToExpire { get; }
 
     /// <summary>Read models for <paramref name="options"/>; connects to nothing yet.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>

@@ -33,5 +33,9 @@ internal sealed class FailingSlotPools(Exception fault) : ISlotPoolGrainFactory
         public Task<StopClinicOutcome> StopClinicAsync(string reason) => Task.FromException<StopClinicOutcome>(fault);
 
         public Task<NoShowSweepOutcome> SweepNoShowsAsync(TimeSpan grace) => Task.FromException<NoShowSweepOutcome>(fault);
+
+        public Task<PayHoldOutcome> PayHoldAsync(string reservationId, long amountFen) => Task.FromException<PayHoldOutcome>(fault);
+
+        public Task<IReadOnlyList<Reservation>> ExpireDueHoldsAsync() => Task.FromException<IReadOnlyList<Reservation>>(fault);
     }
 }

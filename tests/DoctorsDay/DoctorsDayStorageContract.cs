@@ -11,31 +11,9 @@ using static OrleansBooking.Tests.Storage.PoolExamples;
 namespace OrleansBooking.Tests.DoctorsDay;
 
 /// <summary>The doctor's day and the outbox in the database, on every engine; each engine's class derives from this.</summary>
-public abstract class DoctorsDayStorageContract : IAsyncLifetime
+public abstract class DoctorsDayStorageContract : StoreContract
 {
-    private TestDatabase? database;
-    private IBookingStore? store;
-
-    protected FakeTimeProvider Clock { get; } = new(Now);
-
-    protected TestDatabase Database => database!;
-
-    private IChangeStorage<SlotPoolState, SlotPoolChange> Pools => store!.SlotPools;
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        database = await CreateDatabaseAsync();
-        store = BookingStoreFactory.Create(database.Options, Clock);
-        await store.MigrateAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (store is not null) await store.DisposeAsync();
-        if (database is not null) await database.DisposeAsync();
-    }
+    private IChangeStorage<SlotPoolState, SlotPoolChange> Pools => Store.SlotPools;
 
     [Fact]
     public async Task StatusChangesReadBackAndANoShowReleasesItsNumberAndPatient()
@@ -100,7 +78,7 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
         Assert.Equal(2, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE kind = 'clinic_stopped' AND sent_at IS NULL"));
         Assert.Equal(1, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE notification_id = 'note-1' AND patient_id = 'patient-1'"));
         Assert.Equal(2, await Database.ScalarAsync("SELECT COUNT(*) FROM reservations WHERE status = 'cancelled'"));
-        using var payload = JsonDocument.Parse(await TextAsync("SELECT payload FROM notifications WHERE notification_id = 'note-2'"));
+        using var payload = JsonDocument.Parse(await Database.TextAsync("SELECT payload FROM notifications WHERE notification_id = 'note-2'"));
         var root = payload.RootElement;
         Assert.Equal("pool-1", root.GetProperty("poolId").GetString());
         Assert.Equal(Reservation(2).ReservationId, root.GetProperty("reservationId").GetString());
@@ -133,7 +111,7 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
     [Fact]
     public async Task TheGrainsStopClinicReachesTheOutboxThroughRealStorage()
     {
-        await using var silo = await GrainHost.StartPoolsAsync(store!.SlotPools, Clock);
+        await using var silo = await GrainHost.StartPoolsAsync(Store.SlotPools, Clock);
         var pool = silo.Pools.GetSlotPool("pool-1");
         await pool.CreateAsync(Pool());
         foreach (var patient in new[] { "patient-a", "patient-b", "patient-c" })
@@ -149,7 +127,7 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
     [Fact]
     public async Task TheConventionalEngineFollowsTheSameDoctorsDay()
     {
-        var pool = store!.CreateConventionalEngine(Clock, new SlotPoolRules()).GetSlotPool("pool-1");
+        var pool = Store.CreateConventionalEngine(Clock, new SlotPoolRules()).GetSlotPool("pool-1");
         await pool.CreateAsync(Pool());
         var first = Reserved(await pool.ReserveAsync(new ReserveRequest("patient-a")));
         var second = Reserved(await pool.ReserveAsync(new ReserveRequest("patient-b")));
@@ -174,7 +152,7 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
     [Fact]
     public async Task TheConventionalEnginesStopClinicWritesTheOutboxToo()
     {
-        var pool = store!.CreateConventionalEngine(Clock, new SlotPoolRules()).GetSlotPool("pool-1");
+        var pool = Store.CreateConventionalEngine(Clock, new SlotPoolRules()).GetSlotPool("pool-1");
         await pool.CreateAsync(Pool());
         Reserved(await pool.ReserveAsync(new ReserveRequest("patient-a")));
         Reserved(await pool.ReserveAsync(new ReserveRequest("patient-b")));
@@ -191,7 +169,7 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
     [Fact]
     public async Task TheConventionalEnginesPatchToCancelledWritesTheOutboxToo()
     {
-        var pool = store!.CreateConventionalEngine(Clock, new SlotPoolRules()).GetSlotPool("pool-1");
+        var pool = Store.CreateConventionalEngine(Clock, new SlotPoolRules()).GetSlotPool("pool-1");
         await pool.CreateAsync(Pool());
         Reserved(await pool.ReserveAsync(new ReserveRequest("patient-a")));
 
@@ -218,13 +196,6 @@ public abstract class DoctorsDayStorageContract : IAsyncLifetime
     private Task WriteAsync(long expectedVersion, params SlotPoolChange[] changes) =>
         Pools.WriteAsync("pool-1", expectedVersion, changes, CancellationToken.None);
 
-    private async Task<string> TextAsync(string sql)
-    {
-        await using var connection = await Database.OpenRawAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(await command.ExecuteScalarAsync()) ?? "";
-    }
 }
 
 public sealed class SqliteDoctorsDayStorageTests : DoctorsDayStorageContract

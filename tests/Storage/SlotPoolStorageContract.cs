@@ -10,33 +10,9 @@ using static OrleansBooking.Tests.Storage.PoolExamples;
 namespace OrleansBooking.Tests.Storage;
 
 /// <summary>What the slot pool storage must do on every engine; each engine's test class derives from this.</summary>
-public abstract class SlotPoolStorageContract : IAsyncLifetime
+public abstract class SlotPoolStorageContract : StoreContract
 {
-    private TestDatabase? database;
-    private IBookingStore? store;
-
-    protected FakeTimeProvider Clock { get; } = new(Now);
-
-    protected TestDatabase Database => database!;
-
-    protected IBookingStore Store => store!;
-
     private IChangeStorage<SlotPoolState, SlotPoolChange> Pools => Store.SlotPools;
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        database = await CreateDatabaseAsync();
-        store = BookingStoreFactory.Create(database.Options, Clock);
-        await store.MigrateAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (store is not null) await store.DisposeAsync();
-        if (database is not null) await database.DisposeAsync();
-    }
 
     [Fact]
     public async Task NothingStoredReadsAsNull()

@@ -22,6 +22,14 @@ public abstract class TestDatabase : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    public async Task<string> TextAsync(string sql)
+    {
+        await using var connection = await OpenRawAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync()) ?? "";
+    }
+
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = await OpenRawAsync();

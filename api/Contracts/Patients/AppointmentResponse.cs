@@ -2,6 +2,7 @@ using System.Globalization;
 using OrleansBooking.Grains.Patients;
 using OrleansBooking.Grains.SlotPools;
 
+
 namespace OrleansBooking.Api.Contracts.Patients;
 
 /// <summary>One of a patient's appointments: the reservation and the session it is for. Instants in the hospital's zone.</summary>
@@ -17,7 +18,8 @@ public sealed record AppointmentResponse(
     ReservationStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CancelledAt,
-    CancellationReason? CancellationReason)
+    CancellationReason? CancellationReason,
+    PaymentView? Payment)
 {
     public static AppointmentResponse From(PatientAppointment appointment, HospitalTime time)
     {
@@ -34,6 +36,7 @@ public sealed record AppointmentResponse(
             reservation.Status,
             time.ToLocal(reservation.CreatedAt),
             reservation.CancelledAt is { } at ? time.ToLocal(at) : null,
-            reservation.CancellationReason);
+            reservation.CancellationReason,
+        PaymentView.Of(reservation, time));
     }
 }

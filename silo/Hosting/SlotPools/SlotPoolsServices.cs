@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Grains.Payments;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Silo.Storage;
 
@@ -14,6 +15,7 @@ public static class SlotPoolsServices
         services.AddValidatedOptions<GrainOptions>(GrainOptions.SectionName, GrainOptionsValidator.Validate);
         services.AddValidatedOptions<SlotPoolRules>(SlotPoolRules.SectionName, rules => rules.Validate());
         services.AddValidatedOptions<BookingEngineOptions, BookingEngineOptionsValidation>(BookingEngineOptions.SectionName);
+        services.AddValidatedOptions<PaymentRules, PaymentRulesValidation>(PaymentRules.SectionName);
         services.AddSingleton(sp => sp.GetRequiredService<IBookingStore>().SlotPools);
         services.AddSingleton(sp => sp.GetRequiredService<IBookingStore>().Reservations);
         services.AddSingleton(CreateSlotPools);

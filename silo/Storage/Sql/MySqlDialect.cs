@@ -116,6 +116,10 @@ internal sealed class MySqlDialect : SqlDialect
                     EndInsert();
                     sql.Append(ReservationStatusRows.ChangeStatus(ReservationStatusRows.Values(poolId, moved).Select(Parameter).ToList())).Append(";\n");
                     break;
+                case HoldPaid paid:
+                    EndInsert();
+                    sql.Append(SlotPoolRows.PayHold(rows.HoldPaidValues(poolId, paid).Select(Parameter).ToList())).Append(";\n");
+                    break;
                 default:
                     throw new ArgumentException($"{change.GetType().Name} is not a reservation change.", nameof(changes));
             }

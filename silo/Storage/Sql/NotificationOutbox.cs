@@ -108,6 +108,22 @@ internal static class NotificationOutbox
             reason = notice.Reason,
         },
         PayloadJson);
+
+    /// <summary>A payment-due or payment-expired notice as an outbox row.</summary>
+    public static OutboxMessage Payment(PaymentNotice notice) =>
+        new(notice.NotificationId, notice.PatientId, notice.Kind, Payload(notice), notice.CreatedAt);
+
+    /// <summary>A payment notice's payload: the hold, its fee in fen and when it runs out.</summary>
+    public static string Payload(PaymentNotice notice) => JsonSerializer.Serialize(
+        new
+        {
+            poolId = notice.PoolId,
+            reservationId = notice.ReservationId,
+            sequenceNumber = notice.SequenceNumber,
+            feeFen = notice.FeeFen,
+            holdExpiresAt = notice.HoldExpiresAt,
+        },
+        PayloadJson);
 }
 
 /// <summary>One outbox row as written: who it is for, what kind, and the JSON the dispatcher words it from.</summary>

@@ -61,11 +61,14 @@ internal sealed class SlotPoolBatch
                     batch.reservationChanges.Add(change);
                     if (cancelled.Reason is CancellationReason.PatientRequest or CancellationReason.AdminAction) batch.cancellationNotices.Add(cancelled);
                     break;
-                case ReservationStatusChanged:
+                case ReservationStatusChanged or HoldPaid:
                     batch.reservationChanges.Add(change);
                     break;
                 case ClinicStopNoticeQueued queued:
                     batch.outbox.Add(NotificationOutbox.StopClinic(queued.Notice));
+                    break;
+                case PaymentNoticeQueued payment:
+                    batch.outbox.Add(NotificationOutbox.Payment(payment.Notice));
                     break;
                 case QuotaChanged quota:
                     batch.Quota = quota.Quota;

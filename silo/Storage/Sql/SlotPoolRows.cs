@@ -19,14 +19,14 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
     /// <summary>The reservation columns <see cref="ReadReservation"/> reads, in order, from the table aliased <c>r</c>.</summary>
     public const string ReservationColumns =
         "r.reservation_id, r.pool_id, r.patient_id, r.sequence_number, r.visit_time, r.status, r.idempotency_key, " +
-        "r.created_at, r.cancelled_at, r.cancellation_reason";
+        "r.created_at, r.cancelled_at, r.cancellation_reason, r.hold_expires_at, r.fee_fen, r.paid_at";
 
     public const string InsertReservationPrefix =
         "INSERT INTO reservations (reservation_id, pool_id, patient_id, sequence_number, visit_time, status, " +
-        "idempotency_key, created_at, cancelled_at, cancellation_reason, active_sequence, active_patient_id) VALUES ";
+        "idempotency_key, created_at, cancelled_at, cancellation_reason, active_sequence, active_patient_id, hold_expires_at, fee_fen, paid_at) VALUES ";
 
     /// <summary>Parameter names for a row of <see cref="ReservationValues"/> or <see cref="CancellationValues"/>.</summary>
-    public static readonly string[] ReservationParameters = Enumerable.Range(0, 12).Select(i => $"@v{i}").ToArray();
+    public static readonly string[] ReservationParameters = Enumerable.Range(0, 15).Select(i => $"@v{i}").ToArray();
 
     /// <summary>One row of values: <c>(a, b, …)</c> from SQL fragments (parameter names or literals).</summary>
     public static string Row(IEnumerable<string> values) => "(" + string.Join(", ", values) + ")";
@@ -35,6 +35,20 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
     public static string CancelReservation(IReadOnlyList<string> v) =>
         $"UPDATE reservations SET status = {v[0]}, cancelled_at = {v[1]}, cancellation_reason = {v[2]}, " +
         $"active_sequence = NULL, active_patient_id = NULL WHERE pool_id = {v[3]} AND reservation_id = {v[4]}";
+
+    /// <summary>A hold paid in time: booked, with the instant of payment; fragments in <see cref="HoldPaidValues"/> order.</summary>
+    public static string PayHold(IReadOnlyList<string> v) =>
+        $"UPDATE reservations SET status = {v[0]}, paid_at = {v[1]} WHERE pool_id = {v[2]} AND reservation_id = {v[3]} AND status = {v[4]}";
+
+    /// <summary>The values <see cref="PayHold"/> takes: booked, paid at, pool, reservation, pending payment.</summary>
+    public object?[] HoldPaidValues(string poolId, HoldPaid paid) =>
+    [
+        SnakeCase<ReservationStatus>.Name(ReservationStatus.Booked),
+        dialect.Instant(paid.PaidAt),
+        poolId,
+        paid.ReservationId,
+        SnakeCase<ReservationStatus>.Name(ReservationStatus.PendingPayment),
+    ];
 
     /// <summary>The values of a reservations row, in <see cref="InsertReservationPrefix"/> column order, as the dialect stores them.</summary>
     public object?[] ReservationValues(Reservation reservation)
@@ -54,6 +68,9 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
             reservation.CancellationReason is { } reason ? SnakeCase<CancellationReason>.Name(reason) : null,
             holds ? reservation.SequenceNumber : null,
             holds ? reservation.PatientId : null,
+            reservation.HoldExpiresAt is { } expiresAt ? dialect.Instant(expiresAt) : null,
+            reservation.FeeFen,
+            reservation.PaidAt is { } paidAt ? dialect.Instant(paidAt) : null,
         ];
     }
 
@@ -128,7 +145,10 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
             CreatedAt: dialect.ReadInstant(reader, first + 7),
             IdempotencyKey: reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6),
             CancelledAt: reader.IsDBNull(first + 8) ? null : dialect.ReadInstant(reader, first + 8),
-            CancellationReason: reader.IsDBNull(first + 9) ? null : SnakeCase<CancellationReason>.Parse(reader.GetString(first + 9)));
+            CancellationReason: reader.IsDBNull(first + 9) ? null : SnakeCase<CancellationReason>.Parse(reader.GetString(first + 9)),
+            HoldExpiresAt: reader.IsDBNull(first + 10) ? null : dialect.ReadInstant(reader, first + 10),
+            FeeFen: reader.IsDBNull(first + 11) ? null : reader.GetInt64(first + 11),
+            PaidAt: reader.IsDBNull(first + 12) ? null : dialect.ReadInstant(reader, first + 12));
 
     /// <summary>
     /// A pool and all its reservations in one statement, so the two are one consistent snapshot

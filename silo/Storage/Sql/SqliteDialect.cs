@@ -65,6 +65,7 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
         DbCommand? insert = null;
         DbCommand? cancel = null;
         DbCommand? move = null;
+        DbCommand? pay = null;
         try
         {
             var touched = 0;
@@ -86,6 +87,10 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
                         command = move ??= transaction.CreateCommand(ReservationStatusRows.ChangeStatus(SlotPoolRows.ReservationParameters));
                         SlotPoolRows.BindValues(command, ReservationStatusRows.Values(poolId, moved));
                         break;
+                    case HoldPaid paid:
+                        command = pay ??= transaction.CreateCommand(SlotPoolRows.PayHold(SlotPoolRows.ReservationParameters));
+                        SlotPoolRows.BindValues(command, rows.HoldPaidValues(poolId, paid));
+                        break;
                     default:
                         throw new ArgumentException($"{change.GetType().Name} is not a reservation change.", nameof(changes));
                 }
@@ -98,6 +103,7 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
             if (insert is not null) await insert.DisposeAsync();
             if (cancel is not null) await cancel.DisposeAsync();
             if (move is not null) await move.DisposeAsync();
+            if (pay is not null) await pay.DisposeAsync();
         }
     }
 
