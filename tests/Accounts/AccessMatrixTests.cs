@@ -55,6 +55,9 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
         ["POST /api/account/patients"] = Patient,
         ["GET /api/account/patients"] = Patient,
         ["GET /api/account/patients/{patientId}"] = Patient,
+        ["PATCH /api/account/patients/{patientId}"] = Patient,
+        ["DELETE /api/account/patients/{patientId}"] = Patient,
+        ["POST /api/account/patients/claims"] = Patient,
         ["GET /api/patients/{patientId}/appointments"] = PatientOrAdmin,
 
         ["GET /api/pools/{poolId}/reservations"] = Clinician,
