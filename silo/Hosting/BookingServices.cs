@@ -34,7 +34,7 @@ public static class BookingServices
         Patients.PatientsServices.AddPatients(services);
         Catalogue.CatalogueServices.AddCatalogue(services);
         DoctorsDay.DoctorsDayServices.AddDoctorsDay(services);
-        Accounts.AccountsServices.AddAccounts(services);
+        Accounts.AccountsServices.AddAccounts(services, builder.Configuration);
         Audit.AuditServices.AddAudit(services);
         return builder;
     }

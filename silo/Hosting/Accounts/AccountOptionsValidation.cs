@@ -36,6 +36,10 @@ public sealed class AccountOptionsValidation(IHostEnvironment environment, ISign
             errors.Add($"No SMS sender is configured: the built-in one only records codes in the outbox and the log. "
                 + $"Configure a real sender, or set {Section}:{nameof(options.AcceptOutboxCodeSender)}=true if an outbox sender delivers them.");
 
+        if (environment.IsProduction() && string.IsNullOrEmpty(options.KeyRingCertificatePath))
+            errors.Add($"{Section}:{nameof(options.KeyRingCertificatePath)} is required in Production: the keys that sign tokens are in the database, "
+                + "and without a certificate to encrypt them anyone with a copy of the database can mint tokens.");
+
         var admin = options.FirstAdmin;
         if (admin.Login is not null || admin.Password is not null)
         {
