@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -13,25 +11,12 @@ namespace OrleansBooking.Tests.Accounts;
 /// <summary>The token-signing key ring is stored encrypted with the operator's certificate, and Production refuses to start without one.</summary>
 public sealed class KeyRingProtectionTests : IDisposable
 {
-    private const string Password = "key ring pfx password";
-    private readonly string certificatePath = Path.Combine(Path.GetTempPath(), $"orleansbooking-keyring-{Guid.NewGuid():N}.pfx");
+    private readonly KeyRingCertificateFile certificate = new();
 
-    public KeyRingProtectionTests()
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=OrleansBooking key ring (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        File.WriteAllBytes(certificatePath, certificate.Export(X509ContentType.Pkcs12, Password));
-    }
+    public void Dispose() => certificate.Dispose();
 
-    public void Dispose() => File.Delete(certificatePath);
-
-    // UseSetting rather than the factory's With: the silo reads the certificate while it registers its services,
-    // before configuration added by ConfigureAppConfiguration arrives.
-    private WebApplicationFactory<Program> WithCertificate(BookingApiFactory factory, string password = Password) =>
-        factory.WithWebHostBuilder(builder => builder
-            .UseSetting("Booking:Accounts:KeyRingCertificatePath", certificatePath)
-            .UseSetting("Booking:Accounts:KeyRingCertificatePassword", password));
+    private WebApplicationFactory<Program> WithCertificate(BookingApiFactory factory, string password = KeyRingCertificateFile.DefaultPassword) =>
+        factory.WithWebHostBuilder(builder => certificate.Configure(builder, password));
 
     private static async Task<string[]> StoredKeysAsync(BookingApiFactory factory)
     {

@@ -123,9 +123,10 @@ public sealed class StaffAccountTests
     [Fact]
     public async Task TheOutboxSenderRecordsTheCodeInTheOutboxAndItStillHasToBeRight()
     {
+        using var certificate = new KeyRingCertificateFile();
         await using var silo = new BookingApiFactory()
             .With("Booking:Accounts:AcceptOutboxCodeSender", "true");
-        await using var production = silo.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        await using var production = silo.WithWebHostBuilder(b => certificate.Configure(b.UseEnvironment("Production")));
         using var client = production.CreateClientActingAs(null);
         var mobile = AccountCalls.NewMobile();
 
