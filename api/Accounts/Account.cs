@@ -25,6 +25,8 @@ public enum CodePurpose
     PasswordReset,
     /// <summary>Sent to both the old and the new number when a patient changes their mobile.</summary>
     MobileChange,
+    /// <summary>Sent to the phone on file when another account registers a person who is a patient here already.</summary>
+    PatientClaim,
 }
 
 /// <summary>A one-time code as stored: only its hash, when it was sent, and how often it was guessed.</summary>

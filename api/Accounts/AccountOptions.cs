@@ -48,6 +48,15 @@ public sealed class AccountOptions
     /// <summary>Production refuses the built-in code sender (it only records messages) unless this is set.</summary>
     public bool AcceptOutboxCodeSender { get; set; }
 
+    /// <summary>
+    /// A PKCS#12 (.pfx) file with the certificate and private key that encrypt the token-signing key
+    /// ring at rest. Required in Production; none (Development, tests) leaves new keys as plain XML.
+    /// </summary>
+    public string? KeyRingCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeyRingCertificatePath"/>, if it has one (give it as an environment variable, not in a file).</summary>
+    public string? KeyRingCertificatePassword { get; set; }
+
     /// <summary>The first admin, created at start-up when no admin exists.</summary>
     public FirstAdminOptions FirstAdmin { get; set; } = new();
 

@@ -13,11 +13,14 @@ public sealed class OneTimeCodes(IAccountStore store, ISignInCodeSender sender, 
 {
     private AccountOptions Options => options.Value;
 
-    /// <summary>Sends a fresh code, or says when one may be sent again.</summary>
-    public async Task<CodeSendOutcome> SendAsync(string mobile, CodePurpose purpose, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a fresh code, or says when one may be sent again. A <paramref name="binding"/> (e.g. who
+    /// asked for what) is part of the code's hash: only a redemption naming the same binding matches.
+    /// </summary>
+    public async Task<CodeSendOutcome> SendAsync(string mobile, CodePurpose purpose, CancellationToken cancellationToken, string binding = "")
     {
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        return await SendOrWaitAsync(mobile, purpose, Hash(mobile, purpose, code),
+        return await SendOrWaitAsync(mobile, purpose, Hash(mobile, purpose, binding, code),
             expiresAt => sender.SendAsync(mobile, purpose, code, expiresAt, cancellationToken), cancellationToken);
     }
 
@@ -52,7 +55,7 @@ public sealed class OneTimeCodes(IAccountStore store, ISignInCodeSender sender, 
     }
 
     /// <summary>True once for the right, unexpired code: a used code is deleted, and too many guesses delete it too.</summary>
-    public async Task<bool> RedeemAsync(string mobile, CodePurpose purpose, string code, CancellationToken cancellationToken)
+    public async Task<bool> RedeemAsync(string mobile, CodePurpose purpose, string code, CancellationToken cancellationToken, string binding = "")
     {
         if (await store.FindCodeAsync(mobile, purpose, cancellationToken) is not { } live) return false;
         if (live.ExpiresAt <= clock.GetUtcNow())
@@ -63,14 +66,15 @@ public sealed class OneTimeCodes(IAccountStore store, ISignInCodeSender sender, 
         // Counted before comparing, atomically: parallel guesses cannot all slip under the limit.
         var attempts = await store.CountCodeAttemptAsync(mobile, purpose, cancellationToken);
         var right = attempts > 0 && attempts <= Options.MaxCodeAttempts
-            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(live.CodeHash), Encoding.ASCII.GetBytes(Hash(mobile, purpose, code)));
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(live.CodeHash), Encoding.ASCII.GetBytes(Hash(mobile, purpose, binding, code)));
         if (right || attempts >= Options.MaxCodeAttempts) await store.DeleteCodeAsync(mobile, purpose, cancellationToken);
         return right;
     }
 
     // The number and purpose are part of the hash: a code for registering cannot sign anyone in.
-    private static string Hash(string mobile, CodePurpose purpose, string code) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{mobile}:{purpose}:{code}")));
+    // A code without a binding hashes exactly as before, so codes sent before an upgrade still work.
+    private static string Hash(string mobile, CodePurpose purpose, string binding, string code) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(binding.Length == 0 ? $"{mobile}:{purpose}:{code}" : $"{mobile}:{purpose}:{binding}:{code}")));
 }
 
 public abstract record CodeSendOutcome

@@ -25,6 +25,7 @@ public static class ProblemCodes
     public const string PatientNotFound = "patient_not_found";
     public const string PatientExists = "patient_exists";
     public const string AccountFull = "account_full";
+    public const string PatientHasBookings = "patient_has_bookings";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
 
     public const string ReservationNotFound = "reservation_not_found";

@@ -10,20 +10,54 @@ public static class PatientsValidation
     public const int MaxBulkCount = 200_000;
     public const int MaxBulkPrefixLength = 50;
 
+    /// <summary>A new patient of <paramref name="accountId"/>, under an id the service issues.</summary>
     public static PatientProfile? ToProfile(
         string accountId, RegisterPatientRequest request, Func<string> newPatientId, HospitalTime time, RequestErrors errors)
     {
         FieldRules.CheckId(errors, "accountId", accountId);
-        if (request.PatientId is not null) FieldRules.CheckId(errors, "patientId", request.PatientId);
+        // Ids used to be the client's, in one namespace for the whole hospital: a second account
+        // collided with the first and learnt that the id existed.
+        if (request.PatientId is not null) errors.Add("patientId", "patientId is issued by the service: leave it out and read it from the answer.");
         var name = FieldRules.CheckText(errors, "name", request.Name, MaxNameLength);
-        var today = DateOnly.FromDateTime(time.ToLocal(time.Now).DateTime);
-        var residentId = ResidentIdNumber.Parse(request.ResidentId, today, out var problem);
-        if (residentId is null) errors.Add("residentId", request.ResidentId is null ? "residentId is required." : $"residentId {problem}");
+        var residentId = CheckResidentId(errors, "residentId", request.ResidentId, time);
+        var birthDate = request.BirthDate is null ? null : FieldRules.CheckDate(errors, "birthDate", request.BirthDate);
+        var sex = request.Sex is null ? null : FieldRules.CheckEnum(errors, "sex", request.Sex, required: true, Sex.Female, Sex.Male);
+        if (residentId is not null)
+        {
+            // What the patient states must be what their ID says: a mismatch is a typo or someone else's ID.
+            if (birthDate is { } stated && stated != residentId.BirthDate) errors.Add("birthDate", "birthDate is not the birth date the resident ID holds.");
+            if (sex is { } statedSex && statedSex != residentId.Sex) errors.Add("sex", "sex is not the sex the resident ID holds.");
+        }
         Accounts.CredentialRules.CheckMobile(errors, "phone", request.Phone);
         if (errors.Any) return null;
 
         return new PatientProfile(
-            request.PatientId ?? newPatientId(), accountId, name!, residentId!.Value, request.Phone!, residentId.BirthDate, residentId.Sex, time.Now);
+            newPatientId(), accountId, name!, residentId!.Value, request.Phone!, residentId.BirthDate, residentId.Sex, time.Now);
+    }
+
+    /// <summary>The name and phone after an edit (absent fields keep <paramref name="current"/>'s), or null with the errors.</summary>
+    public static (string Name, string Phone)? ToDetails(EditPatientRequest request, PatientProfile current, RequestErrors errors)
+    {
+        if (request.Name is null && request.Phone is null) errors.Add("name", "Give name, phone or both.");
+        var name = request.Name is null ? current.Name : FieldRules.CheckText(errors, "name", request.Name, MaxNameLength);
+        if (request.Phone is not null) Accounts.CredentialRules.CheckMobile(errors, "phone", request.Phone);
+        return errors.Any ? null : (name!, request.Phone ?? current.Phone);
+    }
+
+    /// <summary>The resident ID and code of a claim, or null with the errors.</summary>
+    public static (ResidentIdNumber ResidentId, string Code)? ToClaim(ClaimPatientRequest request, HospitalTime time, RequestErrors errors)
+    {
+        var residentId = CheckResidentId(errors, "residentId", request.ResidentId, time);
+        Accounts.CredentialRules.CheckCode(errors, request.Code);
+        return errors.Any ? null : (residentId!, request.Code!);
+    }
+
+    private static ResidentIdNumber? CheckResidentId(RequestErrors errors, string field, string? value, HospitalTime time)
+    {
+        var today = DateOnly.FromDateTime(time.ToLocal(time.Now).DateTime);
+        var residentId = ResidentIdNumber.Parse(value, today, out var problem);
+        if (residentId is null) errors.Add(field, value is null ? $"{field} is required." : $"{field} {problem}");
+        return residentId;
     }
 
     /// <summary>The prefix, first number and count of a bulk registration, or null with the errors.</summary>

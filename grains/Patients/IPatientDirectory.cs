@@ -1,18 +1,25 @@
 namespace OrleansBooking.Grains.Patients;
 
 /// <summary>
-/// Registration and the read side of patients: plain SQL, never through a grain. A profile is
-/// write-once, so registering it needs no grain; the grain finds it on its next call.
+/// Registration and the read side of patients: plain SQL, never through a grain. Registering a new
+/// person needs no grain (the grain finds the profile on its next call); changes to a registered
+/// patient go through the patient grain (<see cref="IPatientGrain"/>). Removed patients are not found.
 /// </summary>
 public interface IPatientDirectory
 {
-    /// <summary>Registers one patient unless the id is taken or the account manages <paramref name="patientsPerAccount"/> already.</summary>
+    /// <summary>
+    /// Registers one patient unless the person (their resident ID) is a patient here already or the
+    /// account manages <paramref name="patientsPerAccount"/> already.
+    /// </summary>
     Task<RegisterOutcome> RegisterAsync(PatientProfile profile, int patientsPerAccount, CancellationToken cancellationToken);
 
-    /// <summary>Registers many at once (load tests), skipping ids that exist; returns how many were new. No account cap.</summary>
+    /// <summary>Registers many at once (load tests), skipping ids and persons that exist; returns how many were new. No account cap.</summary>
     Task<int> RegisterManyAsync(IReadOnlyList<PatientProfile> profiles, CancellationToken cancellationToken);
 
     Task<PatientRecord?> FindAsync(string patientId, CancellationToken cancellationToken);
+
+    /// <summary>The patient whose resident ID is <paramref name="residentId"/>, removed or not.</summary>
+    Task<PatientOnFile?> FindOnFileAsync(string residentId, CancellationToken cancellationToken);
 
     /// <summary>The account's patients in registration order.</summary>
     Task<IReadOnlyList<PatientRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken);

@@ -33,4 +33,20 @@ public interface IPatientGrain : IGrainWithStringKey
 
     /// <summary>An admin ends the patient's suspension now.</summary>
     Task<LiftOutcome> LiftSuspensionAsync();
+
+    /// <summary>The managing account corrects the patient's name and phone (already validated).</summary>
+    Task<PatientManagementOutcome> EditAsync(string accountId, string name, string phone);
+
+    /// <summary>
+    /// The managing account stops managing the patient, unless they hold a number on
+    /// <paramref name="today"/> (the hospital's date) or later. Decided in the patient's turn, so
+    /// no booking can land between the check and the removal.
+    /// </summary>
+    Task<PatientManagementOutcome> RemoveAsync(string accountId, DateOnly today);
+
+    /// <summary>
+    /// <paramref name="accountId"/> proved (with a code to the phone on file) that it may manage
+    /// this person: it manages the patient from now on, bookings, no-shows and suspension included.
+    /// </summary>
+    Task<PatientManagementOutcome> AttachAsync(string accountId, int patientsPerAccount);
 }

@@ -1,13 +1,26 @@
 namespace OrleansBooking.Grains.Patients;
 
 /// <summary>
-/// What the patient grain reads from the database outside its own state: its reservations (to
-/// correct drift before refusing) and its profile (a patient registered after the grain activated).
+/// What the patient grain reads from the database outside its own state — its reservations (to
+/// correct drift before refusing) and its profile (a patient registered after the grain activated) —
+/// and the managing account's rare changes to the profile, written inside the grain's turn.
 /// </summary>
 public interface IPatientRecords
 {
     /// <summary>The patient's reservations from committed rows, each with its pool's visit day and department.</summary>
     Task<IReadOnlyList<BookedVisit>> ReadBookingsAsync(string patientId, CancellationToken cancellationToken);
 
+    /// <summary>The profile, or null when not registered or removed.</summary>
     Task<PatientProfile?> FindProfileAsync(string patientId, CancellationToken cancellationToken);
+
+    Task SaveDetailsAsync(string patientId, string name, string phone, CancellationToken cancellationToken);
+
+    /// <summary>No account manages the patient from <paramref name="at"/>; the row and its identity stay.</summary>
+    Task RemoveAsync(string patientId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <paramref name="accountId"/> manages the patient from now on (removed or not before); false,
+    /// and nothing changed, when that account manages <paramref name="patientsPerAccount"/> already.
+    /// </summary>
+    Task<bool> AttachAsync(string patientId, string accountId, int patientsPerAccount, CancellationToken cancellationToken);
 }

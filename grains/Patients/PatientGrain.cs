@@ -40,7 +40,7 @@ internal sealed class PatientGrain(
     {
         commit = await GroupCommit<PatientState, PatientChange>.LoadAsync(
             Key, $"{nameof(PatientGrain)}/{Key}", storage, PatientState.Unregistered, options.Value, logger, this.DeactivateOnIdle);
-        profile = State.Profile;
+        profile = State.Removed ? null : State.Profile;
         bookings = new PatientBookings(State.LoadedBookings);
     }
 
@@ -147,7 +147,7 @@ internal sealed class PatientGrain(
     public async Task<NoShowOutcome> RecordNoShowAsync(string reservationId, DateTimeOffset at)
     {
         commit.EnsureCanDecide();
-        if (await FindProfileAsync() is null) return new NoShowOutcome.PatientNotFound();
+        if (!await IsOnFileAsync()) return new NoShowOutcome.PatientNotFound();
         int counting;
         if (State.HasNoShow(reservationId))
         {
@@ -169,7 +169,7 @@ internal sealed class PatientGrain(
     public async Task<LiftOutcome> LiftSuspensionAsync()
     {
         commit.EnsureCanDecide();
-        if (await FindProfileAsync() is null) return new LiftOutcome.PatientNotFound();
+        if (!await IsOnFileAsync()) return new LiftOutcome.PatientNotFound();
         var now = clock.GetUtcNow();
         if (State.Suspension is not { } suspension || !suspension.IsActiveAt(now)) return new LiftOutcome.Lifted(WasSuspended: false);
         commit.Raise(new SuspensionLifted(now));
@@ -177,10 +177,45 @@ internal sealed class PatientGrain(
         return new LiftOutcome.Lifted(WasSuspended: true);
     }
 
+    public async Task<PatientManagementOutcome> EditAsync(string accountId, string name, string phone)
+    {
+        commit.EnsureCanDecide();
+        if (await FindProfileAsync() is not { } found || found.AccountId != accountId) return new PatientManagementOutcome.PatientNotFound();
+        await records.SaveDetailsAsync(Key, name, phone, CancellationToken.None);
+        profile = found with { Name = name, Phone = phone };
+        return new PatientManagementOutcome.Done();
+    }
+
+    public async Task<PatientManagementOutcome> RemoveAsync(string accountId, DateOnly today)
+    {
+        commit.EnsureCanDecide();
+        if (await FindProfileAsync() is not { } found || found.AccountId != accountId) return new PatientManagementOutcome.PatientNotFound();
+        // The truth, not memory: a number cancelled or booked behind this grain's back must count as it is.
+        await RereadBookingsAsync();
+        var held = bookings.Visits.Count(v => v.Status.HoldsNumber() && v.VisitDate >= today);
+        if (held > 0) return new PatientManagementOutcome.BookingsHeld(held);
+        await records.RemoveAsync(Key, clock.GetUtcNow(), CancellationToken.None);
+        profile = null;
+        return new PatientManagementOutcome.Done();
+    }
+
+    public async Task<PatientManagementOutcome> AttachAsync(string accountId, int patientsPerAccount)
+    {
+        commit.EnsureCanDecide();
+        if (!await records.AttachAsync(Key, accountId, patientsPerAccount, CancellationToken.None))
+            return new PatientManagementOutcome.AccountFull(patientsPerAccount);
+        // The next call loads the patient afresh under the new account, suspension and no-shows included.
+        this.DeactivateOnIdle();
+        return new PatientManagementOutcome.Done();
+    }
+
+    /// <summary>Registered, managed or removed: a removed patient's no-shows and suspension still count (they may be attached again).</summary>
+    private async ValueTask<bool> IsOnFileAsync() => State.Profile is not null || await FindProfileAsync() is not null;
+
     /// <summary>
-    /// The profile; an unregistered activation asks the database each time, so a patient registered
-    /// after it activated is found. Profiles are write-once, so adopting one changes no durable state;
-    /// the bookings are read with it, as an activation of a registered patient would have loaded them.
+    /// The profile; an unregistered (or removed) activation asks the database each time, so a
+    /// patient registered or attached after it activated is found. Adopting one changes no durable
+    /// state; the bookings are read with it, as an activation of a registered patient would have loaded them.
     /// </summary>
     private async ValueTask<PatientProfile?> FindProfileAsync()
     {

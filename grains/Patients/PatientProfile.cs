@@ -1,8 +1,9 @@
 namespace OrleansBooking.Grains.Patients;
 
 /// <summary>
-/// A patient's real-name data, checked at registration. Write-once: it never changes after
-/// registration (editing a profile would be a grain change of its own).
+/// A patient's real-name data, checked at registration. The resident ID (and the birth date and
+/// sex it states) never changes: it is who the patient is. The managing account may correct the
+/// name and phone, through the patient grain, so the grain never books with stale ownership.
 /// </summary>
 public sealed record PatientProfile(
     string PatientId,

@@ -3,7 +3,8 @@ using OrleansBooking.Grains.GroupCommit;
 namespace OrleansBooking.Grains.Patients;
 
 /// <summary>
-/// A patient as loaded: the profile (null while unregistered), the no-show history and the latest
+/// A patient as loaded: the profile (null while unregistered; kept when the managing account removed
+/// the patient, with <see cref="Removed"/>, so no-shows still count), the no-show history and the latest
 /// suspension — the durable part, changed only by <see cref="Apply"/> — plus the reservations the
 /// database held at load time, from which the grain builds its in-memory <see cref="PatientBookings"/>.
 /// </summary>
@@ -11,9 +12,11 @@ public sealed class PatientState : ICommittableState<PatientState, PatientChange
 {
     private readonly List<NoShow> noShows;
 
-    public PatientState(PatientProfile? profile, IEnumerable<NoShow> noShows, Suspension? suspension, IReadOnlyList<BookedVisit> bookings)
+    public PatientState(
+        PatientProfile? profile, IEnumerable<NoShow> noShows, Suspension? suspension, IReadOnlyList<BookedVisit> bookings, bool removed = false)
     {
         Profile = profile;
+        Removed = removed;
         this.noShows = [.. noShows];
         Suspension = suspension;
         LoadedBookings = bookings;
@@ -23,13 +26,16 @@ public sealed class PatientState : ICommittableState<PatientState, PatientChange
 
     public PatientProfile? Profile { get; }
 
+    /// <summary>No account manages the patient: they cannot book, but what they did still counts.</summary>
+    public bool Removed { get; }
+
     public IReadOnlyList<NoShow> NoShows => noShows;
 
     public Suspension? Suspension { get; private set; }
 
     public IReadOnlyList<BookedVisit> LoadedBookings { get; }
 
-    public PatientState Copy() => new(Profile, noShows, Suspension, LoadedBookings);
+    public PatientState Copy() => new(Profile, noShows, Suspension, LoadedBookings, Removed);
 
     public bool HasNoShow(string reservationId) => noShows.Exists(n => n.ReservationId == reservationId);
 

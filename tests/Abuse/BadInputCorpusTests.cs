@@ -35,6 +35,15 @@ public sealed partial class BadInputCorpusTests(BookingApiFactory factory) : ICl
         """{"name": "\ud800", "patientId": "\udfff"}""",     // lone surrogates
         """{"name": "a""" + new string('[', 100) + new string(']', 100) + "\"}",
         "{\"a\":" + new string('[', 200) + new string(']', 200) + "}",  // too deep
+        // Ids are the service's: a client-chosen one is refused, even with real-name data that is otherwise right.
+        """{"name": "张三", "residentId": "11010519491231002X", "phone": "13912345678", "patientId": "p-1001"}""",
+        // What the patient states must be what the resident ID says (a man born 1980-01-01), and its region a province.
+        """{"name": "王小明", "residentId": "440524198001010013", "phone": "13800138000", "sex": "female", "birthDate": "1980-01-01"}""",
+        """{"name": "王小明", "residentId": "991012199001010011", "phone": "13800138000"}""",
+        // Dates at the calendar's edges.
+        """{"name": "王小明", "residentId": "440524198001010013", "phone": "13800138000", "birthDate": "0001-01-01"}""",
+        """{"name": "王小明", "residentId": "440524198001010013", "phone": "13800138000", "birthDate": "9999-12-31"}""",
+        """{"residentId": "440524198001010013", "code": "12345"}""",
         "{\"name\": \"" + new string('x', 80_000) + "\"}",    // over the body limit
     ];
 

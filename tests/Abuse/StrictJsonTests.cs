@@ -14,7 +14,7 @@ public sealed class StrictJsonTests(BookingApiFactory factory) : IClassFixture<B
 {
     private readonly HttpClient client = factory.CreateClient();
 
-    private const string Valid = $$"""
+    private static string Valid => $$"""
         "residentId": "{{PatientCalls.ResidentId}}", "phone": "{{PatientCalls.Phone}}"
         """;
 
@@ -97,7 +97,7 @@ public sealed class StrictJsonTests(BookingApiFactory factory) : IClassFixture<B
     [Fact]
     public async Task ADocumentedRegistrationIsStillAccepted()
     {
-        using var response = await client.SendAsAsync(TestIdentity.Patient(PatientCalls.NewId("acct-")), HttpMethod.Post, "/api/account/patients", JsonContent.Create(new { patientId = PatientCalls.NewId("pt-"), name = "张三", residentId = PatientCalls.ResidentId, phone = PatientCalls.Phone }));
+        using var response = await client.SendAsAsync(TestIdentity.Patient(PatientCalls.NewId("acct-")), HttpMethod.Post, "/api/account/patients", JsonContent.Create(new { name = "张三", sex = "male", birthDate = "1980-01-01", residentId = "440524198001010013", phone = PatientCalls.Phone }));
 
         await response.ReadAsync(HttpStatusCode.Created);
     }

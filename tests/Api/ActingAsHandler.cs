@@ -43,10 +43,18 @@ public static class ActingAs
     public static HttpClient CreateClientActingAs(this Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, TestIdentity? identity)
     {
         var clock = factory.Services.GetRequiredService<TimeProvider>();
-        return factory.CreateDefaultClient(
+        var client = factory.CreateDefaultClient(
             new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(),
             new ActingAsHandler(factory.Services, clock.GetUtcNow, identity));
+        SilosOfClients.AddOrUpdate(client, factory.Services);
+        return client;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, IServiceProvider> SilosOfClients = new();
+
+    /// <summary>The services of the silo <paramref name="client"/> talks to, for tests that arrange state the API does not offer.</summary>
+    public static IServiceProvider SiloOf(this HttpClient client) =>
+        SilosOfClients.TryGetValue(client, out var services) ? services : throw new InvalidOperationException("The client was not made by CreateClientActingAs.");
 
     internal static readonly HttpRequestOptionsKey<TestIdentity?> Key = new("acting-as");
 

@@ -85,11 +85,7 @@ public sealed class ReservationsApiTests(BookingApiFactory factory) : IClassFixt
         var poolId = await NewPoolAsync();
         var family = TestIdentity.Patient("acct-family");
         foreach (var patientId in new[] { "family-1", "family-2" })
-        {
-            using var registered = await client.SendAsAsync(family, HttpMethod.Post, "/api/account/patients", JsonContent.Create(
-                new { patientId, name = "Test Patient", residentId = "11010519491231002X", phone = "13912345678" }));
-            await registered.ReadAsync(HttpStatusCode.Created);
-        }
+            Assert.IsType<OrleansBooking.Grains.Patients.RegisterOutcome.Registered>(await client.RegisterDirectlyAsync(patientId, family.AccountId));
 
         using var first = await ReserveAsAsync(family, poolId, "family-1", "shared-key");
         await first.ReadAsync(HttpStatusCode.Created);

@@ -53,7 +53,7 @@ public sealed class PageSilo : BookingApiFactory
         await client.SignUpAsync(Codes, mobile);
         var token = await client.AccessTokenAsync(mobile);
         using var registered = await client.PostJsonAsync("/api/account/patients",
-            new { name, residentId = "11010519491231002X", phone = mobile }, token);
+            new { name, residentId = RegisteredPatients.NewResidentId(), phone = mobile }, token);
         var patient = await registered.ReadAsync(HttpStatusCode.Created);
         return (mobile, patient.Str("patientId"));
     }

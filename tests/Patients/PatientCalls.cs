@@ -8,7 +8,8 @@ namespace OrleansBooking.Tests.Patients;
 /// <summary>Helpers for the patients' API tests.</summary>
 internal static class PatientCalls
 {
-    public const string ResidentId = "11010519491231002X";
+    /// <summary>A different person each time: one patient per person, so a test's patients never share a resident ID.</summary>
+    public static string ResidentId => RegisteredPatients.NewResidentId();
     public const string Phone = "13912345678";
 
     public static string NewId(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
@@ -21,10 +22,19 @@ internal static class PatientCalls
     public static Task<HttpResponseMessage> GetAsAccountAsync(this HttpClient client, string accountId, string uri) =>
         client.SendAsAsync(TestIdentity.Patient(accountId), HttpMethod.Get, uri);
 
-    public static async Task<JsonElement> RegisterOkAsync(this HttpClient client, string accountId, string patientId,
-        string residentId = ResidentId, string phone = Phone, string name = "张三")
+    /// <summary>Registers <paramref name="patientId"/> (an id the test chooses, so straight into the directory) under <paramref name="accountId"/>.</summary>
+    public static async Task RegisterOkAsync(this HttpClient client, string accountId, string patientId,
+        string? residentId = null, string phone = Phone, string name = "张三")
     {
-        using var response = await client.RegisterAsync(accountId, new { patientId, name, residentId, phone });
+        var outcome = await client.RegisterDirectlyAsync(patientId, accountId, residentId, phone, name);
+        Assert.True(outcome is OrleansBooking.Grains.Patients.RegisterOutcome.Registered, $"Expected {patientId} registered, got {outcome}.");
+    }
+
+    /// <summary>Registers a new person through the API as <paramref name="accountId"/>; the answer carries the issued patient id.</summary>
+    public static async Task<JsonElement> RegisterThroughApiAsync(this HttpClient client, string accountId, string? residentId = null,
+        string phone = Phone, string name = "张三")
+    {
+        using var response = await client.RegisterAsync(accountId, new { name, residentId = residentId ?? ResidentId, phone });
         return await response.ReadAsync(HttpStatusCode.Created);
     }
 

@@ -23,6 +23,7 @@ public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
     public static readonly DateOnly Monday = new(2026, 12, 7);
 
     private readonly ConcurrentDictionary<string, PatientProfile> profiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PatientProfile> removed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> poolIds = new(StringComparer.Ordinal);
     private int bookingReads;
 
@@ -107,6 +108,27 @@ public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
 
     public Task<PatientProfile?> FindProfileAsync(string patientId, CancellationToken cancellationToken) =>
         Task.FromResult(profiles.GetValueOrDefault(patientId));
+
+    public Task SaveDetailsAsync(string patientId, string name, string phone, CancellationToken cancellationToken)
+    {
+        profiles[patientId] = profiles[patientId] with { Name = name, Phone = phone };
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Removed patients keep their profile aside, as the row keeps it, until an account attaches them again.</summary>
+    public Task RemoveAsync(string patientId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (profiles.TryRemove(patientId, out var profile)) removed[patientId] = profile;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> AttachAsync(string patientId, string accountId, int patientsPerAccount, CancellationToken cancellationToken)
+    {
+        if (profiles.Values.Count(p => p.AccountId == accountId) >= patientsPerAccount) return Task.FromResult(false);
+        var profile = removed.TryRemove(patientId, out var gone) ? gone : profiles[patientId];
+        profiles[patientId] = profile with { AccountId = accountId };
+        return Task.FromResult(true);
+    }
 
     public ValueTask DisposeAsync() => host?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -41,8 +41,57 @@ public abstract class PatientStorageContract : IAsyncLifetime
         if (database is not null) await database.DisposeAsync();
     }
 
-    private static PatientProfile Profile(string patientId = "pt-1", string accountId = "acct-1") =>
-        new(patientId, accountId, "张三", "11010519491231002X", "13912345678", new DateOnly(1949, 12, 31), Sex.Female, Now);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> persons = new(StringComparer.Ordinal);
+
+    /// <summary>Patient <paramref name="patientId"/>: a person of their own unless <paramref name="residentId"/> says whose ID it is.</summary>
+    private PatientProfile Profile(string patientId = "pt-1", string accountId = "acct-1", string? residentId = null) =>
+        new(patientId, accountId, "张三", residentId ?? persons.GetOrAdd(patientId, _ => Api.RegisteredPatients.NewResidentId()), "13912345678",
+            new DateOnly(1949, 12, 31), Sex.Female, Now);
+
+    [Fact]
+    public async Task APersonIsOnePatientHospitalWide()
+    {
+        var person = Profile("pt-1").ResidentId;
+        await Directory.RegisterAsync(Profile("pt-1"), 5, CancellationToken.None);
+
+        Assert.Equal(new RegisterOutcome.PatientExists("pt-1"), await Directory.RegisterAsync(Profile("pt-2", residentId: person), 5, CancellationToken.None));
+        Assert.Equal(new RegisterOutcome.PersonOnFile(new PatientOnFile("pt-1", "acct-1", "13912345678", Removed: false)),
+            await Directory.RegisterAsync(Profile("pt-3", "acct-2", residentId: person), 5, CancellationToken.None));
+        Assert.Equal(1, await Database.ScalarAsync("SELECT COUNT(*) FROM patients"));
+        Assert.Equal(0, await Directory.RegisterManyAsync([Profile("bulk-1", "acct-3", residentId: person)], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ARemovedPatientIsNobodysButStaysOnFileUntilAttached()
+    {
+        await Directory.RegisterAsync(Profile("pt-1"), 5, CancellationToken.None);
+
+        await patients!.Records.RemoveAsync("pt-1", Now, CancellationToken.None);
+
+        Assert.Null(await Directory.FindAsync("pt-1", CancellationToken.None));
+        Assert.Null(await patients.Records.FindProfileAsync("pt-1", CancellationToken.None));
+        Assert.Empty(await Directory.ListByAccountAsync("acct-1", CancellationToken.None));
+        Assert.True((await Directory.FindOnFileAsync(Profile("pt-1").ResidentId, CancellationToken.None))!.Removed);
+        Assert.True((await Storage.ReadAsync("pt-1", CancellationToken.None))!.State.Removed);
+        Assert.IsType<RegisterOutcome.PersonOnFile>(await Directory.RegisterAsync(Profile("pt-2", residentId: Profile("pt-1").ResidentId), 5, CancellationToken.None));
+
+        Assert.True(await patients.Records.AttachAsync("pt-1", "acct-2", 5, CancellationToken.None));
+
+        Assert.Equal("acct-2", (await Directory.FindAsync("pt-1", CancellationToken.None))!.Profile.AccountId);
+    }
+
+    [Fact]
+    public async Task AnAttachStopsAtTheAccountsCapAndAnEditIsStored()
+    {
+        await Directory.RegisterAsync(Profile("pt-1"), 5, CancellationToken.None);
+        await Directory.RegisterAsync(Profile("pt-2", "acct-2"), 5, CancellationToken.None);
+
+        Assert.False(await patients!.Records.AttachAsync("pt-1", "acct-2", 1, CancellationToken.None));
+        await patients.Records.SaveDetailsAsync("pt-1", "张三丰", "15012345678", CancellationToken.None);
+
+        var record = (await Directory.FindAsync("pt-1", CancellationToken.None))!.Profile;
+        Assert.Equal(("acct-1", "张三丰", "15012345678"), (record.AccountId, record.Name, record.Phone));
+    }
 
     [Fact]
     public async Task ARegisteredProfileReadsBackExactlyAtVersionZero()
@@ -85,7 +134,7 @@ public abstract class PatientStorageContract : IAsyncLifetime
 
         Assert.Equal(new RegisterOutcome.AccountFull(2), await Directory.RegisterAsync(Profile("pt-3"), 2, CancellationToken.None));
         Assert.Equal(new RegisterOutcome.PatientExists("pt-1"),
-            await Directory.RegisterAsync(Profile("pt-1", accountId: "acct-2"), 2, CancellationToken.None));
+            await Directory.RegisterAsync(Profile("pt-1", accountId: "acct-2", residentId: Api.RegisteredPatients.NewResidentId()), 2, CancellationToken.None));
         Assert.Equal(2, await Database.ScalarAsync("SELECT COUNT(*) FROM patients"));
     }
 

@@ -11,24 +11,37 @@ public sealed class PatientsApiTests(PatientsApiFactory factory) : IClassFixture
     public async Task RegisterAnswers201WithTheFullProfileAndWhatTheResidentIdSays()
     {
         var account = PatientCalls.NewId("acct-");
-        var patientId = PatientCalls.NewId("pt-");
 
-        using var response = await client.RegisterAsync(account, new { patientId, name = "王小明", residentId = "44052419800101001" + "3", phone = "13800138000" });
+        using var response = await client.RegisterAsync(account, new { name = "王小明", residentId = "44052419800101001" + "3", phone = "13800138000" });
 
         var patient = await response.ReadAsync(HttpStatusCode.Created);
+        var patientId = patient.Str("patientId");
         Assert.Equal($"/api/account/patients/{patientId}", response.Headers.Location?.OriginalString);
-        Assert.Equal((patientId, account, "王小明", "440524198001010013", "13800138000", "1980-01-01", "male"),
-            (patient.Str("patientId"), patient.Str("accountId"), patient.Str("name"), patient.Str("residentId"), patient.Str("phone"),
+        Assert.Equal((account, "王小明", "440524198001010013", "13800138000", "1980-01-01", "male"),
+            (patient.Str("accountId"), patient.Str("name"), patient.Str("residentId"), patient.Str("phone"),
              patient.Str("birthDate"), patient.Str("sex")));
     }
 
     [Fact]
-    public async Task RegisterWithoutAnIdGeneratesOne()
+    public async Task TheServiceIssuesThePatientId()
     {
-        using var response = await client.RegisterAsync(PatientCalls.NewId("acct-"), new { name = "李四", residentId = PatientCalls.ResidentId, phone = PatientCalls.Phone });
+        var first = await client.RegisterThroughApiAsync(PatientCalls.NewId("acct-"));
+        var second = await client.RegisterThroughApiAsync(PatientCalls.NewId("acct-"));
 
-        var patient = await response.ReadAsync(HttpStatusCode.Created);
-        Assert.StartsWith("pt-", patient.Str("patientId"), StringComparison.Ordinal);
+        Assert.StartsWith("pt-", first.Str("patientId"), StringComparison.Ordinal);
+        Assert.NotEqual(first.Str("patientId"), second.Str("patientId"));
+    }
+
+    [Fact]
+    public async Task AClientChosenPatientIdIsRefusedAndNothingIsWritten()
+    {
+        var account = PatientCalls.NewId("acct-");
+
+        using var response = await client.RegisterAsync(account, new { patientId = "p-1001", name = "张三", residentId = PatientCalls.ResidentId, phone = PatientCalls.Phone });
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(["patientId"], problem.ErrorFields());
+        Assert.Empty((await (await client.GetAsAccountAsync(account, "/api/account/patients")).ReadAsync(HttpStatusCode.OK)).EnumerateArray());
     }
 
     public static TheoryData<string, string, string, string> InvalidProfiles => new()
@@ -39,6 +52,8 @@ public sealed class PatientsApiTests(PatientsApiFactory factory) : IClassFixture
         { "张三", "11010519491231002X", "1391234567", "phone" },
         { "", "11010519491231002X", "13912345678", "name" },
         { "   ", "11010519491231002X", "13912345678", "name" },
+        { "张三", "991012199001010011", "13912345678", "residentId" },   // 99 is no province (check character right)
+        { "张三", "110105202612310017", "13912345678", "residentId" },   // born after today
     };
 
     [Theory]
@@ -63,14 +78,16 @@ public sealed class PatientsApiTests(PatientsApiFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task RegisteringATakenIdAnswers409()
+    public async Task RegisteringTheSamePersonTwiceInOneAccountAnswers409WithTheirPatient()
     {
-        var patientId = PatientCalls.NewId("pt-");
-        await client.RegisterOkAsync(PatientCalls.NewId("acct-"), patientId);
+        var account = PatientCalls.NewId("acct-");
+        var residentId = PatientCalls.ResidentId;
+        var first = await client.RegisterThroughApiAsync(account, residentId);
 
-        using var again = await client.RegisterAsync(PatientCalls.NewId("acct-"), new { patientId, name = "张三", residentId = PatientCalls.ResidentId, phone = PatientCalls.Phone });
+        using var again = await client.RegisterAsync(account, new { name = "张三", residentId, phone = PatientCalls.Phone });
 
-        await again.ReadProblemAsync(HttpStatusCode.Conflict, "patient_exists");
+        var problem = await again.ReadProblemAsync(HttpStatusCode.Conflict, "patient_exists");
+        Assert.Equal(first.Str("patientId"), problem.Str("patientId"));
     }
 
     [Fact]
@@ -91,7 +108,7 @@ public sealed class PatientsApiTests(PatientsApiFactory factory) : IClassFixture
         var account = PatientCalls.NewId("acct-");
         var first = PatientCalls.NewId("pt-a");
         var second = PatientCalls.NewId("pt-b");
-        await client.RegisterOkAsync(account, first);
+        await client.RegisterOkAsync(account, first, residentId: "11010519491231002X");
         await client.RegisterOkAsync(account, second, residentId: "320106199003071234", phone: "15012345678");
         await client.RegisterOkAsync(PatientCalls.NewId("acct-"), PatientCalls.NewId("pt-"));
 
@@ -107,11 +124,11 @@ public sealed class PatientsApiTests(PatientsApiFactory factory) : IClassFixture
     {
         var account = PatientCalls.NewId("acct-");
         var patientId = PatientCalls.NewId("pt-");
-        await client.RegisterOkAsync(account, patientId);
+        await client.RegisterOkAsync(account, patientId, residentId: "310115198506150022");
 
         var patient = await (await client.GetAsAccountAsync(account, $"/api/account/patients/{patientId}")).ReadAsync(HttpStatusCode.OK);
 
-        Assert.Equal((PatientCalls.ResidentId, PatientCalls.Phone, "1949-12-31", "female"),
+        Assert.Equal(("310115198506150022", PatientCalls.Phone, "1985-06-15", "female"),
             (patient.Str("residentId"), patient.Str("phone"), patient.Str("birthDate"), patient.Str("sex")));
     }
 
@@ -130,11 +147,11 @@ public sealed class PatientsApiTests(PatientsApiFactory factory) : IClassFixture
     public async Task TheAdminViewIsMasked()
     {
         var patientId = PatientCalls.NewId("pt-");
-        await client.RegisterOkAsync(PatientCalls.NewId("acct-"), patientId);
+        await client.RegisterOkAsync(PatientCalls.NewId("acct-"), patientId, residentId: "110101199003074514");
 
         var patient = await (await client.GetAsync($"/api/admin/patients/{patientId}")).ReadAsync(HttpStatusCode.OK);
 
-        Assert.Equal(("110***********002X", "139****5678"), (patient.Str("residentId"), patient.Str("phone")));
+        Assert.Equal(("110***********4514", "139****5678"), (patient.Str("residentId"), patient.Str("phone")));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, patient.GetProperty("suspendedUntil").ValueKind);
     }
 

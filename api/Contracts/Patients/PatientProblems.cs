@@ -16,6 +16,10 @@ public static class PatientProblems
         BookingProblems.Problem(StatusCodes.Status409Conflict, ProblemCodes.PatientExists, "The patient exists already.",
             $"Patient '{patientId}' was registered before.", ("patientId", patientId));
 
+    public static ProblemHttpResult PatientHasBookings(string patientId, int held) =>
+        BookingProblems.Problem(StatusCodes.Status409Conflict, ProblemCodes.PatientHasBookings, "The patient holds numbers still.",
+            $"Patient '{patientId}' holds {held} number(s) today or later: cancel them before removing the patient.", ("patientId", patientId), ("held", held));
+
     public static ProblemHttpResult AccountFull(int allowed) =>
         BookingProblems.Problem(StatusCodes.Status409Conflict, ProblemCodes.AccountFull, "The account manages as many patients as it may.",
             $"One account may manage at most {allowed} patients.", ("allowed", allowed));

@@ -36,6 +36,10 @@ public sealed class AccountOptionsValidation(IHostEnvironment environment, ISign
             errors.Add($"No SMS sender is configured: Booking:Notifications:Sender is log, which only writes messages (codes too) to the log. "
                 + $"Configure the webhook sender (or your own INotificationSender), or set {Section}:{nameof(options.AcceptOutboxCodeSender)}=true if something else delivers the outbox.");
 
+        if (environment.IsProduction() && string.IsNullOrEmpty(options.KeyRingCertificatePath))
+            errors.Add($"{Section}:{nameof(options.KeyRingCertificatePath)} is required in Production: the keys that sign tokens are in the database, "
+                + "and without a certificate to encrypt them anyone with a copy of the database can mint tokens.");
+
         var admin = options.FirstAdmin;
         if (admin.Login is not null || admin.Password is not null)
         {

@@ -7,11 +7,11 @@ using OrleansBooking.Silo.Storage.Accounts;
 
 namespace OrleansBooking.Silo.Hosting.Accounts;
 
-/// <summary>Accounts: options, their store, the key ring shared through the database, the first admin and revocation polling.</summary>
+/// <summary>Accounts: options, their store, the key ring shared through the database (encrypted with the operator's certificate), the first admin and revocation polling.</summary>
 public static class AccountsServices
 {
     /// <summary>Registered after the storage migration service, whose StartingAsync creates the tables these start-up services use.</summary>
-    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<AccountOptions, AccountOptionsValidation>(AccountOptions.SectionName);
 
@@ -19,7 +19,7 @@ public static class AccountsServices
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<AccountStore>().Accounts);
 
-        services.AddDataProtection().SetApplicationName("OrleansBooking");
+        services.AddDataProtection().SetApplicationName("OrleansBooking").ProtectKeyRing(configuration);
         services.AddOptions<KeyManagementOptions>().Configure<AccountStore>((keys, store) => keys.XmlRepository = store.ProtectionKeys);
 
         services.AddBookingAccounts();

@@ -243,6 +243,7 @@ internal sealed partial class SqlAccountStore(SqlDialect dialect, TimeProvider c
             CodePurpose.SignIn => "sign_in",
             CodePurpose.PasswordReset => "password_reset",
             CodePurpose.MobileChange => "mobile_change",
+            CodePurpose.PatientClaim => "patient_claim",
             _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown code purpose."),
         });
     }

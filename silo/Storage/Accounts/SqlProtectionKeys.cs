@@ -8,8 +8,8 @@ namespace OrleansBooking.Silo.Storage.Accounts;
 /// <summary>
 /// The data-protection key ring in the booking database, so every silo signs and reads tokens with
 /// the same keys: a token issued by one silo works on any other, and a new silo needs no key files.
-/// The keys are as secret as the database; encrypting them at rest (a certificate or KMS) is an
-/// operator's choice the configuration can add.
+/// The XML stored here is what Data Protection hands over: encrypted with the operator's certificate
+/// when Booking:Accounts:KeyRingCertificatePath is set (required in Production, see KeyRingProtection).
 /// </summary>
 internal sealed class SqlProtectionKeys(SqlDialect dialect) : IXmlRepository
 {

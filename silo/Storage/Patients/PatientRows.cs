@@ -11,15 +11,18 @@ internal sealed class PatientRows(SqlDialect dialect)
     /// <summary>The columns <see cref="ReadRecord"/> reads, in order, from the table aliased <c>pt</c>.</summary>
     public const string PatientColumns =
         "pt.patient_id, pt.account_id, pt.name, pt.resident_id, pt.phone, pt.birth_date, pt.sex, pt.registered_at, " +
-        "pt.suspended_from, pt.suspended_until, pt.version";
+        "pt.suspended_from, pt.suspended_until, pt.version, pt.removed_at";
 
     public const string InsertPrefix =
-        "INSERT INTO patients (patient_id, account_id, name, resident_id, phone, birth_date, sex, registered_at, " +
+        "INSERT INTO patients (patient_id, account_id, name, resident_id, identity_key, phone, birth_date, sex, registered_at, " +
         "version, updated_at) VALUES ";
 
-    public const int PatientColumnCount = 11;
+    public const int PatientColumnCount = 12;
 
-    public const int InsertColumnCount = 10;
+    public const int InsertColumnCount = 11;
+
+    /// <summary>Rows of patients an account manages: removed ones are on file, but nobody's.</summary>
+    public const string Managed = "pt.removed_at IS NULL";
 
     /// <summary>
     /// A patient's reservations with what the limits need from each pool. Cancelled ones are read too:
@@ -39,6 +42,8 @@ internal sealed class PatientRows(SqlDialect dialect)
         profile.AccountId,
         profile.Name,
         profile.ResidentId,
+        // The person: one patient per resident ID, hospital-wide (unique index).
+        profile.ResidentId,
         profile.Phone,
         dialect.Date(profile.BirthDate),
         SnakeCase<Sex>.Name(profile.Sex),
@@ -47,7 +52,7 @@ internal sealed class PatientRows(SqlDialect dialect)
         dialect.Instant(now),
     ];
 
-    public (PatientRecord Record, long Version) ReadRecord(DbDataReader reader)
+    public (PatientRecord Record, long Version, bool Removed) ReadRecord(DbDataReader reader)
     {
         var profile = new PatientProfile(
             PatientId: reader.GetString(0),
@@ -61,13 +66,39 @@ internal sealed class PatientRows(SqlDialect dialect)
         var suspension = reader.IsDBNull(8) || reader.IsDBNull(9)
             ? null
             : new Suspension(dialect.ReadInstant(reader, 8), dialect.ReadInstant(reader, 9));
-        return (new PatientRecord(profile, suspension), reader.GetInt64(10));
+        return (new PatientRecord(profile, suspension), reader.GetInt64(10), !reader.IsDBNull(11));
     }
 
-    public async Task<(PatientRecord Record, long Version)?> FindAsync(DbConnection connection, string patientId, CancellationToken cancellationToken)
+    /// <summary>The patient an account manages (never a removed one).</summary>
+    /// <summary>
+    /// How many patients the account manages. Locks the account's rows on MySQL (SQLite's write
+    /// transaction already excludes every other writer), so two registrations or attachments for one
+    /// account cannot both pass the cap.
+    /// </summary>
+    public async Task<int> ManagedCountAsync(StoreTransaction transaction, string accountId, CancellationToken cancellationToken)
+    {
+        var lockRows = dialect.Engine == StorageOptions.MySql ? " FOR UPDATE" : "";
+        await using var count = transaction.CreateCommand($"SELECT COUNT(*) FROM patients pt WHERE pt.account_id = @account AND {Managed}{lockRows}");
+        SlotPoolRows.Bind(count, "account", accountId);
+        return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The patient a resident ID belongs to, removed or not.</summary>
+    /// <param name="createCommand">Makes the command from its SQL: a transaction's own (on MySQL its first command also begins it).</param>
+    public static async Task<PatientOnFile?> FindOnFileAsync(Func<string, DbCommand> createCommand, string residentId, CancellationToken cancellationToken)
+    {
+        await using var command = createCommand("SELECT patient_id, account_id, phone, removed_at FROM patients WHERE identity_key = @identity");
+        SlotPoolRows.Bind(command, "identity", residentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new PatientOnFile(reader.GetString(0), reader.GetString(1), reader.GetString(2), Removed: !reader.IsDBNull(3))
+            : null;
+    }
+
+    public async Task<(PatientRecord Record, long Version, bool Removed)?> FindAsync(DbConnection connection, string patientId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {PatientColumns} FROM patients pt WHERE pt.patient_id = @patient";
+        command.CommandText = $"SELECT {PatientColumns} FROM patients pt WHERE pt.patient_id = @patient AND {Managed}";
         SlotPoolRows.Bind(command, "patient", patientId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadRecord(reader) : null;
@@ -75,9 +106,10 @@ internal sealed class PatientRows(SqlDialect dialect)
 
     /// <summary>
     /// The patient's row and reservations in one round trip: during a rush every patient activates
-    /// once, so its load should cost as little as a read can. Null when the patient is not registered.
+    /// once, so its load should cost as little as a read can. Null when the patient is not registered;
+    /// a removed patient is read too (their no-shows and suspension still count).
     /// </summary>
-    public async Task<(PatientRecord Record, long Version, List<BookedVisit> Bookings)?> FindWithBookingsAsync(
+    public async Task<(PatientRecord Record, long Version, bool Removed, List<BookedVisit> Bookings)?> FindWithBookingsAsync(
         DbConnection connection, string patientId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -87,21 +119,21 @@ internal sealed class PatientRows(SqlDialect dialect)
             "WHERE pt.patient_id = @patient";
         SlotPoolRows.Bind(command, "patient", patientId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        (PatientRecord Record, long Version)? found = null;
+        (PatientRecord Record, long Version, bool Removed)? found = null;
         var visits = new List<BookedVisit>();
         while (await reader.ReadAsync(cancellationToken))
         {
             found ??= ReadRecord(reader);
             if (!reader.IsDBNull(PatientColumnCount)) visits.Add(ReadVisit(reader, PatientColumnCount));
         }
-        return found is { } f ? (f.Record, f.Version, visits) : null;
+        return found is { } f ? (f.Record, f.Version, f.Removed, visits) : null;
     }
 
     /// <summary>
     /// Like <see cref="FindWithBookingsAsync"/> for many patients in one statement (one parameter
     /// each); patients not registered are absent from the result.
     /// </summary>
-    public async Task<Dictionary<string, (PatientRecord Record, long Version, List<BookedVisit> Bookings)>> FindManyWithBookingsAsync(
+    public async Task<Dictionary<string, (PatientRecord Record, long Version, bool Removed, List<BookedVisit> Bookings)>> FindManyWithBookingsAsync(
         DbConnection connection, IReadOnlyList<string> patientIds, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -112,12 +144,12 @@ internal sealed class PatientRows(SqlDialect dialect)
             $"WHERE pt.patient_id IN ({string.Join(", ", names)})";
         for (var i = 0; i < patientIds.Count; i++) SlotPoolRows.Bind(command, $"p{i}", patientIds[i]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var found = new Dictionary<string, (PatientRecord Record, long Version, List<BookedVisit> Bookings)>(StringComparer.Ordinal);
+        var found = new Dictionary<string, (PatientRecord Record, long Version, bool Removed, List<BookedVisit> Bookings)>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var (record, version) = ReadRecord(reader);
+            var (record, version, removed) = ReadRecord(reader);
             var id = record.Profile.PatientId;
-            if (!found.TryGetValue(id, out var entry)) found[id] = entry = (record, version, []);
+            if (!found.TryGetValue(id, out var entry)) found[id] = entry = (record, version, removed, []);
             if (!reader.IsDBNull(PatientColumnCount)) entry.Bookings.Add(ReadVisit(reader, PatientColumnCount));
         }
         return found;

@@ -10,7 +10,7 @@ namespace OrleansBooking.Silo.Storage.Patients;
 /// <summary>Registration and the patients' read models, in plain SQL.</summary>
 internal sealed class SqlPatientDirectory(SqlDialect dialect, TimeProvider clock) : IPatientDirectory
 {
-    /// <summary>Rows per bulk INSERT, and per transaction: a bulk registration never holds its locks long, and 100 × 10 parameters stay far below SQLite's limit.</summary>
+    /// <summary>Rows per bulk INSERT, and per transaction: a bulk registration never holds its locks long, and 100 × 11 parameters stay far below SQLite's limit.</summary>
     public const int RowsPerInsert = 100;
 
     private const string HeldStatuses = "('pending_payment', 'booked', 'checked_in', 'in_consultation')";
@@ -48,16 +48,12 @@ internal sealed class SqlPatientDirectory(SqlDialect dialect, TimeProvider clock
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
 
-        // Locking the account's rows (MySQL; SQLite's write transaction already excludes every other
-        // writer) keeps two registrations for one account from both passing the cap.
-        var lockRows = dialect.Engine == StorageOptions.MySql ? " FOR UPDATE" : "";
-        await using (var count = transaction.CreateCommand($"SELECT COUNT(*) FROM patients WHERE account_id = @account{lockRows}"))
-        {
-            SlotPoolRows.Bind(count, "account", profile.AccountId);
-            if (Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken)) >= patientsPerAccount)
-                return new RegisterOutcome.AccountFull(patientsPerAccount);
-        }
+        // The person first: an account registering someone it manages already is told so, not "full".
+        if (await OnFileAsync(transaction, profile, cancellationToken) is { } onFile) return onFile;
+        if (await rows.ManagedCountAsync(transaction, profile.AccountId, cancellationToken) >= patientsPerAccount)
+            return new RegisterOutcome.AccountFull(patientsPerAccount);
 
+        // Ids are the service's (a fresh GUID): a taken one is a retry of this very registration.
         await using (var exists = transaction.CreateCommand("SELECT COUNT(*) FROM patients WHERE patient_id = @patient"))
         {
             SlotPoolRows.Bind(exists, "patient", profile.PatientId);
@@ -71,13 +67,35 @@ internal sealed class SqlPatientDirectory(SqlDialect dialect, TimeProvider clock
             {
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
+            // The same person registered a moment ago by another request (the unique identity key), or the same id.
             catch (DbException e) when (dialect.IsDuplicateKey(e))
             {
-                return new RegisterOutcome.PatientExists(profile.PatientId);
+                return await OnFileAsync(transaction, profile, cancellationToken) ?? new RegisterOutcome.PatientExists(profile.PatientId);
             }
         }
         await transaction.CommitAsync(cancellationToken);
         return new RegisterOutcome.Registered(profile);
+    }
+
+    private async Task<RegisterOutcome?> OnFileAsync(StoreTransaction transaction, PatientProfile profile, CancellationToken cancellationToken)
+    {
+        return await PatientRows.FindOnFileAsync(transaction.CreateCommand, profile.ResidentId, cancellationToken) switch
+        {
+            null => null,
+            { Removed: false } own when own.AccountId == profile.AccountId => new RegisterOutcome.PatientExists(own.PatientId),
+            var other => new RegisterOutcome.PersonOnFile(other),
+        };
+    }
+
+    public async Task<PatientOnFile?> FindOnFileAsync(string residentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await PatientRows.FindOnFileAsync(sql =>
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command;
+        }, residentId, cancellationToken);
     }
 
     public async Task<int> RegisterManyAsync(IReadOnlyList<PatientProfile> profiles, CancellationToken cancellationToken)
@@ -87,8 +105,9 @@ internal sealed class SqlPatientDirectory(SqlDialect dialect, TimeProvider clock
         foreach (var chunk in profiles.Chunk(RowsPerInsert))
         {
             await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
-            var existing = await ExistingIdsAsync(transaction, chunk, cancellationToken);
-            var fresh = chunk.Where(p => !existing.Contains(p.PatientId)).DistinctBy(p => p.PatientId).ToList();
+            var (ids, persons) = await ExistingAsync(transaction, chunk, cancellationToken);
+            var fresh = chunk.Where(p => !ids.Contains(p.PatientId) && !persons.Contains(p.ResidentId))
+                .DistinctBy(p => p.PatientId).DistinctBy(p => p.ResidentId).ToList();
             if (fresh.Count > 0)
             {
                 var sql = new StringBuilder(PatientRows.InsertPrefix);
@@ -104,14 +123,26 @@ internal sealed class SqlPatientDirectory(SqlDialect dialect, TimeProvider clock
         return registered;
     }
 
-    private static async Task<HashSet<string>> ExistingIdsAsync(StoreTransaction transaction, PatientProfile[] chunk, CancellationToken cancellationToken)
+    /// <summary>The chunk's patient ids and persons (resident IDs) that are on file already.</summary>
+    private static async Task<(HashSet<string> Ids, HashSet<string> Persons)> ExistingAsync(
+        StoreTransaction transaction, PatientProfile[] chunk, CancellationToken cancellationToken)
     {
-        var names = string.Join(", ", chunk.Select((_, i) => $"@id{i}"));
-        await using var select = transaction.CreateCommand($"SELECT patient_id FROM patients WHERE patient_id IN ({names})");
-        for (var i = 0; i < chunk.Length; i++) SlotPoolRows.Bind(select, $"id{i}", chunk[i].PatientId);
-        var existing = new HashSet<string>(StringComparer.Ordinal);
+        var ids = string.Join(", ", chunk.Select((_, i) => $"@id{i}"));
+        var persons = string.Join(", ", chunk.Select((_, i) => $"@person{i}"));
+        await using var select = transaction.CreateCommand(
+            $"SELECT patient_id, identity_key FROM patients WHERE patient_id IN ({ids}) OR identity_key IN ({persons})");
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            SlotPoolRows.Bind(select, $"id{i}", chunk[i].PatientId);
+            SlotPoolRows.Bind(select, $"person{i}", chunk[i].ResidentId);
+        }
+        var existing = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) existing.Add(reader.GetString(0));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            existing.Item1.Add(reader.GetString(0));
+            if (!reader.IsDBNull(1)) existing.Item2.Add(reader.GetString(1));
+        }
         return existing;
     }
 
@@ -126,7 +157,8 @@ internal sealed class SqlPatientDirectory(SqlDialect dialect, TimeProvider clock
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"SELECT {PatientRows.PatientColumns} FROM patients pt WHERE pt.account_id = @account ORDER BY pt.registered_at, pt.patient_id";
+            $"SELECT {PatientRows.PatientColumns} FROM patients pt WHERE pt.account_id = @account AND {PatientRows.Managed} " +
+            "ORDER BY pt.registered_at, pt.patient_id";
         SlotPoolRows.Bind(command, "account", accountId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var records = new List<PatientRecord>();

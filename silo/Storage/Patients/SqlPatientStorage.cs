@@ -20,7 +20,7 @@ internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock)
         if (await rows.FindWithBookingsAsync(connection, key, cancellationToken) is not { } found) return null;
         // Version 0 means the grain never wrote: no no-shows to read (the usual case, one round trip).
         var noShows = found.Version == 0 ? [] : await rows.ReadNoShowsAsync(connection, key, cancellationToken);
-        var state = new PatientState(found.Record.Profile, noShows, found.Record.Suspension, found.Bookings);
+        var state = new PatientState(found.Record.Profile, noShows, found.Record.Suspension, found.Bookings, found.Removed);
         return new StoredState<PatientState>(state, found.Version);
     }
 
@@ -30,11 +30,11 @@ internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock)
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var found = await rows.FindManyWithBookingsAsync(connection, keys, cancellationToken);
         var states = new Dictionary<string, StoredState<PatientState>>(StringComparer.Ordinal);
-        foreach (var (key, (record, version, bookings)) in found)
+        foreach (var (key, (record, version, removed, bookings)) in found)
         {
             // As in ReadAsync: only a patient the grain ever wrote (version > 0) has no-show rows.
             var noShows = version == 0 ? [] : await rows.ReadNoShowsAsync(connection, key, cancellationToken);
-            states[key] = new StoredState<PatientState>(new PatientState(record.Profile, noShows, record.Suspension, bookings), version);
+            states[key] = new StoredState<PatientState>(new PatientState(record.Profile, noShows, record.Suspension, bookings, removed), version);
         }
         return states;
     }
@@ -96,5 +96,44 @@ internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         return (await rows.FindAsync(connection, patientId, cancellationToken))?.Record.Profile;
+    }
+
+    public async Task SaveDetailsAsync(string patientId, string name, string phone, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE patients SET name = @name, phone = @phone, updated_at = @updated WHERE patient_id = @patient";
+        SlotPoolRows.Bind(update, "name", name);
+        SlotPoolRows.Bind(update, "phone", phone);
+        SlotPoolRows.Bind(update, "updated", dialect.Instant(clock.GetUtcNow()));
+        SlotPoolRows.Bind(update, "patient", patientId);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task RemoveAsync(string patientId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE patients SET removed_at = @at, updated_at = @at WHERE patient_id = @patient";
+        SlotPoolRows.Bind(update, "at", dialect.Instant(at));
+        SlotPoolRows.Bind(update, "patient", patientId);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> AttachAsync(string patientId, string accountId, int patientsPerAccount, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        if (await rows.ManagedCountAsync(transaction, accountId, cancellationToken) >= patientsPerAccount) return false;
+        await using (var update = transaction.CreateCommand(
+            "UPDATE patients SET account_id = @account, removed_at = NULL, updated_at = @updated WHERE patient_id = @patient"))
+        {
+            SlotPoolRows.Bind(update, "account", accountId);
+            SlotPoolRows.Bind(update, "updated", dialect.Instant(clock.GetUtcNow()));
+            SlotPoolRows.Bind(update, "patient", patientId);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

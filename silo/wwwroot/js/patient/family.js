@@ -18,12 +18,10 @@ export async function showFamily(app) {
     event.preventDefault();
     button.disabled = true;
     try {
-      const added = await app.api.post('/api/account/patients', { name: name.value, residentId: residentId.value, phone: phone.value });
-      const next = app.state.afterFamily;
-      delete app.state.afterFamily;
-      if (next) return app.go(next);
-      await showFamily(app);
-      app.main.querySelector('[role=status]').replaceChildren(el('p', {}, t('family.added', added.name)));
+      const answer = await app.api.post('/api/account/patients', { name: name.value, residentId: residentId.value, phone: phone.value });
+      // One patient per person: someone registered here already is attached only with the code sent to their phone on file.
+      if (answer.status === 'verification_required') return status.replaceChildren(claimForm(app, residentId.value, answer.sentTo));
+      await added(app, answer);
     } catch (error) {
       status.replaceChildren(app.problem(error));
       button.disabled = false;
@@ -35,4 +33,31 @@ export async function showFamily(app) {
       ? el('p', { class: 'muted' }, t('family.none'))
       : el('ul', { class: 'cards' }, patients.map((p) => el('li', { class: 'card' }, el('h3', {}, p.name), el('p', { class: 'muted' }, `${p.residentId} · ${p.phone}`)))),
     form);
+}
+
+async function added(app, patient) {
+  const next = app.state.afterFamily;
+  delete app.state.afterFamily;
+  if (next) return app.go(next);
+  await showFamily(app);
+  app.main.querySelector('[role=status]').replaceChildren(el('p', {}, app.t('family.added', patient.name)));
+}
+
+function claimForm(app, residentId, sentTo) {
+  const { t } = app;
+  const code = el('input', { inputmode: 'numeric', autocomplete: 'one-time-code', required: true, minlength: 6, maxlength: 6 });
+  const status = el('div', { role: 'status' });
+  const button = el('button', { type: 'submit' }, t('family.claim'));
+  const form = el('form', { class: 'stack' }, el('p', {}, t('family.claimSent', sentTo)), field(t('family.code'), code), button, status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    try {
+      await added(app, await app.api.post('/api/account/patients/claims', { residentId, code: code.value }));
+    } catch (error) {
+      status.replaceChildren(app.problem(error));
+      button.disabled = false;
+    }
+  });
+  return form;
 }
