@@ -6,7 +6,7 @@ namespace OrleansBooking.Tests.Storage;
 public abstract class SchemaMigrationContract : IAsyncLifetime
 {
     /// <summary>The newest script version embedded for both engines.</summary>
-    private const int NewestVersion = 9;
+    private const int NewestVersion = 41;
 
     /// <summary>How many scripts are embedded per engine (versions need not be consecutive while branches add theirs).</summary>
     private static readonly int ScriptCount = typeof(BookingStoreFactory).Assembly.GetManifestResourceNames()
