@@ -21,11 +21,13 @@ internal sealed partial class SlotPoolGrain(
     IChangeStorage<SlotPoolState, SlotPoolChange> storage,
     IOptions<GrainOptions> options,
     IOptions<SlotPoolRules> slotPoolRules,
+    IOptions<DoctorsDayOptions> doctorsDayOptions,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<SlotPoolGrain> logger) : Grain, ISlotPoolGrain
 {
     private readonly SlotPoolRules rules = slotPoolRules.Value;
     private readonly TimeZoneInfo zone = slotPoolRules.Value.TimeZone;
+    private readonly DoctorsDayOptions doctorsDay = doctorsDayOptions.Value;
     private GroupCommit<SlotPoolState, SlotPoolChange> commit = null!;
 
     private SlotPoolState State => commit.State;
