@@ -37,6 +37,8 @@ public static class ProblemCodes
     public const string TooEarly = "too_early";
     /// <summary>The visit day is over: check-in, calls and completions are closed; with <c>closedAt</c>.</summary>
     public const string VisitDayOver = "visit_day_over";
+    /// <summary>Only a no-show can be withdrawn; with the reservation's <c>reservationStatus</c>.</summary>
+    public const string NotANoShow = "not_a_no_show";
     public const string QueueUnstable = "queue_unstable";
 
     public const string Overloaded = "overloaded";

@@ -40,6 +40,18 @@ internal sealed partial class SlotPoolGrain
         return new CallNextOutcome.Called(State.FindReservation(next.ReservationId)!);
     }
 
+    public Task<WithdrawNoShowOutcome> WithdrawNoShowAsync(string reservationId) => commit.DecideAsync(() => WithdrawNoShow(reservationId));
+
+    private WithdrawNoShowOutcome WithdrawNoShow(string reservationId)
+    {
+        if (State.Definition is null || State.FindReservation(reservationId) is not { } reservation)
+            return new WithdrawNoShowOutcome.ReservationNotFound();
+        if (reservation.Status != ReservationStatus.NoShow) return new WithdrawNoShowOutcome.NotANoShow(reservation.Status);
+
+        commit.Raise(new ReservationCancelled(reservationId, CancellationReason.AdminAction, clock.GetUtcNow()));
+        return new WithdrawNoShowOutcome.Withdrawn(State.FindReservation(reservationId)!);
+    }
+
     /// <summary>Cancels the session (the same as PATCH status cancelled), with a reason the patients are told.</summary>
     public Task<StopClinicOutcome> StopClinicAsync(string reason) => commit.DecideAsync(() => StopClinic(reason));
 

@@ -281,6 +281,32 @@ public sealed class DoctorsDayApiTests(DoctorsDayApiTests.NoSweepFactory factory
         Assert.Equal("2026-12-20T08:00:00+08:00", problem.Str("opensAt"));
     }
 
+    [Fact]
+    public async Task AnAdminWithdrawsAWronglyRecordedNoShowOnceAndItEndsCancelledByTheHospital()
+    {
+        var poolId = await CreatePoolAsync();
+        var reservation = await ReserveAsync(poolId, "patient-1");
+        var booked = await ReserveAsync(poolId, "patient-2");
+        OpenTheDoctorsDay();
+        await PostOkAsync($"/api/pools/{poolId}/reservations/{reservation.ReservationId}/no-show");
+        var path = $"/api/admin/pools/{poolId}/reservations/{reservation.ReservationId}/withdraw-no-show";
+
+        using var withoutReason = await client.PostAsJsonAsync(path, new { });
+        using var withdrawn = await client.PostAsJsonAsync(path, new { reason = "seen by Dr. Li; the desk missed the check-in" });
+        using var again = await client.PostAsJsonAsync(path, new { reason = "twice" });
+        using var notANoShow = await client.PostAsJsonAsync(
+            $"/api/admin/pools/{poolId}/reservations/{booked.ReservationId}/withdraw-no-show", new { reason = "wrong one" });
+
+        Assert.Equal(["reason"], (await withoutReason.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorFields());
+        var body = await withdrawn.ReadAsync(HttpStatusCode.OK);
+        Assert.Equal("cancelled", body.GetProperty("reservation").Str("status"));
+        Assert.Equal("admin_action", body.GetProperty("reservation").Str("cancellationReason"));
+        Assert.False(body.GetProperty("suspensionLifted").GetBoolean(), "an unregistered patient has no suspension to lift");
+        Assert.Equal("cancelled", (await again.ReadProblemAsync(HttpStatusCode.Conflict, "not_a_no_show")).Str("reservationStatus"));
+        Assert.Equal("booked", (await notANoShow.ReadProblemAsync(HttpStatusCode.Conflict, "not_a_no_show")).Str("reservationStatus"));
+        Assert.Equal(0, (await GetOkAsync($"/api/pools/{poolId}/day-list")).GetProperty("noShows").GetInt32());
+    }
+
     /// <summary>13:30 on the test pools' day (2026-12-02): their session and its no-show grace are over, the day still runs.</summary>
     private void OpenTheDoctorsDay()
     {

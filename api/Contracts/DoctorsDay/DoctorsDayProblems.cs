@@ -27,6 +27,10 @@ public static class DoctorsDayProblems
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "Not a refusal by the clock."),
     };
 
+    public static ProblemHttpResult NotANoShow(ReservationStatus status) =>
+        BookingProblems.Problem(StatusCodes.Status409Conflict, ProblemCodes.NotANoShow, "The reservation is not a no-show.",
+            $"Only a no-show can be withdrawn; this reservation is {FieldRules.WireName(status)}.", ("reservationStatus", FieldRules.WireName(status)));
+
     public static ProblemHttpResult NobodyWaiting(string poolId) =>
         BookingProblems.Problem(StatusCodes.Status409Conflict, ProblemCodes.NobodyWaiting, "Nobody is waiting.",
             $"No patient of pool '{poolId}' has checked in and is waiting to be called.", ("poolId", poolId));

@@ -43,6 +43,27 @@ internal sealed partial class ConventionalSlotPool
         return new CallNextOutcome.Called(next with { Status = ReservationStatus.InConsultation });
     }
 
+    public async Task<WithdrawNoShowOutcome> WithdrawNoShowAsync(string reservationId)
+    {
+        await using var connection = await dialect.OpenAsync(CancellationToken.None);
+        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, CancellationToken.None);
+        if (await LockPoolAsync(transaction) is null ||
+            await FindReservationAsync(transaction, "reservation_id", reservationId) is not { } reservation)
+            return new WithdrawNoShowOutcome.ReservationNotFound();
+        if (reservation.Status != ReservationStatus.NoShow) return new WithdrawNoShowOutcome.NotANoShow(reservation.Status);
+
+        var now = clock.GetUtcNow();
+        await CancelReservationsAsync(transaction, [new ReservationCancelled(reservationId, CancellationReason.AdminAction, now)]);
+        await BumpVersionAsync(transaction, now, closePool: false);
+        await transaction.CommitAsync(CancellationToken.None);
+        return new WithdrawNoShowOutcome.Withdrawn(reservation with
+        {
+            Status = ReservationStatus.Cancelled,
+            CancelledAt = now,
+            CancellationReason = CancellationReason.AdminAction,
+        });
+    }
+
     public async Task<StopClinicOutcome> StopClinicAsync(string reason)
     {
         await using var connection = await dialect.OpenAsync(CancellationToken.None);
