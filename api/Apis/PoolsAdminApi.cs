@@ -7,6 +7,8 @@ using OrleansBooking.Api.Contracts.DoctorsDay;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
+using OrleansBooking.Grains.Patients;
+using OrleansBooking.Grains.References;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Api.Apis;
@@ -45,6 +47,17 @@ public static class PoolsAdminApi
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
             .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.PoolCancelled)
+            .ProducesRetryLater();
+
+        api.MapPost("/{poolId}/reservations/{reservationId}/withdraw-no-show", WithdrawNoShow)
+            .WithName(nameof(WithdrawNoShow))
+            .WithSummary("Withdraw a wrongly recorded no-show")
+            .WithDescription("The reservation stops being a no-show and ends as cancelled (admin_action); the patient's record forgets "
+                + "the miss, and a suspension it counted toward ends now (suspensionLifted). reason: 1–500 characters, kept in the "
+                + "audit log (action WithdrawNoShow). Withdrawing twice answers 409 not_a_no_show.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.ReservationNotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.NotANoShow)
             .ProducesRetryLater();
 
         return app;
@@ -107,6 +120,38 @@ public static class PoolsAdminApi
             StopClinicOutcome.AlreadyStopped => BookingProblems.PoolCancelled(poolId),
             StopClinicOutcome.PoolNotFound => BookingProblems.PoolNotFound(poolId),
             _ => throw new UnreachableException($"Unknown stop-clinic outcome {outcome}."),
+        };
+    }
+
+    /// <remarks>
+    /// The patient's record first, then the pool: a fault between the two leaves the reservation a
+    /// no-show that no longer counts, and a retry finishes it (the patient's step is harmless twice).
+    /// </remarks>
+    public static async Task<Results<Ok<NoShowWithdrawalResponse>, ProblemHttpResult>> WithdrawNoShow(
+        string poolId, string reservationId, WithdrawNoShowRequest request, ISlotPoolGrainFactory pools,
+        GrainReferences<IPatientGrain> patients, HospitalTime time, HttpContext http)
+    {
+        var errors = new RequestErrors();
+        FieldRules.CheckId(errors, "poolId", poolId);
+        var id = FieldRules.CheckReservationId(errors, reservationId);
+        var reason = FieldRules.CheckText(errors, "reason", request.Reason, MaxReasonLength);
+        if (errors.Any || id is null || reason is null) return BookingProblems.ValidationFailed(errors);
+
+        AuditDetail.Set(http, "reason " + reason);
+        var pool = pools.GetSlotPool(poolId);
+        if (await pool.GetReservationAsync(id) is not { } noShow) return DoctorsDayProblems.ReservationNotInPool(poolId, id);
+        if (noShow.Status != ReservationStatus.NoShow) return DoctorsDayProblems.NotANoShow(noShow.Status);
+
+        // A patient the hospital never registered (a test pool, a tool) has no record to correct.
+        var lifted = await patients.Get(noShow.PatientId).WithdrawNoShowAsync(id) is PatientWithdrawNoShowOutcome.Withdrawn { SuspensionLifted: true };
+        var outcome = await pool.WithdrawNoShowAsync(id);
+        return outcome switch
+        {
+            WithdrawNoShowOutcome.Withdrawn withdrawn =>
+                TypedResults.Ok(new NoShowWithdrawalResponse(ReservationResponse.From(withdrawn.Reservation, time), lifted)),
+            WithdrawNoShowOutcome.NotANoShow notNoShow => DoctorsDayProblems.NotANoShow(notNoShow.Status),
+            WithdrawNoShowOutcome.ReservationNotFound => DoctorsDayProblems.ReservationNotInPool(poolId, id),
+            _ => throw new UnreachableException($"Unknown withdraw-no-show outcome {outcome}."),
         };
     }
 }

@@ -86,10 +86,11 @@ public static class PoolsApi
         day.MapPost("/{poolId}/call-next", CallNext)
             .WithName(nameof(CallNext))
             .WithSummary("Call the next patient")
-            .WithDescription("The checked-in patient with the lowest number moves to in_consultation and is returned.")
+            .WithDescription("The checked-in patient with the lowest number moves to in_consultation and is returned. "
+                + "Only on the visit day from the session's start (too_early with opensAt, visit_day_over with closedAt).")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.NobodyWaiting)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.NobodyWaiting, ProblemCodes.TooEarly, ProblemCodes.VisitDayOver)
             .ProducesRetryLater();
 
         day.MapPost("/{poolId}/stop-clinic-requests", RequestStopClinic)
@@ -103,11 +104,13 @@ public static class PoolsApi
             .ProducesRetryLater();
 
         MapMove(day, "/{poolId}/reservations/{reservationId}/check-in", nameof(CheckIn), CheckIn, "Check a patient in",
-            "The patient has arrived (booked → checked_in). Repeating it is harmless.");
+            "The patient has arrived (booked → checked_in). Repeating it is harmless. Opens Booking:DoctorsDay:CheckInOpensMinutesBefore "
+            + "(60) before the session and closes with the visit day.");
         MapMove(day, "/{poolId}/reservations/{reservationId}/complete", nameof(Complete), Complete, "Complete a consultation",
-            "The consultation is over (in_consultation → completed). Repeating it is harmless.");
+            "The consultation is over (in_consultation → completed). Repeating it is harmless. Only on the visit day, from the session's start.");
         MapMove(day, "/{poolId}/reservations/{reservationId}/no-show", nameof(MarkNoShow), MarkNoShow, "Mark a no-show",
-            "The patient did not come (booked or checked_in → no_show); the number returns to the pool, as a cancelled one does.");
+            "The patient did not come (booked or checked_in → no_show); the number returns to the pool, as a cancelled one does. "
+            + "Only once the session is over plus Booking:DoctorsDay:NoShowGrace (30 minutes), the instant the sweep marks the rest.");
 
         return app;
     }
@@ -119,7 +122,7 @@ public static class PoolsApi
             .WithDescription(description)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.ReservationNotFound)
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.InvalidTransition)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.InvalidTransition, ProblemCodes.TooEarly, ProblemCodes.VisitDayOver)
             .ProducesRetryLater();
 
     public static async Task<Results<Ok<PoolResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetPool(
@@ -285,6 +288,7 @@ public static class PoolsApi
         {
             CallNextOutcome.Called called => TypedResults.Ok(ReservationResponse.From(called.Reservation, time)),
             CallNextOutcome.NobodyWaiting => DoctorsDayProblems.NobodyWaiting(poolId),
+            CallNextOutcome.OutsideHours outside => DoctorsDayProblems.OutsideHours(outside.Refusal, time),
             CallNextOutcome.PoolNotFound => BookingProblems.PoolNotFound(poolId),
             _ => throw new UnreachableException($"Unknown call-next outcome {outcome}."),
         };
@@ -309,6 +313,8 @@ public static class PoolsApi
                 return TypedResults.Ok(ReservationResponse.From(changed.Reservation, time));
             case ReservationStatusOutcome.InvalidTransition invalid:
                 return DoctorsDayProblems.InvalidTransition(invalid.From, invalid.To);
+            case ReservationStatusOutcome.TooEarly or ReservationStatusOutcome.VisitDayOver:
+                return DoctorsDayProblems.OutsideHours(outcome, time);
             case ReservationStatusOutcome.ReservationNotFound:
                 return DoctorsDayProblems.ReservationNotInPool(poolId, id);
             default:

@@ -34,6 +34,12 @@ public static class ProblemCodes
 
     public const string InvalidTransition = "invalid_transition";
     public const string NobodyWaiting = "nobody_waiting";
+    /// <summary>The doctor's day moved a reservation before its time (check-in window, session start, session end plus grace); with <c>opensAt</c>.</summary>
+    public const string TooEarly = "too_early";
+    /// <summary>The visit day is over: check-in, calls and completions are closed; with <c>closedAt</c>.</summary>
+    public const string VisitDayOver = "visit_day_over";
+    /// <summary>Only a no-show can be withdrawn; with the reservation's <c>reservationStatus</c>.</summary>
+    public const string NotANoShow = "not_a_no_show";
     public const string QueueUnstable = "queue_unstable";
 
     public const string Overloaded = "overloaded";

@@ -31,6 +31,12 @@ public interface IPatientGrain : IGrainWithStringKey
     /// <summary>The doctor (or the end of the session plus grace) marked the patient absent for <paramref name="reservationId"/>.</summary>
     Task<NoShowOutcome> RecordNoShowAsync(string reservationId, DateTimeOffset at);
 
+    /// <summary>
+    /// An admin withdraws the no-show of <paramref name="reservationId"/> (recorded wrongly): it stops
+    /// counting, and an active suspension it counted toward ends now. Withdrawing twice is harmless.
+    /// </summary>
+    Task<PatientWithdrawNoShowOutcome> WithdrawNoShowAsync(string reservationId);
+
     /// <summary>An admin ends the patient's suspension now.</summary>
     Task<LiftOutcome> LiftSuspensionAsync();
 

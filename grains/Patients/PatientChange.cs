@@ -9,6 +9,9 @@ public abstract record PatientChange;
 /// <summary>The patient missed the visit of <paramref name="ReservationId"/>, established at <paramref name="At"/>.</summary>
 public sealed record NoShowRecorded(string ReservationId, DateTimeOffset At) : PatientChange;
 
+/// <summary>An admin withdrew the no-show of <paramref name="ReservationId"/>: it was recorded wrongly and never counts.</summary>
+public sealed record NoShowWithdrawn(string ReservationId) : PatientChange;
+
 /// <summary>Booking is suspended from <paramref name="From"/> until <paramref name="Until"/>.</summary>
 public sealed record BookingSuspended(DateTimeOffset From, DateTimeOffset Until) : PatientChange;
 

@@ -166,6 +166,23 @@ internal sealed class PatientGrain(
         return new NoShowOutcome.Recorded(counting, until);
     }
 
+    public async Task<PatientWithdrawNoShowOutcome> WithdrawNoShowAsync(string reservationId)
+    {
+        commit.EnsureCanDecide();
+        if (await FindProfileAsync() is null) return new PatientWithdrawNoShowOutcome.PatientNotFound();
+        if (State.FindNoShow(reservationId) is not { } noShow) return new PatientWithdrawNoShowOutcome.Withdrawn(WasOnRecord: false, SuspensionLifted: false);
+
+        var now = clock.GetUtcNow();
+        // The suspension reached its count with this no-show among those it counted (its window
+        // before the suspension began); without it the count falls short, so the suspension ends.
+        var caused = State.Suspension is { } suspension && suspension.IsActiveAt(now)
+            && noShow.At <= suspension.From && noShow.At > suspension.From - limits.NoShowWindow;
+        commit.Raise(new NoShowWithdrawn(reservationId));
+        if (caused) commit.Raise(new SuspensionLifted(now));
+        await commit.WhenDurableAsync();
+        return new PatientWithdrawNoShowOutcome.Withdrawn(WasOnRecord: true, SuspensionLifted: caused);
+    }
+
     public async Task<LiftOutcome> LiftSuspensionAsync()
     {
         commit.EnsureCanDecide();

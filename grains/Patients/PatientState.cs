@@ -39,6 +39,8 @@ public sealed class PatientState : ICommittableState<PatientState, PatientChange
 
     public bool HasNoShow(string reservationId) => noShows.Exists(n => n.ReservationId == reservationId);
 
+    public NoShow? FindNoShow(string reservationId) => noShows.Find(n => n.ReservationId == reservationId);
+
     /// <summary>No-shows that count toward a suspension decided at <paramref name="at"/>: inside the window, after the last suspension began.</summary>
     public int NoShowsCountingAt(DateTimeOffset at, TimeSpan window) =>
         noShows.Count(n => n.At > at - window && n.At <= at && (Suspension is null || n.At > Suspension.From));
@@ -49,6 +51,9 @@ public sealed class PatientState : ICommittableState<PatientState, PatientChange
         {
             case NoShowRecorded recorded:
                 noShows.Add(new NoShow(recorded.ReservationId, recorded.At));
+                break;
+            case NoShowWithdrawn withdrawn:
+                noShows.RemoveAll(n => n.ReservationId == withdrawn.ReservationId);
                 break;
             case BookingSuspended suspended:
                 Suspension = new Suspension(suspended.From, suspended.Until);

@@ -12,6 +12,10 @@ public abstract record CallNextOutcome
     [GenerateSerializer, Immutable, Alias("OrleansBooking.CallNextOutcome.NobodyWaiting")]
     public sealed record NobodyWaiting : CallNextOutcome;
 
+    /// <summary>Not while the session has not begun or its day is over; <paramref name="Refusal"/> says which (<see cref="DoctorsDayHours"/>).</summary>
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.CallNextOutcome.OutsideHours")]
+    public sealed record OutsideHours(ReservationStatusOutcome Refusal) : CallNextOutcome;
+
     [GenerateSerializer, Immutable, Alias("OrleansBooking.CallNextOutcome.PoolNotFound")]
     public sealed record PoolNotFound : CallNextOutcome;
 }

@@ -57,6 +57,13 @@ public interface ISlotPoolGrain : IGrainWithStringKey
     /// <summary>Expires the holds that have run out (the timer does this too); returns those it expired.</summary>
     Task<IReadOnlyList<Reservation>> ExpireDueHoldsAsync();
 
+    /// <summary>
+    /// Withdraws a no-show recorded wrongly: the reservation ends as cancelled by the hospital
+    /// (admin_action), so it counts nowhere as a miss. Its number was given back when it was marked,
+    /// and the session is over by then, so it does not take a number again.
+    /// </summary>
+    Task<WithdrawNoShowOutcome> WithdrawNoShowAsync(string reservationId);
+
     /// <summary>After the session plus <paramref name="grace"/>: booked reservations become no-shows and the pool closes.</summary>
     Task<NoShowSweepOutcome> SweepNoShowsAsync(TimeSpan grace);
 }

@@ -15,6 +15,14 @@ public abstract record ReservationStatusOutcome
     [GenerateSerializer, Immutable, Alias("OrleansBooking.ReservationStatusOutcome.InvalidTransition")]
     public sealed record InvalidTransition(ReservationStatus From, ReservationStatus To) : ReservationStatusOutcome;
 
+    /// <summary>Not yet: a move to <paramref name="To"/> opens at <paramref name="OpensAt"/> (<see cref="DoctorsDayHours"/>); nothing changed.</summary>
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ReservationStatusOutcome.TooEarly")]
+    public sealed record TooEarly(ReservationStatus To, DateTimeOffset OpensAt) : ReservationStatusOutcome;
+
+    /// <summary>No longer: the visit day ended at <paramref name="ClosedAt"/>; nothing changed.</summary>
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ReservationStatusOutcome.VisitDayOver")]
+    public sealed record VisitDayOver(ReservationStatus To, DateTimeOffset ClosedAt) : ReservationStatusOutcome;
+
     [GenerateSerializer, Immutable, Alias("OrleansBooking.ReservationStatusOutcome.ReservationNotFound")]
     public sealed record ReservationNotFound : ReservationStatusOutcome;
 }

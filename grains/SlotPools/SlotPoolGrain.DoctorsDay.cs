@@ -4,21 +4,23 @@ namespace OrleansBooking.Grains.SlotPools;
 internal sealed partial class SlotPoolGrain
 {
     /// <summary>
-    /// Moves a reservation along <see cref="ReservationTransitions"/>. Asking for the status it
-    /// already has changes nothing and answers as a success, so a retried tap is harmless.
+    /// Moves a reservation along <see cref="ReservationTransitions"/>, within <see cref="DoctorsDayHours"/>.
+    /// Asking for the status it already has changes nothing and answers as a success, so a retried tap is harmless.
     /// </summary>
     public Task<ReservationStatusOutcome> ChangeReservationStatusAsync(string reservationId, ReservationStatus status) => commit.DecideAsync(() => ChangeReservationStatus(reservationId, status));
 
     private ReservationStatusOutcome ChangeReservationStatus(string reservationId, ReservationStatus to)
     {
-        if (State.Definition is null || State.FindReservation(reservationId) is not { } reservation)
+        if (State.Definition is not { } pool || State.FindReservation(reservationId) is not { } reservation)
             return new ReservationStatusOutcome.ReservationNotFound();
         if (reservation.Status == to && ReservationTransitions.IsDoctorsDayStatus(to))
             return new ReservationStatusOutcome.Changed(reservation, Repeated: true);
         if (!ReservationTransitions.IsAllowed(reservation.Status, to))
             return new ReservationStatusOutcome.InvalidTransition(reservation.Status, to);
+        var now = clock.GetUtcNow();
+        if (DoctorsDayHours.Refusal(to, pool, now, rules, doctorsDay, zone) is { } notNow) return notNow;
 
-        commit.Raise(new ReservationStatusChanged(reservationId, reservation.Status, to, clock.GetUtcNow()));
+        commit.Raise(new ReservationStatusChanged(reservationId, reservation.Status, to, now));
         return new ReservationStatusOutcome.Changed(State.FindReservation(reservationId)!);
     }
 
@@ -27,12 +29,27 @@ internal sealed partial class SlotPoolGrain
 
     private CallNextOutcome CallNext()
     {
-        if (State.Definition is null) return new CallNextOutcome.PoolNotFound();
+        if (State.Definition is not { } pool) return new CallNextOutcome.PoolNotFound();
+        var now = clock.GetUtcNow();
+        if (DoctorsDayHours.Refusal(ReservationStatus.InConsultation, pool, now, rules, doctorsDay, zone) is { } notNow)
+            return new CallNextOutcome.OutsideHours(notNow);
         var next = State.Reservations.Where(r => r.Status == ReservationStatus.CheckedIn).MinBy(r => r.SequenceNumber);
         if (next is null) return new CallNextOutcome.NobodyWaiting();
 
-        commit.Raise(new ReservationStatusChanged(next.ReservationId, ReservationStatus.CheckedIn, ReservationStatus.InConsultation, clock.GetUtcNow()));
+        commit.Raise(new ReservationStatusChanged(next.ReservationId, ReservationStatus.CheckedIn, ReservationStatus.InConsultation, now));
         return new CallNextOutcome.Called(State.FindReservation(next.ReservationId)!);
+    }
+
+    public Task<WithdrawNoShowOutcome> WithdrawNoShowAsync(string reservationId) => commit.DecideAsync(() => WithdrawNoShow(reservationId));
+
+    private WithdrawNoShowOutcome WithdrawNoShow(string reservationId)
+    {
+        if (State.Definition is null || State.FindReservation(reservationId) is not { } reservation)
+            return new WithdrawNoShowOutcome.ReservationNotFound();
+        if (reservation.Status != ReservationStatus.NoShow) return new WithdrawNoShowOutcome.NotANoShow(reservation.Status);
+
+        commit.Raise(new ReservationCancelled(reservationId, CancellationReason.AdminAction, clock.GetUtcNow()));
+        return new WithdrawNoShowOutcome.Withdrawn(State.FindReservation(reservationId)!);
     }
 
     /// <summary>Cancels the session (the same as PATCH status cancelled), with a reason the patients are told.</summary>

@@ -23,12 +23,14 @@ internal sealed partial class SlotPoolGrain(
     IOptions<GrainOptions> options,
     IOptions<SlotPoolRules> slotPoolRules,
     IOptions<PaymentRules> paymentRules,
+    IOptions<DoctorsDayOptions> doctorsDayOptions,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<SlotPoolGrain> logger) : Grain, ISlotPoolGrain
 {
     private readonly SlotPoolRules rules = slotPoolRules.Value;
     private readonly TimeZoneInfo zone = slotPoolRules.Value.TimeZone;
     private readonly PaymentRules payment = paymentRules.Value;
+    private readonly DoctorsDayOptions doctorsDay = doctorsDayOptions.Value;
     private GroupCommit<SlotPoolState, SlotPoolChange> commit = null!;
 
     private SlotPoolState State => commit.State;

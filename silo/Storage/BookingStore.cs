@@ -44,11 +44,11 @@ internal sealed class BookingStore : IBookingStore
         }
     }
 
-    public ISlotPoolGrainFactory CreateConventionalEngine(TimeProvider clock, SlotPoolRules rules)
+    public ISlotPoolGrainFactory CreateConventionalEngine(TimeProvider clock, SlotPoolRules rules, DoctorsDayOptions? doctorsDay = null)
     {
         var errors = rules.Validate();
         if (errors.Count > 0) throw new ArgumentException("Invalid slot pool rules: " + string.Join(" ", errors), nameof(rules));
-        return new ConventionalSlotPools(dialect, clock, rules);
+        return new ConventionalSlotPools(dialect, clock, rules, doctorsDay ?? new DoctorsDayOptions());
     }
 
     public ValueTask DisposeAsync() => dialect.DisposeAsync();

@@ -29,5 +29,5 @@ public interface IBookingStore : IAsyncDisposable
     /// The conventional engine, kept for the side-by-side benchmark: every call is its own
     /// transaction that locks the pool row, the way a typical booking system works.
     /// </summary>
-    ISlotPoolGrainFactory CreateConventionalEngine(TimeProvider clock, SlotPoolRules rules);
+    ISlotPoolGrainFactory CreateConventionalEngine(TimeProvider clock, SlotPoolRules rules, DoctorsDayOptions? doctorsDay = null);
 }

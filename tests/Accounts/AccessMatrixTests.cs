@@ -75,6 +75,7 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
         ["POST /api/admin/pools"] = Admin,
         ["PATCH /api/admin/pools/{poolId}"] = Admin,
         ["POST /api/admin/pools/{poolId}/stop-clinic"] = Admin,
+        ["POST /api/admin/pools/{poolId}/reservations/{reservationId}/withdraw-no-show"] = Admin,
         ["POST /api/admin/patients/bulk"] = Admin,
         ["GET /api/admin/patients/{patientId}"] = Admin,
         ["DELETE /api/admin/patients/{patientId}/suspension"] = Admin,

@@ -30,6 +30,8 @@ internal sealed class FailingSlotPools(Exception fault) : ISlotPoolGrainFactory
 
         public Task<CallNextOutcome> CallNextAsync() => Task.FromException<CallNextOutcome>(fault);
 
+        public Task<WithdrawNoShowOutcome> WithdrawNoShowAsync(string reservationId) => Task.FromException<WithdrawNoShowOutcome>(fault);
+
         public Task<StopClinicOutcome> StopClinicAsync(string reason) => Task.FromException<StopClinicOutcome>(fault);
 
         public Task<NoShowSweepOutcome> SweepNoShowsAsync(TimeSpan grace) => Task.FromException<NoShowSweepOutcome>(fault);

@@ -42,7 +42,8 @@ public sealed class UnreachableStoreTests(BookingApiFactory factory) : IClassFix
 
         public Task<bool> PingAsync(CancellationToken cancellationToken) => Task.FromResult(false);
 
-        public ISlotPoolGrainFactory CreateConventionalEngine(TimeProvider clock, SlotPoolRules rules) => inner.CreateConventionalEngine(clock, rules);
+        public ISlotPoolGrainFactory CreateConventionalEngine(TimeProvider clock, SlotPoolRules rules, DoctorsDayOptions? doctorsDay = null) =>
+            inner.CreateConventionalEngine(clock, rules, doctorsDay);
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }

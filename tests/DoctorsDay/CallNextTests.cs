@@ -10,7 +10,7 @@ public sealed class CallNextTests
     public async Task CallNextTakesCheckedInPatientsInNumberOrderNotArrivalOrder()
     {
         await using var harness = await PoolHarness.StartAsync();
-        var pool = await harness.CreateReleasedPoolAsync();
+        var pool = await harness.CreatePoolOnItsDayAsync();
         var first = await Reserve(pool, "patient-1");
         var second = await Reserve(pool, "patient-2");
         var third = await Reserve(pool, "patient-3");
@@ -33,7 +33,7 @@ public sealed class CallNextTests
     public async Task CallNextSkipsPatientsWhoHaveNotArrived()
     {
         await using var harness = await PoolHarness.StartAsync();
-        var pool = await harness.CreateReleasedPoolAsync();
+        var pool = await harness.CreatePoolOnItsDayAsync();
         await Reserve(pool, "patient-1");
         var second = await Reserve(pool, "patient-2");
         await Move(pool, second, ReservationStatus.CheckedIn);
@@ -48,7 +48,7 @@ public sealed class CallNextTests
     public async Task CallNextWithNobodyCheckedInSaysNobodyIsWaiting()
     {
         await using var harness = await PoolHarness.StartAsync();
-        var pool = await harness.CreateReleasedPoolAsync();
+        var pool = await harness.CreatePoolOnItsDayAsync();
         var only = await Reserve(pool, "patient-1");
         await Move(pool, only, ReservationStatus.CheckedIn);
         await pool.CallNextAsync();

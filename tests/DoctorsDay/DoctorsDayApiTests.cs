@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Silo.Hosting.DoctorsDay;
 using OrleansBooking.Tests.Api;
 
 namespace OrleansBooking.Tests.DoctorsDay;
@@ -14,8 +15,23 @@ namespace OrleansBooking.Tests.DoctorsDay;
 /// The doctor's day over HTTP. Reservations are made on the pool grain directly, so these tests
 /// do not depend on how patients register; everything the doctor's side does goes through HTTP.
 /// </summary>
-public sealed class DoctorsDayApiTests(BookingApiFactory factory) : IClassFixture<BookingApiFactory>
+public sealed class DoctorsDayApiTests(DoctorsDayApiTests.NoSweepFactory factory) : IClassFixture<DoctorsDayApiTests.NoSweepFactory>
 {
+    /// <summary>
+    /// The silo without the no-show sweep: moving the clock past a session's end would let the sweep
+    /// race the doctor's taps (NoShowSweepJobTests covers the sweep).
+    /// </summary>
+    public sealed class NoSweepFactory : BookingApiFactory
+    {
+        public NoSweepFactory() => WithServices(services => services.AddSingleton<ISessionsToSweep>(new NoSessions()));
+
+        private sealed class NoSessions : ISessionsToSweep
+        {
+            public Task<IReadOnlyList<PoolDefinition>> FindAsync(DateOnly throughDate, CancellationToken cancellationToken) =>
+                Task.FromResult<IReadOnlyList<PoolDefinition>>([]);
+        }
+    }
+
     private readonly HttpClient client = factory.CreateClient();
 
     private ISlotPoolGrainFactory Pools => factory.Services.GetRequiredService<ISlotPoolGrainFactory>();
@@ -27,8 +43,9 @@ public sealed class DoctorsDayApiTests(BookingApiFactory factory) : IClassFixtur
         var first = await ReserveAsync(poolId, "patient-1");
         var second = await ReserveAsync(poolId, "patient-2");
         var third = await ReserveAsync(poolId, "patient-3");
+        await Pools.GetSlotPool(poolId).CancelAsync(second.ReservationId, CancellationReason.AdminAction);
+        OpenTheDoctorsDay();
         await PostOkAsync($"/api/pools/{poolId}/reservations/{third.ReservationId}/check-in");
-        await Pools.GetSlotPool(poolId).CancelAsync(second.ReservationId, CancellationReason.PatientRequest);
 
         var list = await GetOkAsync($"/api/pools/{poolId}/day-list");
         var withCancelled = await GetOkAsync($"/api/pools/{poolId}/day-list?includeCancelled=true");
@@ -57,6 +74,7 @@ public sealed class DoctorsDayApiTests(BookingApiFactory factory) : IClassFixtur
         var poolId = await CreatePoolAsync();
         var first = await ReserveAsync(poolId, "patient-1");
         var second = await ReserveAsync(poolId, "patient-2");
+        OpenTheDoctorsDay();
         await PostOkAsync($"/api/pools/{poolId}/reservations/{second.ReservationId}/check-in");
         var checkedIn = await PostOkAsync($"/api/pools/{poolId}/reservations/{first.ReservationId}/check-in");
 
@@ -100,6 +118,7 @@ public sealed class DoctorsDayApiTests(BookingApiFactory factory) : IClassFixtur
     {
         var poolId = await CreatePoolAsync();
         await ReserveAsync(poolId, "patient-1");
+        OpenTheDoctorsDay();
 
         using var nobody = await client.PostAsync($"/api/pools/{poolId}/call-next", null);
         await nobody.ReadProblemAsync(HttpStatusCode.Conflict, "nobody_waiting");
@@ -116,6 +135,7 @@ public sealed class DoctorsDayApiTests(BookingApiFactory factory) : IClassFixtur
         var pools = host.Services.GetRequiredService<ISlotPoolGrainFactory>();
         var poolId = await CreatePoolAsync(doctor);
         var reservation = Assert.IsType<ReserveOutcome.Reserved>(await pools.GetSlotPool(poolId).ReserveAsync(new ReserveRequest("patient-1"))).Reservation;
+        OpenTheDoctorsDay();
 
         var first = await PostOkAsync($"/api/pools/{poolId}/reservations/{reservation.ReservationId}/no-show", doctor);
         var again = await PostOkAsync($"/api/pools/{poolId}/reservations/{reservation.ReservationId}/no-show", doctor);
@@ -234,9 +254,71 @@ public sealed class DoctorsDayApiTests(BookingApiFactory factory) : IClassFixtur
         Assert.Equal("open", (await client.GetPoolAsync(poolId)).Str("status"));
     }
 
-    private async Task<string> CreatePoolAsync(HttpClient? via = null, string doctorId = "dr-li", string session = "morning", string startTime = "08:00")
+    [Theory]
+    [InlineData("check-in", "checked_in", "2026-12-20T07:00:00+08:00")]
+    [InlineData("no-show", "no_show", "2026-12-20T13:30:00+08:00")]
+    public async Task AMoveBeforeItsTimeIs409TooEarlyWithWhenItOpensAndChangesNothing(string move, string to, string opensAt)
+    {
+        var poolId = await CreatePoolAsync(date: "2026-12-20");
+        var reservation = await ReserveAsync(poolId, "patient-1");
+
+        using var response = await client.PostAsync($"/api/pools/{poolId}/reservations/{reservation.ReservationId}/{move}", null);
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict, "too_early");
+
+        Assert.Equal(to, problem.Str("to"));
+        Assert.Equal(opensAt, problem.Str("opensAt"));
+        Assert.Equal(ReservationStatus.Booked, (await Pools.GetSlotPool(poolId).GetReservationAsync(reservation.ReservationId))!.Status);
+    }
+
+    [Fact]
+    public async Task CallingThePatientsBeforeTheSessionStartsIs409TooEarly()
+    {
+        var poolId = await CreatePoolAsync(date: "2026-12-20");
+
+        using var response = await client.PostAsync($"/api/pools/{poolId}/call-next", null);
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict, "too_early");
+
+        Assert.Equal("2026-12-20T08:00:00+08:00", problem.Str("opensAt"));
+    }
+
+    [Fact]
+    public async Task AnAdminWithdrawsAWronglyRecordedNoShowOnceAndItEndsCancelledByTheHospital()
+    {
+        var poolId = await CreatePoolAsync();
+        var reservation = await ReserveAsync(poolId, "patient-1");
+        var booked = await ReserveAsync(poolId, "patient-2");
+        OpenTheDoctorsDay();
+        await PostOkAsync($"/api/pools/{poolId}/reservations/{reservation.ReservationId}/no-show");
+        var path = $"/api/admin/pools/{poolId}/reservations/{reservation.ReservationId}/withdraw-no-show";
+
+        using var withoutReason = await client.PostAsJsonAsync(path, new { });
+        using var withdrawn = await client.PostAsJsonAsync(path, new { reason = "seen by Dr. Li; the desk missed the check-in" });
+        using var again = await client.PostAsJsonAsync(path, new { reason = "twice" });
+        using var notANoShow = await client.PostAsJsonAsync(
+            $"/api/admin/pools/{poolId}/reservations/{booked.ReservationId}/withdraw-no-show", new { reason = "wrong one" });
+
+        Assert.Equal(["reason"], (await withoutReason.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorFields());
+        var body = await withdrawn.ReadAsync(HttpStatusCode.OK);
+        Assert.Equal("cancelled", body.GetProperty("reservation").Str("status"));
+        Assert.Equal("admin_action", body.GetProperty("reservation").Str("cancellationReason"));
+        Assert.False(body.GetProperty("suspensionLifted").GetBoolean(), "an unregistered patient has no suspension to lift");
+        Assert.Equal("cancelled", (await again.ReadProblemAsync(HttpStatusCode.Conflict, "not_a_no_show")).Str("reservationStatus"));
+        Assert.Equal("booked", (await notANoShow.ReadProblemAsync(HttpStatusCode.Conflict, "not_a_no_show")).Str("reservationStatus"));
+        Assert.Equal(0, (await GetOkAsync($"/api/pools/{poolId}/day-list")).GetProperty("noShows").GetInt32());
+    }
+
+    /// <summary>13:30 on the test pools' day (2026-12-02): their session and its no-show grace are over, the day still runs.</summary>
+    private void OpenTheDoctorsDay()
+    {
+        var open = new DateTimeOffset(2026, 12, 2, 13, 30, 0, TimeSpan.FromHours(8));
+        if (factory.Clock.GetUtcNow() < open) factory.Clock.SetUtcNow(open);
+    }
+
+    private async Task<string> CreatePoolAsync(HttpClient? via = null, string doctorId = "dr-li", string session = "morning", string startTime = "08:00",
+        string date = "2026-12-02")
     {
         var body = ApiCalls.PoolBody(ApiCalls.NewPoolId());
+        body["date"] = date;
         body["doctorId"] = doctorId;
         body["session"] = session;
         body["startTime"] = startTime;

@@ -132,6 +132,11 @@ public abstract class DoctorsDayStorageContract : StoreContract
         var first = Reserved(await pool.ReserveAsync(new ReserveRequest("patient-a")));
         var second = Reserved(await pool.ReserveAsync(new ReserveRequest("patient-b")));
         var third = Reserved(await pool.ReserveAsync(new ReserveRequest("patient-c")));
+        // Days before the visit the doctor's day is shut, as on the grain (DoctorsDayHours).
+        var early = await pool.ChangeReservationStatusAsync(second.ReservationId, ReservationStatus.CheckedIn);
+        var earlyCall = await pool.CallNextAsync();
+        Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 8, 0, 0, TimeSpan.FromHours(8)));
+        var noShowTooEarly = await pool.ChangeReservationStatusAsync(third.ReservationId, ReservationStatus.NoShow);
 
         Assert.IsType<ReservationStatusOutcome.Changed>(await pool.ChangeReservationStatusAsync(second.ReservationId, ReservationStatus.CheckedIn));
         Assert.IsType<ReservationStatusOutcome.Changed>(await pool.ChangeReservationStatusAsync(first.ReservationId, ReservationStatus.CheckedIn));
@@ -140,6 +145,11 @@ public abstract class DoctorsDayStorageContract : StoreContract
         Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 13, 30, 0, TimeSpan.FromHours(8)));
         var swept = Assert.IsType<NoShowSweepOutcome.Swept>(await pool.SweepNoShowsAsync(TimeSpan.FromMinutes(30)));
 
+        var checkInOpens = new DateTimeOffset(2026, 12, 10, 7, 0, 0, TimeSpan.FromHours(8));
+        Assert.Equal(new ReservationStatusOutcome.TooEarly(ReservationStatus.CheckedIn, checkInOpens), early);
+        Assert.Equal(new CallNextOutcome.OutsideHours(
+            new ReservationStatusOutcome.TooEarly(ReservationStatus.InConsultation, checkInOpens.AddHours(1))), earlyCall);
+        Assert.Equal(new ReservationStatusOutcome.TooEarly(ReservationStatus.NoShow, checkInOpens.AddHours(6.5)), noShowTooEarly);
         Assert.Equal(first.ReservationId, called.ReservationId);
         Assert.Equal(new ReservationStatusOutcome.InvalidTransition(ReservationStatus.Booked, ReservationStatus.Completed), invalid);
         Assert.Equal([third.ReservationId], swept.NoShows.Select(r => r.ReservationId));

@@ -37,6 +37,7 @@ public sealed class NoShowSweepTests
         var waiting = await Reserve(pool, "patient-2");
         var seen = await Reserve(pool, "patient-3");
         var alsoAbsent = await Reserve(pool, "patient-4");
+        harness.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.FromHours(8)));
         await Move(pool, waiting, ReservationStatus.CheckedIn);
         await Move(pool, seen, ReservationStatus.CheckedIn);
         await Move(pool, seen, ReservationStatus.InConsultation);

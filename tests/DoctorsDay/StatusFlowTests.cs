@@ -11,7 +11,7 @@ public sealed class StatusFlowTests
     public async Task APatientGoesFromBookedThroughCheckInAndConsultationToCompleted()
     {
         await using var harness = await PoolHarness.StartAsync();
-        var pool = await harness.CreateReleasedPoolAsync();
+        var pool = await harness.CreatePoolOnItsDayAsync();
         var reservation = await Reserve(pool, "patient-1");
 
         var checkedIn = await Move(pool, reservation, ReservationStatus.CheckedIn);
@@ -32,7 +32,7 @@ public sealed class StatusFlowTests
     public async Task ABookedOrCheckedInPatientCanBeANoShow(ReservationStatus before)
     {
         await using var harness = await PoolHarness.StartAsync();
-        var pool = await harness.CreateReleasedPoolAsync();
+        var pool = await harness.CreatePoolOnItsDayAsync();
         var reservation = await Reserve(pool, "patient-1");
         if (before == ReservationStatus.CheckedIn) await Move(pool, reservation, ReservationStatus.CheckedIn);
 
@@ -73,7 +73,7 @@ public sealed class StatusFlowTests
     public async Task AnInvalidMoveIsRefusedAndChangesNothing(ReservationStatus from, ReservationStatus to)
     {
         await using var harness = await PoolHarness.StartAsync();
-        var pool = await harness.CreateReleasedPoolAsync();
+        var pool = await harness.CreatePoolOnItsDayAsync();
         var reservation = await BringTo(pool, from);
         var version = (await pool.GetSnapshotAsync())!.Version;
 
@@ -88,7 +88,7 @@ public sealed class StatusFlowTests
     public async Task RepeatingAMoveIsHarmlessAndSaysSo()
     {
         await using var harness = await PoolHarness.StartAsync();
-        var pool = await harness.CreateReleasedPoolAsync();
+        var pool = await harness.CreatePoolOnItsDayAsync();
         var reservation = await Reserve(pool, "patient-1");
         await Move(pool, reservation, ReservationStatus.CheckedIn);
         var version = (await pool.GetSnapshotAsync())!.Version;
@@ -105,7 +105,7 @@ public sealed class StatusFlowTests
     public async Task AnUnknownReservationIsNotFound()
     {
         await using var harness = await PoolHarness.StartAsync();
-        var pool = await harness.CreateReleasedPoolAsync();
+        var pool = await harness.CreatePoolOnItsDayAsync();
 
         var outcome = await pool.ChangeReservationStatusAsync("0123456789abcdef0123456789abcdef", ReservationStatus.CheckedIn);
 
@@ -116,7 +116,7 @@ public sealed class StatusFlowTests
     public async Task ANoShowGivesItsNumberBackLikeACancellation()
     {
         await using var harness = await PoolHarness.StartAsync();
-        var pool = await harness.CreateReleasedPoolAsync(quota: 2);
+        var pool = await harness.CreatePoolOnItsDayAsync(quota: 2);
         var absent = await Reserve(pool, "patient-1");
         await Reserve(pool, "patient-2");
 
@@ -131,7 +131,7 @@ public sealed class StatusFlowTests
     public async Task TheCommittedSnapshotCountsANoShowAsAFreedNumber()
     {
         await using var harness = await PoolHarness.StartAsync();
-        var pool = await harness.CreateReleasedPoolAsync(quota: 3);
+        var pool = await harness.CreatePoolOnItsDayAsync(quota: 3);
         var absent = await Reserve(pool, "patient-1");
         var present = await Reserve(pool, "patient-2");
 
@@ -146,6 +146,60 @@ public sealed class StatusFlowTests
         Assert.Equal(1, folded.Booked);
         Assert.Equal(folded.Booked, reloaded.Booked);
         Assert.Equal(folded.Version, reloaded.Version);
+    }
+
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    public static TheoryData<ReservationStatus, DateTimeOffset> Openings() => new()
+    {
+        // Check-in: 60 minutes (the default) before the 08:00 start; call and complete: the start;
+        // no-show: the end of the 30th number (13:00) plus the 30-minute grace.
+        { ReservationStatus.CheckedIn, new DateTimeOffset(2026, 12, 7, 7, 0, 0, Beijing) },
+        { ReservationStatus.InConsultation, new DateTimeOffset(2026, 12, 7, 8, 0, 0, Beijing) },
+        { ReservationStatus.NoShow, new DateTimeOffset(2026, 12, 7, 13, 30, 0, Beijing) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Openings))]
+    public async Task AMoveIsRefusedUntilItsTimeAndAllowedFromIt(ReservationStatus to, DateTimeOffset opensAt)
+    {
+        await using var harness = await PoolHarness.StartAsync();
+        var pool = await harness.CreateReleasedPoolAsync();
+        var reservation = await Reserve(pool, "patient-1");
+        if (to == ReservationStatus.InConsultation)
+        {
+            harness.Clock.SetUtcNow(opensAt - TimeSpan.FromHours(1));
+            await Move(pool, reservation, ReservationStatus.CheckedIn);
+        }
+        harness.Clock.SetUtcNow(opensAt - TimeSpan.FromSeconds(1));
+        var version = (await pool.GetSnapshotAsync())!.Version;
+
+        var early = await pool.ChangeReservationStatusAsync(reservation.ReservationId, to);
+        var versionAfterRefusal = (await pool.GetSnapshotAsync())!.Version;
+        harness.Clock.SetUtcNow(opensAt);
+        var onTime = await pool.ChangeReservationStatusAsync(reservation.ReservationId, to);
+
+        Assert.Equal(new ReservationStatusOutcome.TooEarly(to, opensAt), early);
+        Assert.Equal(version, versionAfterRefusal);
+        Assert.Equal(to, Assert.IsType<ReservationStatusOutcome.Changed>(onTime).Reservation.Status);
+    }
+
+    [Fact]
+    public async Task CheckInAndCallsCloseWithTheVisitDay()
+    {
+        await using var harness = await PoolHarness.StartAsync();
+        var pool = await harness.CreateReleasedPoolAsync();
+        var reservation = await Reserve(pool, "patient-1");
+        var midnight = new DateTimeOffset(2026, 12, 8, 0, 0, 0, Beijing);
+        harness.Clock.SetUtcNow(midnight);
+
+        var checkIn = await pool.ChangeReservationStatusAsync(reservation.ReservationId, ReservationStatus.CheckedIn);
+        var call = await pool.CallNextAsync();
+
+        Assert.Equal(new ReservationStatusOutcome.VisitDayOver(ReservationStatus.CheckedIn, midnight), checkIn);
+        Assert.Equal(new CallNextOutcome.OutsideHours(new ReservationStatusOutcome.VisitDayOver(ReservationStatus.InConsultation, midnight)), call);
+        // A no-show can still be recorded the next day: it has no end.
+        Assert.IsType<ReservationStatusOutcome.Changed>(await pool.ChangeReservationStatusAsync(reservation.ReservationId, ReservationStatus.NoShow));
     }
 
     internal static async Task<Reservation> Reserve(ISlotPoolGrain pool, string patientId) =>

@@ -12,8 +12,9 @@ public sealed class DoctorsMorningTests(Chromium chromium) : PageTest(chromium)
     [MemberData(nameof(ScreenSize.Both), MemberType = typeof(ScreenSize))]
     public async Task ADoctorRunsTheMorningClinic(string size)
     {
-        // Today (30 Nov), from 08:00: the fake clock stands at 08:00, so the session has started.
-        var poolId = await Hospital.OpenPoolAsync(date: "2026-11-30", releaseAt: "2026-11-23T08:00:00+08:00");
+        // Today (30 Nov), 06:00–06:30: the fake clock stands at 08:00, so the session and its
+        // no-show grace are over and every button of the doctor's day is open.
+        var poolId = await Hospital.OpenPoolAsync(date: "2026-11-30", releaseAt: "2026-11-23T08:00:00+08:00", quota: 3, startTime: "06:00");
         foreach (var name in new[] { "Zhang San", "Li Si", "Wang Wu" })
         {
             var (mobile, patientId) = await Silo.SignUpPatientAsync(name);

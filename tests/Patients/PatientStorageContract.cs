@@ -190,6 +190,19 @@ public abstract class PatientStorageContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWithdrawnNoShowIsGoneOnReadBackAndTheOthersStay()
+    {
+        await Directory.RegisterAsync(Profile(), 5, CancellationToken.None);
+        await Storage.WriteAsync("pt-1", 0, [new NoShowRecorded("r1", Now.AddDays(-1)), new NoShowRecorded("r2", Now)], CancellationToken.None);
+
+        await Storage.WriteAsync("pt-1", 1, [new NoShowWithdrawn("r1"), new NoShowRecorded("r3", Now), new NoShowWithdrawn("r3")], CancellationToken.None);
+
+        var stored = await Storage.ReadAsync("pt-1", CancellationToken.None);
+        Assert.Equal(["r2"], stored!.State.NoShows.Select(n => n.ReservationId));
+        Assert.Equal(1, await Database.ScalarAsync("SELECT COUNT(*) FROM patient_no_shows WHERE patient_id = 'pt-1'"));
+    }
+
+    [Fact]
     public async Task ALiftKeepsTheStartAndEndsTheSuspension()
     {
         await Directory.RegisterAsync(Profile(), 5, CancellationToken.None);

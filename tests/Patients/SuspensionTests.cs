@@ -85,6 +85,35 @@ public sealed class SuspensionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithdrawingANoShowTheSuspensionCountedEndsItAndTheOthersStillCount()
+    {
+        foreach (var r in new[] { "r1", "r2", "r3" }) await NoShowAsync(r);
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var withdrawn = await Patient.WithdrawNoShowAsync("r2");
+
+        Assert.Equal(new PatientWithdrawNoShowOutcome.Withdrawn(WasOnRecord: true, SuspensionLifted: true), withdrawn);
+        Assert.Equal(["r1", "r3"], (await harness.PatientStorage.ReadAsync("pt-1", CancellationToken.None))!.State.NoShows.Select(n => n.ReservationId));
+        Assert.IsType<PatientReserveOutcome.Decided>(await harness.ReserveAsync("pt-1", "a"));
+    }
+
+    [Fact]
+    public async Task WithdrawingANoShowTwiceOrOneThatNeverCountedLiftsNothing()
+    {
+        await NoShowAsync("old");
+        harness.Clock.Advance(TimeSpan.FromDays(91));
+        foreach (var r in new[] { "r1", "r2", "r3" }) await NoShowAsync(r);
+
+        // Outside the suspension's window: the suspension stands on the other three.
+        var outside = await Patient.WithdrawNoShowAsync("old");
+        var never = await Patient.WithdrawNoShowAsync("no-such-reservation");
+
+        Assert.Equal(new PatientWithdrawNoShowOutcome.Withdrawn(WasOnRecord: true, SuspensionLifted: false), outside);
+        Assert.Equal(new PatientWithdrawNoShowOutcome.Withdrawn(WasOnRecord: false, SuspensionLifted: false), never);
+        Assert.IsType<PatientReserveOutcome.Suspended>(await harness.ReserveAsync("pt-1", "a"));
+    }
+
+    [Fact]
     public async Task LiftingWithoutASuspensionChangesNothing()
     {
         Assert.Equal(new LiftOutcome.Lifted(WasSuspended: false), await Patient.LiftSuspensionAsync());
@@ -105,6 +134,7 @@ public sealed class SuspensionTests : IAsyncLifetime
     {
         Assert.IsType<NoShowOutcome.PatientNotFound>(await harness.Patient("nobody").RecordNoShowAsync("r1", Now));
         Assert.IsType<LiftOutcome.PatientNotFound>(await harness.Patient("nobody").LiftSuspensionAsync());
+        Assert.IsType<PatientWithdrawNoShowOutcome.PatientNotFound>(await harness.Patient("nobody").WithdrawNoShowAsync("r1"));
     }
 
     [Fact]

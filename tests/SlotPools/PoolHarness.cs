@@ -51,5 +51,19 @@ public sealed class PoolHarness : IAsyncDisposable
         return pool;
     }
 
+    /// <summary>
+    /// 13:30 on the morning's day: its 30 numbers are over (13:00) plus the no-show grace, and the
+    /// visit day still runs, so every move of the doctor's day is open (<see cref="DoctorsDayHours"/>).
+    /// </summary>
+    public static readonly DateTimeOffset DoctorsDayOpen = new(2026, 12, 7, 13, 30, 0, TimeSpan.FromHours(8));
+
+    /// <summary>A released pool (<see cref="CreateReleasedPoolAsync"/>) with the clock moved on to <see cref="DoctorsDayOpen"/>.</summary>
+    public async Task<ISlotPoolGrain> CreatePoolOnItsDayAsync(int quota = 30, string poolId = "li-2026-12-07-am")
+    {
+        var pool = await CreateReleasedPoolAsync(quota, poolId);
+        Clock.SetUtcNow(DoctorsDayOpen);
+        return pool;
+    }
+
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansBooking.Silo.Hosting.ClusterJobs;
+using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Silo.Hosting.DoctorsDay;
 

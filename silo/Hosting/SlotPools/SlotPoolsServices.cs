@@ -28,6 +28,7 @@ public static class SlotPoolsServices
         if (sp.GetRequiredService<IOptions<BookingEngineOptions>>().Value.Engine != BookingEngineOptions.Conventional)
             return new OrleansSlotPools(sp.GetRequiredService<IGrainFactory>());
         return sp.GetRequiredService<IBookingStore>().CreateConventionalEngine(
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SlotPoolRules>>().Value);
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SlotPoolRules>>().Value,
+            sp.GetRequiredService<IOptions<DoctorsDayOptions>>().Value);
     }
 }

@@ -10,15 +10,16 @@ internal sealed partial class ConventionalSlotPool
     {
         await using var connection = await dialect.OpenAsync(CancellationToken.None);
         await using var transaction = await dialect.BeginWriteTransactionAsync(connection, CancellationToken.None);
-        if (await LockPoolAsync(transaction) is null ||
+        if (await LockPoolAsync(transaction) is not { } stored ||
             await FindReservationAsync(transaction, "reservation_id", reservationId) is not { } reservation)
             return new ReservationStatusOutcome.ReservationNotFound();
         if (reservation.Status == status && ReservationTransitions.IsDoctorsDayStatus(status))
             return new ReservationStatusOutcome.Changed(reservation, Repeated: true);
         if (!ReservationTransitions.IsAllowed(reservation.Status, status))
             return new ReservationStatusOutcome.InvalidTransition(reservation.Status, status);
-
         var now = clock.GetUtcNow();
+        if (DoctorsDayHours.Refusal(status, stored.Definition, now, rules, doctorsDay, zone) is { } notNow) return notNow;
+
         await MoveAsync(transaction, [new ReservationStatusChanged(reservationId, reservation.Status, status, now)]);
         await BumpVersionAsync(transaction, now, closePool: false);
         await transaction.CommitAsync(CancellationToken.None);
@@ -29,15 +30,38 @@ internal sealed partial class ConventionalSlotPool
     {
         await using var connection = await dialect.OpenAsync(CancellationToken.None);
         await using var transaction = await dialect.BeginWriteTransactionAsync(connection, CancellationToken.None);
-        if (await LockPoolAsync(transaction) is null) return new CallNextOutcome.PoolNotFound();
+        if (await LockPoolAsync(transaction) is not { } stored) return new CallNextOutcome.PoolNotFound();
+        var now = clock.GetUtcNow();
+        if (DoctorsDayHours.Refusal(ReservationStatus.InConsultation, stored.Definition, now, rules, doctorsDay, zone) is { } notNow)
+            return new CallNextOutcome.OutsideHours(notNow);
         var next = (await ListAsync(transaction, "r.status = 'checked_in'")).MinBy(r => r.SequenceNumber);
         if (next is null) return new CallNextOutcome.NobodyWaiting();
 
-        var now = clock.GetUtcNow();
         await MoveAsync(transaction, [new ReservationStatusChanged(next.ReservationId, next.Status, ReservationStatus.InConsultation, now)]);
         await BumpVersionAsync(transaction, now, closePool: false);
         await transaction.CommitAsync(CancellationToken.None);
         return new CallNextOutcome.Called(next with { Status = ReservationStatus.InConsultation });
+    }
+
+    public async Task<WithdrawNoShowOutcome> WithdrawNoShowAsync(string reservationId)
+    {
+        await using var connection = await dialect.OpenAsync(CancellationToken.None);
+        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, CancellationToken.None);
+        if (await LockPoolAsync(transaction) is null ||
+            await FindReservationAsync(transaction, "reservation_id", reservationId) is not { } reservation)
+            return new WithdrawNoShowOutcome.ReservationNotFound();
+        if (reservation.Status != ReservationStatus.NoShow) return new WithdrawNoShowOutcome.NotANoShow(reservation.Status);
+
+        var now = clock.GetUtcNow();
+        await CancelReservationsAsync(transaction, [new ReservationCancelled(reservationId, CancellationReason.AdminAction, now)]);
+        await BumpVersionAsync(transaction, now, closePool: false);
+        await transaction.CommitAsync(CancellationToken.None);
+        return new WithdrawNoShowOutcome.Withdrawn(reservation with
+        {
+            Status = ReservationStatus.Cancelled,
+            CancelledAt = now,
+            CancellationReason = CancellationReason.AdminAction,
+        });
     }
 
     public async Task<StopClinicOutcome> StopClinicAsync(string reason)

@@ -10,7 +10,8 @@ namespace OrleansBooking.Silo.Storage.Conventional;
 /// writes and commits. Same contract and outcomes as the slot pool grain (<see cref="ISlotPoolGrain"/>); it exists to be
 /// measured against it. Every write also bumps the pool's version, as the actor engine does.
 /// </summary>
-internal sealed partial class ConventionalSlotPool(string poolId, SqlDialect dialect, TimeProvider clock, SlotPoolRules rules, TimeZoneInfo zone)
+internal sealed partial class ConventionalSlotPool(
+    string poolId, SqlDialect dialect, TimeProvider clock, SlotPoolRules rules, DoctorsDayOptions doctorsDay, TimeZoneInfo zone)
     : ISlotPoolGrain
 {
     // booked, highest held number, lowest free number (1 when 1 is free, else the number after the

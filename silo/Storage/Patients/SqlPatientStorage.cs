@@ -73,14 +73,32 @@ internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock)
             if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) throw new StorageVersionConflictException(key, expectedVersion);
         }
 
-        foreach (var noShow in changes.OfType<NoShowRecorded>())
+        // In the order decided: a no-show recorded and withdrawn in one batch leaves no row.
+        foreach (var change in changes)
         {
-            await using var insert = transaction.CreateCommand(
-                "INSERT INTO patient_no_shows (patient_id, reservation_id, occurred_at) VALUES (@patient, @reservation, @at)");
-            SlotPoolRows.Bind(insert, "patient", key);
-            SlotPoolRows.Bind(insert, "reservation", noShow.ReservationId);
-            SlotPoolRows.Bind(insert, "at", dialect.Instant(noShow.At));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            switch (change)
+            {
+                case NoShowRecorded noShow:
+                    await using (var insert = transaction.CreateCommand(
+                                     "INSERT INTO patient_no_shows (patient_id, reservation_id, occurred_at) VALUES (@patient, @reservation, @at)"))
+                    {
+                        SlotPoolRows.Bind(insert, "patient", key);
+                        SlotPoolRows.Bind(insert, "reservation", noShow.ReservationId);
+                        SlotPoolRows.Bind(insert, "at", dialect.Instant(noShow.At));
+                        await insert.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                    break;
+                // The row goes: who withdrew it, when and why is in the audit log.
+                case NoShowWithdrawn withdrawn:
+                    await using (var delete = transaction.CreateCommand(
+                                     "DELETE FROM patient_no_shows WHERE patient_id = @patient AND reservation_id = @reservation"))
+                    {
+                        SlotPoolRows.Bind(delete, "patient", key);
+                        SlotPoolRows.Bind(delete, "reservation", withdrawn.ReservationId);
+                        await delete.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                    break;
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
