@@ -59,16 +59,32 @@ start_db() {
   mariadb --protocol=tcp -h127.0.0.1 -P"$DB_PORT" -uroot -e 'CREATE DATABASE IF NOT EXISTS booking CHARACTER SET utf8mb4'
 }
 
+# The silos run as in Production, which encrypts the token key ring at rest: one self-signed
+# certificate for the whole local cluster (they share the key ring), kept with its data.
+key_ring() {
+  [[ -f "$DIR/keyring.pfx" ]] && return 0
+  need openssl openssl
+  openssl rand -hex 16 >"$DIR/keyring-password"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=OrleansBooking local cluster key ring" \
+    -keyout "$DIR/keyring.key" -out "$DIR/keyring.crt" >/dev/null 2>&1
+  openssl pkcs12 -export -inkey "$DIR/keyring.key" -in "$DIR/keyring.crt" -out "$DIR/keyring.pfx" \
+    -passout "pass:$(cat "$DIR/keyring-password")"
+  rm -f "$DIR/keyring.key" "$DIR/keyring.crt"
+}
+
 start_silo() { # start_silo <i>
   local i=$1
   alive "$DIR/silo$i.pid" && return 0
+  key_ring
   Booking__Accounts__FirstAdmin__Password="$(cat "$DIR/admin-password")" \
+  Booking__Accounts__KeyRingCertificatePassword="$(cat "$DIR/keyring-password")" \
     dotnet "$SILO_DLL" --urls "http://127.0.0.1:510$i" \
       --Storage:Provider=mysql "--Storage:ConnectionString=$(connection_string)" \
       --Cluster:Provider=mysql --Cluster:AdvertisedAddress=127.0.0.1 \
       --Cluster:SiloPort="1111$i" --Cluster:GatewayPort="3000$i" \
       --Booking:Network:TrustedProxies:0=127.0.0.1 \
       --Booking:Accounts:FirstAdmin:Login=admin --Booking:Accounts:AcceptOutboxCodeSender=true \
+      "--Booking:Accounts:KeyRingCertificatePath=$DIR/keyring.pfx" \
       >"$DIR/silo$i.log" 2>&1 &
   echo $! >"$DIR/silo$i.pid"
 }

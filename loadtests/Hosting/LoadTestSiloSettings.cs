@@ -42,10 +42,13 @@ public static class LoadTestSiloSettings
             // The same for sign-in, limited per address too: the whole crowd signs in from here.
             ["Booking:RateLimits:SignIn:Burst"] = PerAddressPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Booking:RateLimits:SignIn:PermitsPerSecond"] = PerAddressPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Outside Development the token key ring must be encrypted at rest; a test silo uses a throw-away certificate.
+            [KeyRingCertificatePath] = LoadTestKeyRing.CertificatePath,
             // A silo started for a run must not collide with one already running on this machine.
             ["Cluster:SiloPort"] = "0",
             ["Cluster:GatewayPort"] = "0",
         };
+        if (withPassword) settings[KeyRingCertificatePassword] = LoadTestKeyRing.Password;
         if (admin is not null)
         {
             settings[FirstAdminLogin] = admin.Login;
@@ -62,11 +65,17 @@ public static class LoadTestSiloSettings
     /// The admin's password as an environment variable of the silo's process: a command line can be
     /// read by every user of the machine (<c>ps</c>), a process's environment only by its owner.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Environment(AdminCredentials? admin) =>
-        admin is null
-            ? new Dictionary<string, string>()
-            : new Dictionary<string, string> { [FirstAdminPassword.Replace(":", "__", StringComparison.Ordinal)] = admin.Password };
+    public static IReadOnlyDictionary<string, string> Environment(AdminCredentials? admin)
+    {
+        var secrets = new Dictionary<string, string> { [Variable(KeyRingCertificatePassword)] = LoadTestKeyRing.Password };
+        if (admin is not null) secrets[Variable(FirstAdminPassword)] = admin.Password;
+        return secrets;
+    }
+
+    private static string Variable(string key) => key.Replace(":", "__", StringComparison.Ordinal);
 
     private const string FirstAdminLogin = "Booking:Accounts:FirstAdmin:Login";
     private const string FirstAdminPassword = "Booking:Accounts:FirstAdmin:Password";
+    private const string KeyRingCertificatePath = "Booking:Accounts:KeyRingCertificatePath";
+    private const string KeyRingCertificatePassword = "Booking:Accounts:KeyRingCertificatePassword";
 }

@@ -106,7 +106,7 @@ public sealed class DeliveryTests
         using var metrics = new CountedInstruments(NotificationMetrics.MeterName, silo.Services.GetRequiredService<IMeterFactory>());
 
         using (var healthy = await anonymous.GetAsync("/health/ready"))
-            Assert.Equal("Healthy", await healthy.Content.ReadAsStringAsync());
+            Assert.Equal("Healthy", (await ReadinessAsync(healthy)).Str("status"));
         // Attempts 1..4 with waits of 1, 2 and 4 seconds between them (doubling, capped at 4).
         foreach (var wait in new[] { 0, 1, 2, 4 })
         {
@@ -121,10 +121,16 @@ public sealed class DeliveryTests
         Assert.Equal(1, await silo.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE kind = 'booking_confirmed' AND dead_at IS NOT NULL AND attempts = 4 AND sent_at IS NULL"));
         using var ready = await anonymous.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
+        var readiness = await ReadinessAsync(ready);
+        Assert.Equal("Degraded", readiness.Str("status"));
+        Assert.Equal("Degraded", readiness.GetProperty("checks").GetProperty("notifications").Str("status"));
         Assert.Equal(4, metrics.Total("booking.notifications.failed"));
         Assert.Equal(1, metrics.Total("booking.notifications.dead"));
     }
+
+    /// <summary>/health/ready's JSON: the overall status and one entry per check.</summary>
+    private static async Task<System.Text.Json.JsonElement> ReadinessAsync(HttpResponseMessage response) =>
+        System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
     [Theory]
     [InlineData(1, 5)]
