@@ -67,20 +67,23 @@ public sealed class GroupedReadsTests
     {
         var store = new HeldBatchReader();
         store.Stored["k-1"] = new LedgerEntry("one");
+        store.Stored["k-2"] = new LedgerEntry("two");
         var grouped = new GroupedReads<LedgerState, LedgerEntry>(store.Inner, store);
+        // The first batch is in flight before the others are asked for, so they share the next one
+        // (asking for two at once would race the first batch's start).
         var first = grouped.ReadAsync("k-0", CancellationToken.None);
-        var sameBatch = grouped.ReadAsync("k-2", CancellationToken.None);
         await store.BatchArrivedAsync();
         var nextBatch = grouped.ReadAsync("k-1", CancellationToken.None);
+        var sameNextBatch = grouped.ReadAsync("k-2", CancellationToken.None);
 
         var fault = new IOException("database restarting");
         store.FailNext = fault;
         store.Release(batches: 2);
 
         Assert.Same(fault, await Assert.ThrowsAsync<IOException>(() => first));
-        Assert.Same(fault, await Assert.ThrowsAsync<IOException>(() => sameBatch));
         Assert.Equal(["one"], (await nextBatch)!.State.Keys);
-        Assert.Equal([2, 1], store.BatchSizes);
+        Assert.Equal(["two"], (await sameNextBatch)!.State.Keys);
+        Assert.Equal([1, 2], store.BatchSizes);
     }
 
     /// <summary>A batch reader whose reads wait at a gate, let through one batch per release.</summary>

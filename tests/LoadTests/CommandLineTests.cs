@@ -118,11 +118,14 @@ public class CommandLineTests
             "--Booking:RateLimits:PerAddress:PermitsPerSecond=1000000",
             "--Booking:RateLimits:SignIn:Burst=1000000",
             "--Booking:RateLimits:SignIn:PermitsPerSecond=1000000",
+            $"--Booking:Accounts:KeyRingCertificatePath={LoadTestKeyRing.CertificatePath}",
             "--Cluster:SiloPort=0",
             "--Cluster:GatewayPort=0",
             "--Booking:Accounts:FirstAdmin:Login=loadtest-admin",
         ], switches);
         Assert.Equal("secret-pw-123", Assert.Single(environment, e => e.Key == "Booking__Accounts__FirstAdmin__Password").Value);
+        Assert.Equal(LoadTestKeyRing.Password, Assert.Single(environment, e => e.Key == "Booking__Accounts__KeyRingCertificatePassword").Value);
+        Assert.True(File.Exists(LoadTestKeyRing.CertificatePath));
         Assert.DoesNotContain("secret-pw-123", admin.ToString());
     }
 }
