@@ -30,9 +30,7 @@ public static class AuthApi
             .WithDescription("One code per number per Booking:Accounts:CodeResendSeconds (default 60 s); it expires after CodeValidMinutes (default 5). "
                 + "A number that has an account gets a message saying so instead of a code, and the answer is the same: "
                 + "the route does not tell which numbers have accounts.")
-            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, AccountProblems.CodeTooSoon)
-            .ProducesRetryLater();
+            .ProducesCodeSendingProblems();
 
         anonymous.MapPost("/register", RegisterAccount)
             .WithName(nameof(RegisterAccount))
@@ -63,9 +61,7 @@ public static class AuthApi
             .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Send a sign-in code to a patient account's mobile number")
             .WithDescription("An unknown number gets the same answer (and no message), so the route does not tell which numbers have accounts.")
-            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, AccountProblems.CodeTooSoon)
-            .ProducesRetryLater();
+            .ProducesCodeSendingProblems();
 
         anonymous.MapPost("/sign-in/code", SignInWithCode)
             .WithName(nameof(SignInWithCode))

@@ -32,9 +32,7 @@ public static class OwnAccountApi
             .RequireAuthorization(AccessPolicies.Patient)
             .WithSummary("Send codes to the current and the new mobile number, to move the account to the new one")
             .WithDescription("A new number that has an account is told so by SMS instead of getting a code; the answer is the same.")
-            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, AccountProblems.CodeTooSoon)
-            .ProducesRetryLater();
+            .ProducesCodeSendingProblems();
 
         own.MapPost("/mobile", ChangeMobile)
             .WithName(nameof(ChangeMobile))

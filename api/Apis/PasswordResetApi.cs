@@ -21,9 +21,7 @@ public static class PasswordResetApi
             .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Send a password-reset code to a patient account's mobile number")
             .WithDescription("A number without a patient account gets the same answer (and no message). Staff passwords are reset by an admin.")
-            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, AccountProblems.CodeTooSoon)
-            .ProducesRetryLater();
+            .ProducesCodeSendingProblems();
 
         anonymous.MapPost("/password-reset", ResetPassword)
             .WithName(nameof(ResetPassword))
