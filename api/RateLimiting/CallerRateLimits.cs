@@ -14,22 +14,16 @@ namespace OrleansBooking.Api.RateLimiting;
 /// </remarks>
 public sealed class CallerRateLimits : IDisposable, IAsyncDisposable
 {
-    /// <summary>The partition of anonymous callers; no account id is empty.</summary>
-    private const string NoAccount = "";
-
-    private readonly PartitionedRateLimiter<HttpContext> perAccount;
-    private readonly PartitionedRateLimiter<HttpContext> perAddress;
+    private readonly KeyedTokenBuckets<string> perAccount;
+    private readonly KeyedTokenBuckets<ClientNetwork> perAddress;
 
     public CallerRateLimits(RateLimitOptions options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
-        // Made once: the partitioners run on every request and must not allocate a delegate each time.
-        Func<string, RateLimiter> newAccountBucket = _ => new TokenBucket(options.PerAccount, clock);
-        Func<ClientNetwork, RateLimiter> newAddressBucket = _ => new TokenBucket(options.PerAddress, clock);
-        perAccount = PartitionedRateLimiter.Create<HttpContext, string>(context => AccountPartition(context, newAccountBucket));
-        perAddress = PartitionedRateLimiter.Create<HttpContext, ClientNetwork>(context => AddressPartition(context, newAddressBucket));
-        Limiter = PartitionedRateLimiter.CreateChained(perAccount, perAddress);
+        perAccount = new KeyedTokenBuckets<string>(AccountOf, options.PerAccount, clock);
+        perAddress = new KeyedTokenBuckets<ClientNetwork>(AddressOf, options.PerAddress, clock);
+        Limiter = PartitionedRateLimiter.CreateChained<HttpContext>(perAccount, perAddress);
     }
 
     /// <summary>The limiter for <see cref="Microsoft.AspNetCore.RateLimiting.RateLimiterOptions.GlobalLimiter"/>.</summary>
@@ -55,18 +49,19 @@ public sealed class CallerRateLimits : IDisposable, IAsyncDisposable
     /// tools legitimately open dozens of pools or register patients in bulk in a second. Their
     /// address is still limited. Patients and doctors are.
     /// </summary>
-    private static RateLimitPartition<string> AccountPartition(HttpContext context, Func<string, RateLimiter> newBucket) =>
-        UnlimitedPaths.Includes(context.Request.Path) || context.User.AccountIdOf() is not { Length: > 0 } accountId
-            || context.User.RoleOf() == AccountRoles.Admin
-            ? RateLimitPartition.GetNoLimiter(NoAccount)
-            : RateLimitPartition.Get(accountId, newBucket);
+    private static bool AccountOf(HttpContext context, out string accountId)
+    {
+        accountId = context.User.AccountIdOf() ?? "";
+        return accountId.Length > 0 && !UnlimitedPaths.Includes(context.Request.Path) && context.User.RoleOf() != AccountRoles.Admin;
+    }
 
     /// <summary>
     /// No address (the in-process test server, a Unix socket behind a proxy) means nothing tells
     /// callers apart; one shared bucket would throttle every patient together, so none applies.
     /// </summary>
-    internal static RateLimitPartition<ClientNetwork> AddressPartition(HttpContext context, Func<ClientNetwork, RateLimiter> newBucket) =>
-        UnlimitedPaths.Includes(context.Request.Path) || context.Connection.RemoteIpAddress is not { } address
-            ? RateLimitPartition.GetNoLimiter(ClientNetwork.None)
-            : RateLimitPartition.Get(ClientNetwork.Of(address), newBucket);
+    internal static bool AddressOf(HttpContext context, out ClientNetwork network)
+    {
+        network = context.Connection.RemoteIpAddress is { } address ? ClientNetwork.Of(address) : ClientNetwork.None;
+        return network != ClientNetwork.None && !UnlimitedPaths.Includes(context.Request.Path);
+    }
 }

@@ -15,5 +15,7 @@ public sealed class SignInRateLimitPolicy(IOptions<RateLimitOptions> options, Ti
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
 
     public RateLimitPartition<ClientNetwork> GetPartition(HttpContext httpContext) =>
-        CallerRateLimits.AddressPartition(httpContext, newBucket);
+        CallerRateLimits.AddressOf(httpContext, out var network)
+            ? RateLimitPartition.Get(network, newBucket)
+            : RateLimitPartition.GetNoLimiter(ClientNetwork.None);
 }

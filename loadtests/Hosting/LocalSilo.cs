@@ -64,7 +64,11 @@ public sealed class LocalSilo : IAsyncDisposable
         };
         if (silo.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {
-            start.ArgumentList.Add(silo);
+            // Run from its own folder, as it is deployed: the content root is the working directory, and
+            // without it the silo would miss its appsettings.json and wwwroot and be measured misconfigured.
+            var dll = Path.GetFullPath(silo);
+            start.WorkingDirectory = Path.GetDirectoryName(dll)!;
+            start.ArgumentList.Add(dll);
         }
         else
         {

@@ -16,6 +16,8 @@ internal sealed partial class SqlAccountStore
         SlotPoolRows.Bind(insert, "account", session.AccountId);
         SlotPoolRows.Bind(insert, "refresh", session.RefreshId);
         SlotPoolRows.Bind(insert, "started", dialect.Instant(session.StartedAt));
+        // Every sign-in writes: in turn, or a crowd signing in sleeps threads in SQLite's busy handler.
+        using var turn = await dialect.TakeWriteTurnAsync(cancellationToken);
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -29,6 +31,7 @@ internal sealed partial class SqlAccountStore
         SlotPoolRows.Bind(update, "now", dialect.Instant(clock.GetUtcNow()));
         SlotPoolRows.Bind(update, "session", sessionId);
         SlotPoolRows.Bind(update, "presented", presented);
+        using var turn = await dialect.TakeWriteTurnAsync(cancellationToken);
         return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 }

@@ -50,12 +50,21 @@ internal abstract class SqlDialect : IAsyncDisposable
     }
 
     /// <summary>Starts a write transaction (on MySQL, with the transaction's first statement).</summary>
-    public virtual async Task<StoreTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
+    public abstract Task<StoreTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Held around a write that is one statement outside a transaction. SQLite: this process's
+    /// write turn on the file (see <see cref="SqliteWriters"/>); MySQL locks rows and needs none.
+    /// </summary>
+    public virtual Task<IDisposable> TakeWriteTurnAsync(CancellationToken cancellationToken) => Task.FromResult(NoTurn);
+
+    private static readonly IDisposable NoTurn = new NoWriteTurn();
+
+    private sealed class NoWriteTurn : IDisposable
     {
-        await using var begin = connection.CreateCommand();
-        begin.CommandText = BeginWrite;
-        await begin.ExecuteNonQueryAsync(cancellationToken);
-        return new StoreTransaction(connection, this, pendingBegin: null);
+        public void Dispose()
+        {
+        }
     }
 
     /// <summary>Holds off every other migrator of the same database until the returned lock is disposed.</summary>

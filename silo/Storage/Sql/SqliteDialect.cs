@@ -23,6 +23,27 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
 
     public override string BeginWrite => "BEGIN IMMEDIATE";
 
+    public override Task<IDisposable> TakeWriteTurnAsync(CancellationToken cancellationToken) =>
+        SqliteWriters.TakeTurnAsync(connectionString, BusyTimeout, cancellationToken);
+
+    /// <summary>Takes this process's write turn on the file (<see cref="SqliteWriters"/>) before the write lock.</summary>
+    public override async Task<StoreTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var turn = await TakeWriteTurnAsync(cancellationToken);
+        try
+        {
+            await using var begin = connection.CreateCommand();
+            begin.CommandText = BeginWrite;
+            await begin.ExecuteNonQueryAsync(cancellationToken);
+            return new StoreTransaction(connection, this, pendingBegin: null, turn);
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
+    }
+
     // BEGIN IMMEDIATE already holds the database's single write lock.
     public override string LockPoolRow => "";
 

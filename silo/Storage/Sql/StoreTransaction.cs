@@ -6,8 +6,10 @@ namespace OrleansBooking.Silo.Storage.Sql;
 /// A database transaction started and ended with plain SQL. On MySQL the START TRANSACTION rides
 /// along with the first statement (<paramref name="pendingBegin"/>) instead of costing a round trip
 /// of its own, as BeginTransactionAsync would. Disposing it without <see cref="CommitAsync"/> rolls back.
+/// <paramref name="writeTurn"/>, when given, is held until the transaction has ended either way.
 /// </summary>
-internal sealed class StoreTransaction(DbConnection connection, SqlDialect dialect, string? pendingBegin) : IAsyncDisposable
+internal sealed class StoreTransaction(DbConnection connection, SqlDialect dialect, string? pendingBegin, IDisposable? writeTurn = null)
+    : IAsyncDisposable
 {
     private string? pendingBegin = pendingBegin is null ? null : pendingBegin + ";\n";
     private bool finished;
@@ -25,14 +27,15 @@ internal sealed class StoreTransaction(DbConnection connection, SqlDialect diale
     {
         if (pendingBegin is null) await ExecuteAsync("COMMIT", cancellationToken);
         finished = true;
+        writeTurn?.Dispose();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (finished || pendingBegin is not null) return;
-        finished = true;
         try
         {
+            if (finished || pendingBegin is not null) return;
+            finished = true;
             await ExecuteAsync("ROLLBACK", CancellationToken.None);
         }
         catch (Exception)
@@ -40,6 +43,10 @@ internal sealed class StoreTransaction(DbConnection connection, SqlDialect diale
             // A connection that may still hold the transaction must never serve another caller:
             // MySQL would silently commit the remains at that caller's START TRANSACTION.
             dialect.Discard(connection);
+        }
+        finally
+        {
+            writeTurn?.Dispose();
         }
     }
 
