@@ -53,6 +53,15 @@ public sealed partial class SandboxCallbackSender(
         return true;
     }
 
+    /// <summary>Sends again every callback the service has not acknowledged (a gateway's retries); returns how many got through.</summary>
+    public async Task<int> SendUnacknowledgedAsync(CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        foreach (var payment in await books.UnacknowledgedAsync(100, cancellationToken))
+            if (await SendAsync(payment, cancellationToken)) delivered++;
+        return delivered;
+    }
+
     /// <summary>The configured URL, or this silo's own callback route on the first address it listens on.</summary>
     private Uri Target()
     {

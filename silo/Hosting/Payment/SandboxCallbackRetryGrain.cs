@@ -13,16 +13,14 @@ public interface ISandboxCallbackRetryGrain : IClusterJobGrain;
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed partial class SandboxCallbackRetryGrain(
-    ISandboxBooks books, SandboxCallbackSender sender, IOptions<SandboxOptions> options, ILogger<SandboxCallbackRetryGrain> logger)
+    SandboxCallbackSender sender, IOptions<SandboxOptions> options, ILogger<SandboxCallbackRetryGrain> logger)
     : RepeatingClusterJob(logger), ISandboxCallbackRetryGrain
 {
     protected override TimeSpan Interval => options.Value.CallbackRetryInterval;
 
     protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        var delivered = 0;
-        foreach (var payment in await books.UnacknowledgedAsync(100, cancellationToken))
-            if (await sender.SendAsync(payment, cancellationToken)) delivered++;
+        var delivered = await sender.SendUnacknowledgedAsync(cancellationToken);
         if (delivered > 0) LogDelivered(delivered);
     }
 
