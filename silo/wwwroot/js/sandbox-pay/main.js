@@ -22,7 +22,7 @@ async function call(method, path) {
 }
 
 function back() {
-  return el('p', {}, el('a', { href: '/', 'data-test': 'back' }, '返回医院 · Back to the hospital'));
+  return el('p', {}, el('a', { href: '/#/appointments', 'data-test': 'back' }, '返回医院 · Back to the hospital'));
 }
 
 function show(payment, note) {
