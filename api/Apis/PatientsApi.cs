@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Api.Payments;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Patients;
@@ -29,7 +30,8 @@ public static class PatientsApi
     }
 
     public static async Task<Results<Ok<AppointmentResponse[]>, ProblemHttpResult>> ListAppointments(
-        string patientId, string? scope, ClaimsPrincipal user, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
+        string patientId, string? scope, ClaimsPrincipal user, IPatientDirectory directory, IPaymentLedger ledger, HospitalTime time,
+        CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "patientId", patientId);
@@ -41,6 +43,7 @@ public static class PatientsApi
             return PatientProblems.PatientNotFound(patientId);
         var today = DateOnly.FromDateTime(time.ToLocal(time.Now).DateTime);
         var appointments = await directory.ListAppointmentsAsync(patientId, which!.Value, today, cancellationToken);
-        return TypedResults.Ok(appointments.Select(a => AppointmentResponse.From(a, time)).ToArray());
+        var refunds = await ledger.RefundsOfPaidAsync(appointments.Select(a => a.Reservation).ToList(), cancellationToken);
+        return TypedResults.Ok(appointments.Select(a => AppointmentResponse.From(a, time, refunds.GetValueOrDefault(a.Reservation.ReservationId))).ToArray());
     }
 }

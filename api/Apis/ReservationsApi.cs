@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Api.Payments;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Patients;
@@ -44,18 +45,18 @@ public static class ReservationsApi
 
     public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> GetReservation(
         string reservationId, ClaimsPrincipal user, ISlotPoolGrainFactory pools, IReservationIndex index, IPatientDirectory directory,
-        HospitalTime time, CancellationToken cancellationToken)
+        IPaymentLedger ledger, HospitalTime time, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         if (FieldRules.CheckReservationId(errors, reservationId) is not { } id) return BookingProblems.ValidationFailed(errors);
 
         return await FindVisibleAsync(id, user, pools, index, directory, cancellationToken) is ({ } reservation, _)
-            ? TypedResults.Ok(ReservationResponse.From(reservation, time))
+            ? TypedResults.Ok(ReservationResponse.From(reservation, time, await ledger.RefundOfAsync(reservation, cancellationToken)))
             : BookingProblems.ReservationNotFound(reservationId);
     }
 
     /// <summary>The reservation and its pool when it exists and the caller may see it; (null, null) for both "missing" and "not yours", alike.</summary>
-    private static async Task<(Reservation?, ISlotPoolGrain?)> FindVisibleAsync(
+    internal static async Task<(Reservation?, ISlotPoolGrain?)> FindVisibleAsync(
         string id, ClaimsPrincipal user, ISlotPoolGrainFactory pools, IReservationIndex index, IPatientDirectory directory,
         CancellationToken cancellationToken)
     {
@@ -69,7 +70,7 @@ public static class ReservationsApi
 
     public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> CancelReservation(
         string reservationId, ClaimsPrincipal user, ISlotPoolGrainFactory pools, IGrainFactory grains, IReservationIndex index,
-        IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
+        IPatientDirectory directory, IPaymentLedger ledger, HospitalTime time, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         if (FieldRules.CheckReservationId(errors, reservationId) is not { } id) return BookingProblems.ValidationFailed(errors);
@@ -89,9 +90,12 @@ public static class ReservationsApi
                 // grain re-reads its reservations before it refuses anyone, so nobody is wrongly refused.
             }
         }
+        var refund = outcome is CancelOutcome.Cancelled { Reservation.WasPaid: true } paid
+            ? await ledger.OpenRefundAsync(paid.Reservation, time.Now, cancellationToken)
+            : null;
         return outcome switch
         {
-            CancelOutcome.Cancelled cancelled => TypedResults.Ok(ReservationResponse.From(cancelled.Reservation, time)),
+            CancelOutcome.Cancelled cancelled => TypedResults.Ok(ReservationResponse.From(cancelled.Reservation, time, refund)),
             CancelOutcome.CancellationClosed closed => BookingProblems.CancellationClosed(time.ToLocal(closed.Deadline)),
             CancelOutcome.NotCancellable notCancellable => BookingProblems.NotCancellable(notCancellable.Status),
             CancelOutcome.ReservationNotFound => BookingProblems.ReservationNotFound(reservationId),

@@ -64,7 +64,7 @@ public static class StatisticsAdminApi
     }
 
     // ?format wins over Accept, so a link in a browser can ask for a download.
-    private static bool WantsCsv(string? format, HttpRequest request, RequestErrors errors)
+    internal static bool WantsCsv(string? format, HttpRequest request, RequestErrors errors)
     {
         switch (format)
         {

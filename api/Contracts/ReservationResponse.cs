@@ -15,7 +15,7 @@ public sealed record ReservationResponse(
     CancellationReason? CancellationReason,
     PaymentView? Payment)
 {
-    public static ReservationResponse From(Reservation reservation, HospitalTime time) => new(
+    public static ReservationResponse From(Reservation reservation, HospitalTime time, OrleansBooking.Api.Payments.RefundState? refund = null) => new(
         reservation.ReservationId,
         reservation.PoolId,
         reservation.PatientId,
@@ -25,5 +25,5 @@ public sealed record ReservationResponse(
         time.ToLocal(reservation.CreatedAt),
         reservation.CancelledAt is { } cancelledAt ? time.ToLocal(cancelledAt) : null,
         reservation.CancellationReason,
-        PaymentView.Of(reservation, time));
+        PaymentView.Of(reservation, time, refund));
 }

@@ -35,5 +35,5 @@ public sealed record ClinicStopNoticeQueued(ClinicStopNotice Notice) : SlotPoolC
 /// <summary>A payment-due or payment-expired notice for the outbox, written in the batch that holds or expires the number.</summary>
 public sealed record PaymentNoticeQueued(PaymentNotice Notice) : SlotPoolChange;
 
-/// <summary>A hold was paid in time: pending payment → booked, with the instant of payment.</summary>
-public sealed record HoldPaid(string ReservationId, DateTimeOffset PaidAt) : SlotPoolChange;
+/// <summary>A hold was paid in time: pending payment → booked, with the instant of payment and whose it is (told "booked").</summary>
+public sealed record HoldPaid(string ReservationId, DateTimeOffset PaidAt, string PatientId) : SlotPoolChange;

@@ -72,7 +72,7 @@ internal sealed partial class SlotPoolGrain
             ExpireHolds(now);
             return new PayHoldOutcome.HoldExpired(State.FindReservation(reservationId)!);
         }
-        commit.Raise(new HoldPaid(reservationId, now));
+        commit.Raise(new HoldPaid(reservationId, now, reservation.PatientId));
         return new PayHoldOutcome.Booked(State.FindReservation(reservationId)!, Repeated: false);
     }
 

@@ -24,6 +24,8 @@ public sealed class HospitalReadModels
         SessionsToSweep = new SqlSessionsToSweep(dialect);
         OpenSessions = new SqlOpenSessions(dialect);
         HoldsToExpire = new SqlHoldsToExpire(dialect);
+        PaymentLedger = new SqlPaymentLedger(dialect);
+        SandboxBooks = new SqlSandboxBooks(dialect);
     }
 
     public IHospitalStatistics Statistics { get; }
@@ -34,6 +36,10 @@ public sealed class HospitalReadModels
 
     public IOpenSessions OpenSessions { get; }
     public IHoldsToExpire HoldsToExpire { get; }
+
+    public Api.Payments.IPaymentLedger PaymentLedger { get; }
+
+    public Api.Payments.Sandbox.ISandboxBooks SandboxBooks { get; }
 
     /// <summary>Read models for <paramref name="options"/>; connects to nothing yet.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>

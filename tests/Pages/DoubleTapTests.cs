@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Playwright;
-using OrleansBooking.Tests.Accounts;
 using OrleansBooking.Tests.Api;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,7 +14,7 @@ public sealed class DoubleTapTests(Chromium chromium) : PageTest(chromium)
     public async Task ADoubleTapOnBookBooksOnce(string size)
     {
         var poolId = await Hospital.OpenPoolAsync();
-        var page = await SignedInAtBookingAsync(size, poolId);
+        var page = await SignedInAtBookingAsync(size, poolId, "Zhao Liu");
         var keys = RecordReservationKeys(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).DblClickAsync();
@@ -31,7 +30,7 @@ public sealed class DoubleTapTests(Chromium chromium) : PageTest(chromium)
     public async Task ABookingWhoseAnswerIsLostIsRetriedWithTheSameKey(string size)
     {
         var poolId = await Hospital.OpenPoolAsync();
-        var page = await SignedInAtBookingAsync(size, poolId);
+        var page = await SignedInAtBookingAsync(size, poolId, "Zhao Liu");
         var keys = RecordReservationKeys(page);
         // The first try reaches the silo and books; its answer never reaches the phone.
         var lost = 0;
@@ -52,21 +51,6 @@ public sealed class DoubleTapTests(Chromium chromium) : PageTest(chromium)
         Assert.Equal(2, keys.Count);
         Assert.True(keys.Distinct().Count() == 1, $"The retry carries the first try's key; seen: {string.Join(", ", keys)}");
         AssertNoScriptErrors();
-    }
-
-    private async Task<IPage> SignedInAtBookingAsync(string size, string poolId)
-    {
-        var (mobile, _) = await Silo.SignUpPatientAsync("Zhao Liu");
-        var page = await OpenTabAsync(size);
-        await page.GotoAsync(Url("/#/account"));
-        var signIn = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" }) });
-        await signIn.GetByLabel("Mobile number").FillAsync(mobile);
-        await signIn.GetByLabel("Password").FillAsync(AccountCalls.Password);
-        await signIn.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My appointments" })).ToBeVisibleAsync();
-        await page.GotoAsync(Url($"/#/book/{poolId}"));
-        await Expect(page.GetByLabel("Patient")).ToContainTextAsync("Zhao Liu");
-        return page;
     }
 
     private static ConcurrentQueue<string> RecordReservationKeys(IPage page)

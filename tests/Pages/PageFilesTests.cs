@@ -26,6 +26,7 @@ public sealed partial class PageFilesTests : IAsyncLifetime
     [InlineData("/", "/js/patient/main.js")]
     [InlineData("/doctor/", "/js/doctor/main.js")]
     [InlineData("/admin/", "/js/admin/main.js")]
+    [InlineData("/sandbox-pay/", "/js/sandbox-pay/main.js")]
     public async Task EachPageIsServedWithAPolicyThatForbidsInlineScript(string path, string script)
     {
         using var response = await client.GetAsync(path);

@@ -15,8 +15,14 @@ public abstract class PageTest(Chromium chromium) : IAsyncLifetime
 
     private readonly List<IBrowserContext> contexts = [];
 
+    /// <summary>Settings a test class gives its silo before it starts (e.g. payment at booking).</summary>
+    protected virtual void Configure(PageSilo silo)
+    {
+    }
+
     public async Task InitializeAsync()
     {
+        Configure(Silo);
         Silo.Listen();
         Hospital = await new PageHospital(Silo).OpenAsync();
     }
@@ -40,6 +46,22 @@ public abstract class PageTest(Chromium chromium) : IAsyncLifetime
     }
 
     private readonly List<List<string>> pageErrors = [];
+
+    /// <summary>A tab signed in as a new patient account with one patient (<paramref name="name"/>), on the booking form of <paramref name="poolId"/>.</summary>
+    protected async Task<IPage> SignedInAtBookingAsync(string size, string poolId, string name)
+    {
+        var (mobile, _) = await Silo.SignUpPatientAsync(name);
+        var page = await OpenTabAsync(size);
+        await page.GotoAsync(Url("/#/account"));
+        var signIn = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" }) });
+        await signIn.GetByLabel("Mobile number").FillAsync(mobile);
+        await signIn.GetByLabel("Password").FillAsync(Accounts.AccountCalls.Password);
+        await signIn.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My appointments" })).ToBeVisibleAsync();
+        await page.GotoAsync(Url($"/#/book/{poolId}"));
+        await Microsoft.Playwright.Assertions.Expect(page.GetByLabel("Patient")).ToContainTextAsync(name);
+        return page;
+    }
 
     protected string Url(string path) => Silo.BaseUrl + path;
 

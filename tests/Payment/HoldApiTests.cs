@@ -7,11 +7,10 @@ using OrleansBooking.Tests.Api;
 namespace OrleansBooking.Tests.Payment;
 
 /// <summary>A silo with payment at booking and one patient place a day, so a hold's limit place can be seen coming back.</summary>
-public sealed class PaymentApiFactory : BookingApiFactory
+public sealed class PaymentApiFactory : PaymentSilo
 {
     public PaymentApiFactory()
     {
-        With("Booking:Payment:Mode", "at-booking");
         With("Booking:Limits:PerDay", "1");
     }
 }

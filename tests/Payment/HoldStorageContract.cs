@@ -47,7 +47,7 @@ public abstract class HoldStorageContract : StoreContract
 
         Assert.Empty(await holds.FindPoolsAsync(ExpiresAt.AddTicks(-10), CancellationToken.None));
         Assert.Equal(["pool-1"], await holds.FindPoolsAsync(ExpiresAt, CancellationToken.None));
-        await Pools.WriteAsync("pool-1", 2, [new HoldPaid(Hold(1).ReservationId, Now)], CancellationToken.None);
+        await Pools.WriteAsync("pool-1", 2, [new HoldPaid(Hold(1).ReservationId, Now, Hold(1).PatientId)], CancellationToken.None);
         Assert.Empty(await holds.FindPoolsAsync(ExpiresAt.AddHours(1), CancellationToken.None));
     }
 
@@ -57,11 +57,14 @@ public abstract class HoldStorageContract : StoreContract
         await CreatePoolWithHoldsAsync(Hold(1));
         var paidAt = Now.AddMinutes(3);
 
-        await Pools.WriteAsync("pool-1", 2, [new HoldPaid(Hold(1).ReservationId, paidAt)], CancellationToken.None);
+        await Pools.WriteAsync("pool-1", 2, [new HoldPaid(Hold(1).ReservationId, paidAt, Hold(1).PatientId)], CancellationToken.None);
 
         var paid = (await ReadAsync()).FindReservation(Hold(1).ReservationId)!;
         Assert.Equal(Hold(1) with { Status = ReservationStatus.Booked, PaidAt = paidAt }, paid);
         Assert.Null((await ReadAsync()).EarliestHoldExpiry());
+        // Only now is the number the patient's: the same batch tells them it is booked.
+        Assert.Equal(1, await Database.ScalarAsync(
+            $"SELECT COUNT(*) FROM notifications WHERE kind = 'booking_confirmed' AND notification_id = 'booked-{paid.ReservationId}' AND patient_id = '{paid.PatientId}'"));
     }
 
     [Fact]
@@ -71,7 +74,7 @@ public abstract class HoldStorageContract : StoreContract
         await Pools.WriteAsync("pool-1", 2, [new ReservationCancelled(Hold(1).ReservationId, CancellationReason.PaymentExpired, ExpiresAt)], CancellationToken.None);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            Pools.WriteAsync("pool-1", 3, [new HoldPaid(Hold(1).ReservationId, ExpiresAt)], CancellationToken.None));
+            Pools.WriteAsync("pool-1", 3, [new HoldPaid(Hold(1).ReservationId, ExpiresAt, Hold(1).PatientId)], CancellationToken.None));
 
         Assert.Equal(ReservationStatus.Cancelled, (await ReadAsync()).FindReservation(Hold(1).ReservationId)!.Status);
     }

@@ -21,7 +21,7 @@ public sealed record AppointmentResponse(
     CancellationReason? CancellationReason,
     PaymentView? Payment)
 {
-    public static AppointmentResponse From(PatientAppointment appointment, HospitalTime time)
+    public static AppointmentResponse From(PatientAppointment appointment, HospitalTime time, OrleansBooking.Api.Payments.RefundState? refund = null)
     {
         var reservation = appointment.Reservation;
         return new AppointmentResponse(
@@ -37,6 +37,6 @@ public sealed record AppointmentResponse(
             time.ToLocal(reservation.CreatedAt),
             reservation.CancelledAt is { } at ? time.ToLocal(at) : null,
             reservation.CancellationReason,
-        PaymentView.Of(reservation, time));
+        PaymentView.Of(reservation, time, refund));
     }
 }

@@ -43,16 +43,5 @@ public static class StatisticsCsv
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    // A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) sends
-    // the sheet's data away): such a cell gets a leading apostrophe, which shows it as text.
-    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
-
-    // Ids are plain today, but a quote, comma or line break must never shift the columns, and no
-    // text from the database may become a formula in the admin's spreadsheet.
-    private static string Cell(string? value)
-    {
-        if (value is null) return "";
-        if (value.Length > 0 && FormulaStarts.Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n', '\t']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    private static string Cell(string? value) => CsvCells.Text(value);
 }

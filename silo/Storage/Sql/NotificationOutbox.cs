@@ -82,9 +82,13 @@ internal static class NotificationOutbox
     }
 
     /// <summary>The confirmation of a booking: which reservation (the dispatcher reads the rest when it words the message).</summary>
-    public static OutboxMessage Confirmation(Reservation reservation) => new(
-        "booked-" + reservation.ReservationId, reservation.PatientId, NotificationKinds.BookingConfirmed,
-        JsonSerializer.Serialize(new { reservationId = reservation.ReservationId }, PayloadJson), reservation.CreatedAt);
+    public static OutboxMessage Confirmation(Reservation reservation) =>
+        Confirmation(reservation.ReservationId, reservation.PatientId, reservation.CreatedAt);
+
+    /// <summary>The confirmation of a booking made at <paramref name="at"/> (a hold paid then, or a number booked at once).</summary>
+    public static OutboxMessage Confirmation(string reservationId, string patientId, DateTimeOffset at) => new(
+        "booked-" + reservationId, patientId, NotificationKinds.BookingConfirmed,
+        JsonSerializer.Serialize(new { reservationId }, PayloadJson), at);
 
     /// <summary>The reminder the day before a visit; one per reservation however often the day is scanned.</summary>
     public static OutboxMessage Reminder(string reservationId, string patientId, DateTimeOffset now) => new(

@@ -61,8 +61,13 @@ internal sealed class SlotPoolBatch
                     batch.reservationChanges.Add(change);
                     if (cancelled.Reason is CancellationReason.PatientRequest or CancellationReason.AdminAction) batch.cancellationNotices.Add(cancelled);
                     break;
-                case ReservationStatusChanged or HoldPaid:
+                case ReservationStatusChanged:
                     batch.reservationChanges.Add(change);
+                    break;
+                case HoldPaid paid:
+                    batch.reservationChanges.Add(change);
+                    // Paid in time: only now is the number the patient's, so only now are they told "booked".
+                    batch.outbox.Add(NotificationOutbox.Confirmation(paid.ReservationId, paid.PatientId, paid.PaidAt));
                     break;
                 case ClinicStopNoticeQueued queued:
                     batch.outbox.Add(NotificationOutbox.StopClinic(queued.Notice));

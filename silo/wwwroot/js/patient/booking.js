@@ -2,6 +2,7 @@
 import { segment } from '../shared/api.js';
 import { el, field, show } from '../shared/dom.js';
 import { bookingIntents } from './booking-intents.js';
+import { paymentStep } from './payment-step.js';
 import { sessionStatusText } from './session-status.js';
 
 const MaxTries = 4;
@@ -81,8 +82,10 @@ export function showConfirmation(app) {
   const booked = app.state.booked;
   if (!booked) return app.go('#/appointments');
   const { reservation, pool, doctor, patient } = booked;
+  const payment = paymentStep(app, reservation);
   show(app.main,
-    el('h2', {}, t('confirmation.heading')),
+    el('h2', {}, t(payment ? 'pay.heading' : 'confirmation.heading')),
+    payment,
     el('section', { class: 'card notice', 'data-reservation': reservation.reservationId },
       el('p', { class: 'big' }, t('confirmation.number', reservation.sequenceNumber)),
       el('p', {}, `${doctor.name} · ${pool.date} ${t(`session.${pool.session}`)} · ${patient.name}`),
