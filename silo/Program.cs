@@ -31,6 +31,7 @@ app.MapOwnAccountApi();
 app.MapAccountsAdminApi();
 app.MapPoolsApi();
 app.MapReservationsApi();
+app.MapPoolWaitlistApi();
 app.MapPoolsAdminApi();
 app.MapAccountPatientsApi();
 app.MapPatientsApi();

@@ -24,6 +24,7 @@ public sealed class HospitalReadModels
         SessionsToSweep = new SqlSessionsToSweep(dialect);
         OpenSessions = new SqlOpenSessions(dialect);
         HoldsToExpire = new SqlHoldsToExpire(dialect);
+        WaitlistRecords = new Waitlist.SqlWaitlistRecords(dialect);
     }
 
     public IHospitalStatistics Statistics { get; }
@@ -34,6 +35,8 @@ public sealed class HospitalReadModels
 
     public IOpenSessions OpenSessions { get; }
     public IHoldsToExpire HoldsToExpire { get; }
+
+    public Grains.Waitlist.IWaitlistRecords WaitlistRecords { get; }
 
     /// <summary>Read models for <paramref name="options"/>; connects to nothing yet.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
