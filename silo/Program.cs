@@ -35,6 +35,7 @@ app.MapReservationPaymentApi();
 app.MapPaymentsApi();
 app.MapSandboxPayApi();
 app.MapPaymentsAdminApi();
+app.MapPoolWaitlistApi();
 app.MapPoolsAdminApi();
 app.MapAccountPatientsApi();
 app.MapPatientsApi();

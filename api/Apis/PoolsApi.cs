@@ -26,7 +26,7 @@ namespace OrleansBooking.Api.Apis;
 /// </summary>
 public static class PoolsApi
 {
-    public const string ReplayedHeader = "Idempotent-Replayed";
+    public const string ReplayedHeader = ReservationAnswers.ReplayedHeader;
 
     public static IEndpointRouteBuilder MapPoolsApi(this IEndpointRouteBuilder app)
     {
@@ -182,44 +182,10 @@ public static class PoolsApi
             await pools.GetSlotPool(poolId).AnswerIfSoldOutAsync(reserve) is { } early
                 ? new PatientReserveOutcome.Decided(early)
                 : await patients.Get(reserve.PatientId).ReserveForAccountAsync(accountId, poolId, reserve));
-        ReserveOutcome outcome;
-        switch (decision)
-        {
-            case PatientReserveOutcome.Decided decided:
-                outcome = decided.Pool;
-                break;
-            case PatientReserveOutcome.PatientNotFound:
-                return PatientProblems.PatientNotFound(reserve.PatientId);
-            case PatientReserveOutcome.LimitReached reached:
-                return PatientProblems.LimitReached(reached.Limit, reached.Allowed);
-            case PatientReserveOutcome.Suspended suspended:
-                return PatientProblems.PatientSuspended(time.ToLocal(suspended.Until));
-            case var other:
-                throw new UnreachableException($"Unknown patient outcome {other}.");
-        }
-
+        if (ReservationAnswers.PatientRefusal(decision, reserve.PatientId, time, out var decided) is { } refused) return refused;
+        var outcome = decided!;
         Metrics.ReservationMetrics.Record(outcome);
-        switch (outcome)
-        {
-            case ReserveOutcome.Reserved reserved:
-                if (reserved.Replayed) http.Response.Headers[ReplayedHeader] = "true";
-                var reservation = reserved.Reservation;
-                return TypedResults.Created($"/api/reservations/{reservation.ReservationId}", ReservationResponse.From(reservation, time));
-            case ReserveOutcome.SoldOut:
-                return BookingProblems.SoldOut(poolId);
-            case ReserveOutcome.NotReleased notReleased:
-                return BookingProblems.NotReleased(time.ToLocal(notReleased.ReleaseAt));
-            case ReserveOutcome.AlreadyBooked alreadyBooked:
-                return BookingProblems.AlreadyBooked(alreadyBooked.Existing);
-            case ReserveOutcome.PoolClosed closed:
-                return BookingProblems.PoolClosed(closed.Status);
-            case ReserveOutcome.PoolNotFound:
-                return BookingProblems.PoolNotFound(poolId);
-            case ReserveOutcome.IdempotencyKeyReused:
-                return BookingProblems.IdempotencyKeyReused();
-            default:
-                throw new UnreachableException($"Unknown reserve outcome {outcome}.");
-        }
+        return ReservationAnswers.From(poolId, outcome, http, time);
     }
 
     public static async Task<Results<Ok<ReservationResponse[]>, ProblemHttpResult>> ListPoolReservations(

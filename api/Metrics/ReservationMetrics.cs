@@ -20,6 +20,8 @@ public static class ReservationMetrics
             ReserveOutcome.PoolClosed => "pool_closed",
             ReserveOutcome.PoolNotFound => "pool_not_found",
             ReserveOutcome.IdempotencyKeyReused => "idempotency_key_reused",
+            ReserveOutcome.OfferExpired => "offer_expired",
+            ReserveOutcome.NoOffer => "offer_not_found",
             _ => "other",
         }));
 }

@@ -42,6 +42,17 @@ public static class ProblemCodes
     public const string NotANoShow = "not_a_no_show";
     public const string QueueUnstable = "queue_unstable";
 
+    /// <summary>Joining the waitlist of a pool that has numbers left (with <c>remaining</c>): book one instead.</summary>
+    public const string NumbersAvailable = "numbers_available";
+    /// <summary>Accepting (or declining) a waitlist offer that ran out or was passed on.</summary>
+    public const string OfferExpired = "offer_expired";
+    public const string OfferNotFound = "offer_not_found";
+    public const string NotOnWaitlist = "not_on_waitlist";
+    /// <summary>The patient is on as many waitlists as allowed (with <c>allowed</c>).</summary>
+    public const string WaitlistLimitReached = "waitlist_limit_reached";
+    /// <summary>The engine running has no waitlist (the conventional comparison engine).</summary>
+    public const string WaitlistUnavailable = "waitlist_unavailable";
+
     public const string Overloaded = "overloaded";
     public const string Timeout = "timeout";
     public const string StorageUnavailable = "storage_unavailable";

@@ -14,7 +14,7 @@ namespace OrleansBooking.Grains.Patients;
 /// answers, and those rows are what the bookings are loaded from. Orleans keeps one activation
 /// per patient across the cluster, so the limits hold whichever silo a request arrives at.
 /// </summary>
-internal sealed class PatientGrain(
+internal sealed partial class PatientGrain(
     IChangeStorage<PatientState, PatientChange> storage,
     ISlotPoolGrainFactory pools,
     PoolVisitDays visitDays,

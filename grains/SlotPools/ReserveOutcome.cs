@@ -27,6 +27,14 @@ public abstract record ReserveOutcome
     [GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome.IdempotencyKeyReused")]
     public sealed record IdempotencyKeyReused : ReserveOutcome;
 
+    /// <summary>Accepting a waitlist offer that ran out or was passed on.</summary>
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome.OfferExpired")]
+    public sealed record OfferExpired : ReserveOutcome;
+
+    /// <summary>Accepting a waitlist offer when none was ever made to the patient.</summary>
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome.NoOffer")]
+    public sealed record NoOffer : ReserveOutcome;
+
     /// <summary>
     /// The answer to a retry whose idempotency key already made <paramref name="earlier"/>: the
     /// same reservation, whatever changed since — unless the key is another patient's.

@@ -60,6 +60,7 @@ internal sealed partial class SlotPoolGrain
         if (State.Definition is null) return new StopClinicOutcome.PoolNotFound();
         if (State.Status == PoolStatus.Cancelled) return new StopClinicOutcome.AlreadyStopped();
         var cancelled = CancelEveryReservationAndNotify(reason);
+        OfferFreedNumbers(clock.GetUtcNow());
         return new StopClinicOutcome.Stopped(SnapshotOf(State), cancelled);
     }
 

@@ -47,6 +47,7 @@ internal sealed partial class SlotPoolGrain
             commit.Raise(new ReservationCancelled(hold.ReservationId, CancellationReason.PaymentExpired, now));
             commit.Raise(new PaymentNoticeQueued(PaymentNotice.For(hold, PaymentNotice.Expired, now)));
         }
+        if (expired.Count > 0) OfferFreedNumbers(now);
         return expired.Select(h => State.FindReservation(h.ReservationId)!).ToList();
     }
 

@@ -42,6 +42,7 @@ internal sealed partial class SlotPoolGrain(
             key, $"{nameof(SlotPoolGrain)}/{key}", storage, SlotPoolState.Empty, options.Value, logger, this.DeactivateOnIdle);
         // Holds stored by an earlier activation (another silo, before a restart) expire on time here.
         ArmHoldTimer(TimeSpan.Zero);
+        ArmOfferTimer(TimeSpan.Zero);
     }
 
     // An activation leaves memory only after everything it decided is written (or undone).
@@ -62,8 +63,13 @@ internal sealed partial class SlotPoolGrain(
         var now = clock.GetUtcNow();
         // A number whose hold ran out is free again before anyone is told the pool is sold out.
         if (State.HasHolds) ExpireHolds(now);
+        LapseDueOffers(now);
         var outcome = Judge(State, request, now);
-        if (outcome is ReserveOutcome.Reserved { Replayed: false } made) RaiseReservation(made.Reservation);
+        if (outcome is ReserveOutcome.Reserved { Replayed: false } made)
+        {
+            TakeOffer(made.Reservation);
+            RaiseReservation(made.Reservation);
+        }
         else if (HoldsWhateverCommits(outcome, request, now)) return outcome;
         await commit.WhenDurableAsync();
         return outcome;
@@ -73,7 +79,8 @@ internal sealed partial class SlotPoolGrain(
     {
         var now = clock.GetUtcNow();
         // A hold that has run out but is not yet expired frees a number: the pool must decide.
-        if (commit.IsStale || (State.HasHolds && State.EarliestHoldExpiry() <= now)) return Task.FromResult<ReserveOutcome?>(null);
+        if (commit.IsStale || (State.HasHolds && State.EarliestHoldExpiry() <= now) || State.Waitlist.EarliestOfferExpiry() <= now)
+            return Task.FromResult<ReserveOutcome?>(null);
         var outcome = Judge(State, request, now);
         return Task.FromResult(outcome is ReserveOutcome.SoldOut && HoldsWhateverCommits(outcome, request, now) ? outcome : null);
     }
@@ -102,7 +109,9 @@ internal sealed partial class SlotPoolGrain(
         if (state.Status is PoolStatus.Closed or PoolStatus.Cancelled) return new ReserveOutcome.PoolClosed(state.Status);
         if (now < pool.ReleaseAt) return new ReserveOutcome.NotReleased(pool.ReleaseAt);
         if (state.FindActiveReservationOf(request.PatientId) is { } held) return new ReserveOutcome.AlreadyBooked(held);
-        if (state.Booked >= pool.Quota) return new ReserveOutcome.SoldOut();
+        if (JudgeOffer(state, pool, request, now) is { } offered) return offered;
+        // Numbers held for waitlist offers are taken for everyone else.
+        if (state.Taken >= pool.Quota) return new ReserveOutcome.SoldOut();
 
         return new ReserveOutcome.Reserved(NewReservation(pool, request, state.NextFreeNumber(), now), Replayed: false);
     }
@@ -129,6 +138,7 @@ internal sealed partial class SlotPoolGrain(
         }
 
         commit.Raise(new ReservationCancelled(reservationId, reason, now));
+        OfferFreedNumbers(now);
         return new CancelOutcome.Cancelled(State.FindReservation(reservationId)!);
     }
 
@@ -149,6 +159,7 @@ internal sealed partial class SlotPoolGrain(
         if (change.Quota is { } newQuota && newQuota != State.Definition.Quota) commit.Raise(new QuotaChanged(newQuota));
         if (change.ReleaseAt is { } releaseAt && releaseAt != State.Definition.ReleaseAt) commit.Raise(new ReleaseRescheduled(releaseAt));
         if (change.Status is { } status && status != State.Status) ChangeStatus(status);
+        OfferFreedNumbers(clock.GetUtcNow());
         return new ChangePoolOutcome.Changed(SnapshotOf(State));
     }
 
@@ -179,5 +190,5 @@ internal sealed partial class SlotPoolGrain(
     }
 
     /// <summary>The snapshot of <paramref name="state"/>, stamped with the last committed version.</summary>
-    private SlotPoolSnapshot SnapshotOf(SlotPoolState state) => new(state.Definition!, state.Status, state.Booked, commit.Version);
+    private SlotPoolSnapshot SnapshotOf(SlotPoolState state) => new(state.Definition!, state.Status, state.Taken, commit.Version);
 }

@@ -1,4 +1,5 @@
 using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Grains.Waitlist;
 
 namespace OrleansBooking.Grains.SlotPools;
 
@@ -8,7 +9,7 @@ namespace OrleansBooking.Grains.SlotPools;
 /// pool applies thousands of changes a second; a failed write undoes them by going back to a
 /// copy of the committed state.
 /// </summary>
-public sealed class SlotPoolState : ICommittableState<SlotPoolState, SlotPoolChange>
+public sealed partial class SlotPoolState : ICommittableState<SlotPoolState, SlotPoolChange>
 {
     private readonly Dictionary<string, Reservation> reservations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> activeByPatient = new(StringComparer.Ordinal);
@@ -64,7 +65,13 @@ public sealed class SlotPoolState : ICommittableState<SlotPoolState, SlotPoolCha
     }
 
     /// <summary>The same pool rebuilt from its reservations: the indexes come out as <see cref="Apply"/> left them.</summary>
-    public SlotPoolState Copy() => Definition is null ? Empty() : Restore(Definition, Status, CreatedAt, reservations.Values);
+    public SlotPoolState Copy()
+    {
+        if (Definition is null) return Empty();
+        var copy = Restore(Definition, Status, CreatedAt, reservations.Values);
+        copy.RestoreWaitlist(Waitlist.Copy());
+        return copy;
+    }
 
     public Reservation? FindReservation(string reservationId) => reservations.GetValueOrDefault(reservationId);
 
@@ -82,6 +89,7 @@ public sealed class SlotPoolState : ICommittableState<SlotPoolState, SlotPoolCha
     {
         var highest = 0;
         foreach (var id in activeByPatient.Values) highest = Math.Max(highest, reservations[id].SequenceNumber);
+        foreach (var offer in Waitlist.Offers) highest = Math.Max(highest, offer.SequenceNumber);
         return highest;
     }
 
@@ -130,6 +138,9 @@ public sealed class SlotPoolState : ICommittableState<SlotPoolState, SlotPoolCha
                 break;
             case PoolStatusChanged status:
                 Status = status.Status;
+                break;
+            case WaitlistChange waitlistChange:
+                ApplyWaitlist(waitlistChange);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown slot pool change.");

@@ -9,6 +9,12 @@ public interface INotificationQueue
     /// <summary>What a message about a reservation says, read when it is worded; null when the reservation is gone.</summary>
     Task<ReservationFacts?> ReservationFactsAsync(string reservationId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What a message about a patient and a pool without a reservation says (a waitlist offer, a
+    /// lottery result); number and time come from the message itself. Null when the pool is gone.
+    /// </summary>
+    Task<ReservationFacts?> PoolFactsAsync(string poolId, string patientId, CancellationToken cancellationToken);
+
     /// <summary>Delivered (or nothing to send): never tried again. <paramref name="emptyPayload"/> forgets a sealed code.</summary>
     Task MarkSentAsync(string notificationId, int attempts, DateTimeOffset at, bool emptyPayload, CancellationToken cancellationToken);
 

@@ -17,6 +17,7 @@ public sealed class NotificationComposer(INotificationQueue queue, SealedMessage
 {
     public async Task<Composition> ComposeAsync(QueuedNotification row, CancellationToken cancellationToken)
     {
+        if (NotificationKinds.AboutAPool.Contains(row.Kind)) return await ComposeAboutPoolAsync(row, cancellationToken);
         if (!NotificationTexts.Knows(row.Kind)) return new Composition.GiveUp($"There are no words for kind '{row.Kind}'.");
         if (NotificationKinds.Sealed.Contains(row.Kind)) return ComposeSealed(row);
 
@@ -42,6 +43,30 @@ public sealed class NotificationComposer(INotificationQueue queue, SealedMessage
             Deadline: Instant(payload.RootElement, "holdExpiresAt") is { } deadline ? LocalDateTime(deadline) : null));
         return new Composition.Send(
             new OutgoingNotification(row.NotificationId, row.Kind, facts.PatientId, facts.Mobile, language, words, row.CreatedAt), EmptyPayload: false);
+    }
+
+    /// <summary>A waitlist offer or a lottery result: the pool's facts as they are now, the number and time from the message.</summary>
+    private async Task<Composition> ComposeAboutPoolAsync(QueuedNotification row, CancellationToken cancellationToken)
+    {
+        using var payload = ParseOrNull(row.Payload);
+        if (payload is null || Text(payload.RootElement, "poolId") is not { } poolId) return new Composition.GiveUp("The payload names no pool.");
+        if (await queue.PoolFactsAsync(poolId, row.PatientId, cancellationToken) is not { } facts)
+            return new Composition.GiveUp($"Pool '{poolId}' is not stored.");
+        var root = payload.RootElement;
+        var template = row.Kind != NotificationKinds.LotteryResult ? row.Kind
+            : root.TryGetProperty("won", out var won) && won.ValueKind == JsonValueKind.True ? NotificationKinds.LotteryWon : NotificationKinds.LotteryLost;
+        var language = facts.Language ?? options.Value.Language;
+        var words = NotificationTexts.Word(template, language, new MessageFacts(
+            MaskedName: facts.PatientName is { } name ? NameMasking.Mask(name) : null,
+            Doctor: facts.DoctorName ?? facts.DoctorId,
+            Department: facts.DepartmentName,
+            Date: facts.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Session: facts.Session,
+            Time: Instant(root, "visitTime") is { } visit ? LocalTime(visit) : null,
+            Number: root.TryGetProperty("sequenceNumber", out var number) && number.TryGetInt32(out var n) ? n : null,
+            Deadline: Instant(root, "offerExpiresAt") is { } deadline ? LocalDateTime(deadline) : null));
+        return new Composition.Send(
+            new OutgoingNotification(row.NotificationId, row.Kind, row.PatientId, facts.Mobile, language, words, row.CreatedAt), EmptyPayload: false);
     }
 
     private Composition ComposeSealed(QueuedNotification row)

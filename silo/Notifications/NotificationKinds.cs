@@ -19,6 +19,19 @@ public static class NotificationKinds
     /// <summary>Written by the payment flow: <c>{"reservationId"}</c>.</summary>
     public const string PaymentExpired = "payment_expired";
 
+    /// <summary>A freed number held for a waiting patient: <c>{"poolId", "sequenceNumber", "visitTime", "offerExpiresAt"}</c>.</summary>
+    public const string WaitlistOffer = "waitlist_offer";
+
+    /// <summary>A lottery entrant's result: <c>{"poolId", "won", "sequenceNumber"?, "visitTime"?, "reservationId"?}</c>.</summary>
+    public const string LotteryResult = "lottery_result";
+
+    /// <summary>The words of a <see cref="LotteryResult"/> for a winner and for the others (template keys, not kinds).</summary>
+    public const string LotteryWon = "lottery_result.won";
+    public const string LotteryLost = "lottery_result.lost";
+
+    /// <summary>The kinds about a patient and a pool (<c>poolId</c>) with no reservation to read the facts from.</summary>
+    public static readonly IReadOnlySet<string> AboutAPool = new HashSet<string>(StringComparer.Ordinal) { WaitlistOffer, LotteryResult };
+
     /// <summary>A one-time sign-in code; its payload is sealed and emptied once delivered.</summary>
     public const string SignInCode = "sign_in_code";
 

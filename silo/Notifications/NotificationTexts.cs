@@ -35,6 +35,18 @@ public static class NotificationTexts
             "【支付超时】{name}，您未在规定时间内支付，{department}{doctor}医生{date}{session}第{number}号已释放。",
         [(NotificationKinds.PaymentExpired, NotificationOptions.English)] =
             "Payment not received: {name}, number {number} with {doctor} ({department}) on {date} {session} has been released.",
+        [(NotificationKinds.WaitlistOffer, NotificationOptions.Chinese)] =
+            "【候补成功】{name}，{department}{doctor}医生{date}{session}有号源释放，已为您保留第{number}号（预计{time}），请于{deadline}前确认，逾期将顺延给下一位候补患者。",
+        [(NotificationKinds.WaitlistOffer, NotificationOptions.English)] =
+            "A number came free: {name}, number {number} with {doctor} ({department}) on {date} {session} (expected at {time}) is held for you. Accept it by {deadline} or it passes to the next patient waiting.",
+        [(NotificationKinds.LotteryWon, NotificationOptions.Chinese)] =
+            "【摇号结果】{name}，恭喜您在{department}{doctor}医生{date}{session}的摇号中签，第{number}号，预计就诊时间{time}。",
+        [(NotificationKinds.LotteryWon, NotificationOptions.English)] =
+            "Draw result: {name}, you were drawn for {doctor} ({department}) on {date} {session}: number {number}, expected at {time}.",
+        [(NotificationKinds.LotteryLost, NotificationOptions.Chinese)] =
+            "【摇号结果】{name}，很遗憾，您未在{department}{doctor}医生{date}{session}的摇号中签。剩余号源（如有）按先到先得开放，您也可加入候补。",
+        [(NotificationKinds.LotteryLost, NotificationOptions.English)] =
+            "Draw result: {name}, you were not drawn for {doctor} ({department}) on {date} {session}. Any numbers left are open first come, first served, and you may join the waitlist.",
         [(NotificationKinds.SignInCode, NotificationOptions.Chinese)] =
             "【预约挂号】您的验证码是{code}，{minutes}分钟内有效。请勿将验证码告诉他人。",
         [(NotificationKinds.SignInCode, NotificationOptions.English)] =

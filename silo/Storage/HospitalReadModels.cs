@@ -26,6 +26,7 @@ public sealed class HospitalReadModels
         HoldsToExpire = new SqlHoldsToExpire(dialect);
         PaymentLedger = new SqlPaymentLedger(dialect);
         SandboxBooks = new SqlSandboxBooks(dialect);
+        WaitlistRecords = new Waitlist.SqlWaitlistRecords(dialect);
     }
 
     public IHospitalStatistics Statistics { get; }
@@ -40,6 +41,7 @@ public sealed class HospitalReadModels
     public Api.Payments.IPaymentLedger PaymentLedger { get; }
 
     public Api.Payments.Sandbox.ISandboxBooks SandboxBooks { get; }
+    public Grains.Waitlist.IWaitlistRecords WaitlistRecords { get; }
 
     /// <summary>Read models for <paramref name="options"/>; connects to nothing yet.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>

@@ -52,6 +52,28 @@ internal sealed class SqlNotificationQueue(SqlDialect dialect) : INotificationQu
             reader.GetString(12));
     }
 
+    public async Task<ReservationFacts?> PoolFactsAsync(string poolId, string patientId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText =
+            "SELECT pa.name, pa.phone, np.reminders, np.language, p.doctor_id, d.name, dep.name, p.visit_date, p.session " +
+            "FROM pools p LEFT JOIN patients pa ON pa.patient_id = @patient " +
+            "LEFT JOIN notification_preferences np ON np.account_id = pa.account_id " +
+            "LEFT JOIN doctors d ON d.doctor_id = p.doctor_id " +
+            "LEFT JOIN departments dep ON dep.department_id = p.department_id " +
+            "WHERE p.pool_id = @pool";
+        SlotPoolRows.Bind(select, "pool", poolId);
+        SlotPoolRows.Bind(select, "patient", patientId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new ReservationFacts(
+            patientId, TextOrNull(reader, 0), TextOrNull(reader, 1),
+            reader.IsDBNull(2) || Convert.ToInt64(reader.GetValue(2)) != 0, TextOrNull(reader, 3),
+            reader.GetString(4), TextOrNull(reader, 5), TextOrNull(reader, 6),
+            dialect.ReadDate(reader, 7), reader.GetString(8), SequenceNumber: 0, VisitTime: default, Status: "none");
+    }
+
     public async Task MarkSentAsync(string notificationId, int attempts, DateTimeOffset at, bool emptyPayload, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);

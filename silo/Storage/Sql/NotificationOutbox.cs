@@ -113,6 +113,18 @@ internal static class NotificationOutbox
         },
         PayloadJson);
 
+    /// <summary>A waitlist offer: the pool and the number held, and until when (the dispatcher reads the rest).</summary>
+    public static OutboxMessage WaitlistOffer(Grains.Waitlist.WaitlistOfferMade made) => new(
+        made.NotificationId, made.Offer.PatientId, NotificationKinds.WaitlistOffer,
+        JsonSerializer.Serialize(new
+        {
+            poolId = made.PoolId,
+            sequenceNumber = made.Offer.SequenceNumber,
+            visitTime = made.Offer.VisitTime,
+            offerExpiresAt = made.Offer.ExpiresAt,
+        }, PayloadJson),
+        made.Offer.OfferedAt);
+
     /// <summary>A payment-due or payment-expired notice as an outbox row.</summary>
     public static OutboxMessage Payment(PaymentNotice notice) =>
         new(notice.NotificationId, notice.PatientId, notice.Kind, Payload(notice), notice.CreatedAt);

@@ -1,4 +1,5 @@
 using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Grains.Waitlist;
 
 namespace OrleansBooking.Silo.Storage.Sql;
 
@@ -12,6 +13,7 @@ internal sealed class SlotPoolBatch
     private readonly List<SlotPoolChange> reservationChanges = [];
     private readonly List<OutboxMessage> outbox = [];
     private readonly List<ReservationCancelled> cancellationNotices = [];
+    private readonly List<WaitlistChange> waitlistChanges = [];
 
     private SlotPoolBatch(string poolId, PoolCreated? created)
     {
@@ -38,6 +40,9 @@ internal sealed class SlotPoolBatch
 
     /// <summary>Cancellations the patient is told of (their own or an admin's; a stop-clinic has its own notice).</summary>
     public IReadOnlyList<ReservationCancelled> CancellationNotices => cancellationNotices;
+
+    /// <summary>Waitlist rows to change, in order (an offer's notification is in <see cref="Outbox"/>).</summary>
+    public IReadOnlyList<WaitlistChange> WaitlistChanges => waitlistChanges;
 
     public static SlotPoolBatch Sort(string poolId, long expectedVersion, IReadOnlyList<SlotPoolChange> changes)
     {
@@ -74,6 +79,10 @@ internal sealed class SlotPoolBatch
                     break;
                 case PaymentNoticeQueued payment:
                     batch.outbox.Add(NotificationOutbox.Payment(payment.Notice));
+                    break;
+                case WaitlistChange waitlist:
+                    batch.waitlistChanges.Add(waitlist);
+                    if (waitlist is WaitlistOfferMade offer) batch.outbox.Add(NotificationOutbox.WaitlistOffer(offer));
                     break;
                 case QuotaChanged quota:
                     batch.Quota = quota.Quota;

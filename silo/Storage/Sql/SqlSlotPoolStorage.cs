@@ -1,6 +1,7 @@
 using System.Data.Common;
 using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Silo.Storage.Waitlist;
 
 namespace OrleansBooking.Silo.Storage.Sql;
 
@@ -11,6 +12,7 @@ namespace OrleansBooking.Silo.Storage.Sql;
 internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock) : IChangeStorage<SlotPoolState, SlotPoolChange>
 {
     private readonly SlotPoolRows rows = new(dialect);
+    private readonly WaitlistRows waitlistRows = new(dialect);
 
     public async Task<StoredState<SlotPoolState>?> ReadAsync(string key, CancellationToken cancellationToken)
     {
@@ -19,6 +21,7 @@ internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock)
         if (stored is not { } found) return null;
         var (pool, reservations) = found;
         var state = SlotPoolState.Restore(pool.Definition, pool.Status, pool.CreatedAt, reservations);
+        state.RestoreWaitlist(await waitlistRows.ReadAsync(connection, key, cancellationToken));
         return new StoredState<SlotPoolState>(state, pool.Version);
     }
 
@@ -35,6 +38,7 @@ internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock)
             throw new InvalidOperationException(
                 $"Pool '{key}': the batch should touch {batch.ReservationChanges.Count} reservation rows but touched {touched}; " +
                 "a cancelled or moved reservation is missing from the database or not in the status the pool expected. Nothing was written.");
+        await waitlistRows.WriteAsync(transaction, key, batch.WaitlistChanges, cancellationToken);
         await NotificationOutbox.WriteAsync(transaction, dialect, batch.Outbox, cancellationToken);
         await NotificationOutbox.WriteCancellationsAsync(transaction, dialect, batch.CancellationNotices, cancellationToken);
 
