@@ -17,6 +17,8 @@ public static class AccountProblems
     public const string Unauthenticated = "unauthenticated";
     public const string Forbidden = "forbidden";
     public const string AccountDisabled = "account_disabled";
+    /// <summary>A doctor account whose catalogue doctor the hospital deactivated: no sign-in, refresh or session.</summary>
+    public const string DoctorDeactivated = "doctor_deactivated";
     public const string WrongPassword = "wrong_password";
     public const string NotStaff = "not_staff";
     public const string OwnAccount = "own_account";
@@ -65,6 +67,10 @@ public static class AccountProblems
 
     public static ProblemHttpResult YourOwnAccount() =>
         BookingProblems.Problem(StatusCodes.Status409Conflict, OwnAccount, "An admin cannot disable their own account.", "Ask another admin.");
+
+    public static ProblemHttpResult DoctorIsDeactivated(string doctorId) =>
+        BookingProblems.Problem(StatusCodes.Status403Forbidden, DoctorDeactivated, "The doctor is deactivated.",
+            "The hospital deactivated the doctor this account speaks for; an admin reactivates the doctor.", ("doctorId", doctorId));
 
     public static ProblemHttpResult NotYourSession() =>
         BookingProblems.Problem(StatusCodes.Status403Forbidden, Forbidden, "Not your session.", "A doctor sees and runs only their own sessions.");
