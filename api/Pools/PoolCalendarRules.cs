@@ -19,18 +19,17 @@ public static class PoolCalendarRules
     /// <summary>Adds an error for each rule <paramref name="pool"/> breaks; today is the hospital's local day at <paramref name="now"/>.</summary>
     public static void Check(PoolDefinition pool, SlotPoolRules rules, TimeZoneInfo zone, DateTimeOffset now, RequestErrors errors)
     {
+        if (CheckVisitDay(pool.Date, zone, now, errors, "date")) CheckRelease(pool, pool.ReleaseAt, rules, zone, errors);
+    }
+
+    /// <summary>A visit day (of a pool or a schedule exception) from today to <see cref="MaxDaysAhead"/> days ahead; false, with an error, otherwise.</summary>
+    public static bool CheckVisitDay(DateOnly date, TimeZoneInfo zone, DateTimeOffset now, RequestErrors errors, string field)
+    {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        if (pool.Date < today)
-        {
-            errors.Add("date", $"date must not be in the past (today is {today:yyyy-MM-dd} in the hospital).");
-            return;
-        }
-        if (pool.Date > today.AddDays(MaxDaysAhead))
-        {
-            errors.Add("date", $"date must be at most {MaxDaysAhead} days ahead.");
-            return;
-        }
-        CheckRelease(pool, pool.ReleaseAt, rules, zone, errors);
+        if (date < today) errors.Add(field, $"{field} must not be in the past (today is {today:yyyy-MM-dd} in the hospital).");
+        else if (date > today.AddDays(MaxDaysAhead)) errors.Add(field, $"{field} must be at most {MaxDaysAhead} days ahead.");
+        else return true;
+        return false;
     }
 
     /// <summary>A release at or after the session's start would open a session that has begun; one a year early is a typo.</summary>
@@ -43,10 +42,10 @@ public static class PoolCalendarRules
             errors.Add("releaseAt", $"releaseAt must be at most {MaxReleaseDaysBefore} days before the session starts.");
     }
 
-    /// <summary>The last number's slot must end by the visit day's midnight: a session does not run into the next day.</summary>
-    public static void CheckEndsByMidnight(PoolDefinition pool, SlotPoolRules rules, TimeZoneInfo zone, RequestErrors errors, string field)
+    /// <summary>The last number's slot must end by midnight: a session (a pool, a weekly line, an extra session) does not run into the next day.</summary>
+    public static void CheckEndsByMidnight(TimeOnly start, int minutesPerNumber, int quota, RequestErrors errors, string field)
     {
-        if (rules.SessionEnd(pool, zone) > rules.VisitDayEnd(pool, zone))
-            errors.Add(field, $"The session's {pool.Quota} numbers of {pool.MinutesPerNumber} minutes from {pool.StartTime:HH\\:mm} run past midnight.");
+        if (start.ToTimeSpan() + TimeSpan.FromMinutes((double)minutesPerNumber * quota) > TimeSpan.FromDays(1))
+            errors.Add(field, $"{quota} numbers of {minutesPerNumber} minutes from {start:HH\\:mm} run past midnight.");
     }
 }

@@ -18,8 +18,7 @@ namespace OrleansBooking.Api.Pools;
 /// know: the load-test suite opens hot pools of thousands of numbers for synthetic doctors, which
 /// are no session of the hospital. The calendar's rules (<see cref="PoolCalendarRules"/>) hold for them too.
 /// </remarks>
-public sealed class PoolCatalogueCheck(CatalogueDirectory directory, ICatalogueStore store, IOptions<SlotPoolRules> rules,
-    HospitalTime time, IOptionsMonitor<LoadTestOptions> loadTest)
+public sealed class PoolCatalogueCheck(CatalogueDirectory directory, ICatalogueStore store, IOptionsMonitor<LoadTestOptions> loadTest)
 {
     /// <summary>The definition with its department filled in, or the problem that refuses it.</summary>
     public async Task<(PoolDefinition? Pool, ProblemHttpResult? Refusal)> CheckNewAsync(PoolDefinition pool, CancellationToken cancellationToken)
@@ -41,7 +40,7 @@ public sealed class PoolCatalogueCheck(CatalogueDirectory directory, ICatalogueS
 
         var filed = pool with { DepartmentId = department.DepartmentId };
         var errors = new RequestErrors();
-        PoolCalendarRules.CheckEndsByMidnight(filed, rules.Value, time.Zone, errors, "quota");
+        PoolCalendarRules.CheckEndsByMidnight(filed.StartTime, filed.MinutesPerNumber, filed.Quota, errors, "quota");
         if (errors.Any) return (null, BookingProblems.ValidationFailed(errors));
 
         var sameDay = await store.ListPoolsAsync([doctor.DoctorId], pool.Date, pool.Date, cancellationToken);
@@ -56,7 +55,7 @@ public sealed class PoolCatalogueCheck(CatalogueDirectory directory, ICatalogueS
         var catalogue = await directory.GetAsync(cancellationToken);
         if (!catalogue.DoctorsById.ContainsKey(pool.DoctorId)) return null;
         var errors = new RequestErrors();
-        PoolCalendarRules.CheckEndsByMidnight(pool with { Quota = quota }, rules.Value, time.Zone, errors, "quota");
+        PoolCalendarRules.CheckEndsByMidnight(pool.StartTime, pool.MinutesPerNumber, quota, errors, "quota");
         return errors.Any ? BookingProblems.ValidationFailed(errors) : null;
     }
 }

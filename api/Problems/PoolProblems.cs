@@ -10,6 +10,7 @@ public static class PoolProblems
     public const string DoctorInactive = "doctor_inactive";
     public const string DepartmentInactive = "department_inactive";
     public const string SessionTaken = "session_taken";
+    public const string OutsideDepartmentAges = "outside_department_ages";
 
     public static ProblemHttpResult OtherDepartment(Doctor doctor, string named) =>
         BookingProblems.Problem(StatusCodes.Status409Conflict, DoctorInOtherDepartment, "The doctor is filed under another department.",
@@ -27,4 +28,15 @@ public static class PoolProblems
     public static ProblemHttpResult Duplicate(StoredPoolSummary existing) =>
         BookingProblems.Problem(StatusCodes.Status409Conflict, SessionTaken, "The doctor already has this session.",
             $"Pool '{existing.PoolId}' is the doctor's session on that day; change it with PATCH.", ("poolId", existing.PoolId));
+
+    /// <summary>With the department's ends (an open end is left out).</summary>
+    public static ProblemHttpResult OutsideAges(string departmentId, AgeRange ages)
+    {
+        var extensions = new List<(string, object)> { ("departmentId", departmentId) };
+        if (ages.MinYears is { } min) extensions.Add(("minAgeYears", min));
+        if (ages.MaxYears is { } max) extensions.Add(("maxAgeYears", max));
+        return BookingProblems.Problem(StatusCodes.Status409Conflict, OutsideDepartmentAges, "The department does not see patients of this age.",
+            $"Department '{departmentId}' sees patients aged {ages.MinYears ?? 0} to {(ages.MaxYears is { } top ? top.ToString(System.Globalization.CultureInfo.InvariantCulture) : "any age")} on the visit day.",
+            [.. extensions]);
+    }
 }

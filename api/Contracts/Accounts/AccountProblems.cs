@@ -31,14 +31,14 @@ public static class AccountProblems
     {
         RetryAfter(response, until - now);
         return BookingProblems.Problem(StatusCodes.Status423Locked, AccountLocked, "Password sign-in from this address is locked after repeated wrong passwords.",
-            $"Try again after {until:O}, or sign in with a code sent to the phone.", ("lockedUntil", until));
+            "Try again once lockedUntil has passed, or sign in with a code sent to the phone.", ("lockedUntil", until));
     }
 
     public static ProblemHttpResult TooSoon(HttpResponse response, DateTimeOffset retryAt, DateTimeOffset now)
     {
         RetryAfter(response, retryAt - now);
         return BookingProblems.Problem(StatusCodes.Status429TooManyRequests, CodeTooSoon, "A code was sent moments ago.",
-            $"A new code can be sent after {retryAt:O}.", ("retryAt", retryAt));
+            "A new code can be sent from retryAt on.", ("retryAt", retryAt));
     }
 
     public static ProblemHttpResult WrongCode() =>
