@@ -17,7 +17,8 @@ public static class BookingApiRegistration
     public static IServiceCollection AddBookingApi(this IServiceCollection services)
     {
         services.AddSingleton(sp => new HospitalTime(
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SlotPoolRules>>().Value.TimeZone));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SlotPoolRules>>().Value.TimeZone,
+            sp.GetRequiredService<IOptions<SlotPoolRules>>().Value));
 
         services.AddSingleton<Rush.ReservationAttempts>();
 
@@ -32,6 +33,8 @@ public static class BookingApiRegistration
             options.SerializerOptions.AllowDuplicateProperties = false;
             options.SerializerOptions.MaxDepth = MaxJsonDepth;
         });
+        services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<IOptions<SlotPoolRules>>((options, rules) =>
+            options.SerializerOptions.Converters.Add(new HospitalOffsetConverter(rules.Value.TimeZone)));
         // Binding failures (bad JSON, wrong types, no body) throw, so the exception handler can answer a problem.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

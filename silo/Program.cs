@@ -2,6 +2,7 @@ using OrleansBooking.Api;
 using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Apis;
 using OrleansBooking.Api.Audit;
+using OrleansBooking.Api.Cors;
 using OrleansBooking.Api.Network;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.RateLimiting;
@@ -15,6 +16,8 @@ builder.AddBookingServices();
 
 var app = builder.Build();
 app.UseBookingTrustedProxies();
+// Before anything that may answer, so that a browser on a listed origin can read refusals too.
+app.UseBookingCors();
 app.UseBookingRequestLimits();
 app.UseBookingApiErrors();
 // Pages before sign-in, rate limits and audit: a static file needs none of them.

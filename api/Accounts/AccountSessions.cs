@@ -11,7 +11,8 @@ namespace OrleansBooking.Api.Accounts;
 /// signing out revokes it everywhere.
 /// </summary>
 public sealed class AccountSessions(
-    IAccountStore store, RevokedSessions revoked, IOptionsMonitor<BearerTokenOptions> bearer, IOptions<AccountOptions> options, TimeProvider clock)
+    IAccountStore store, RevokedSessions revoked, IOptionsMonitor<BearerTokenOptions> bearer, IOptions<AccountOptions> options, TimeProvider clock,
+    RetiredDoctors retiredDoctors)
 {
     public const string Scheme = BearerTokenDefaults.AuthenticationScheme;
 
@@ -54,6 +55,7 @@ public sealed class AccountSessions(
         if (ticket.Principal.RefreshIdOf() is not { } refreshId || ticket.Principal.AccountIdOf() is not { } accountId)
             return new RefreshOutcome.Refused();
         if (await store.FindAsync(accountId, cancellationToken) is not { DisabledAt: null } account) return new RefreshOutcome.Refused();
+        if (await retiredDoctors.IsRetiredAsync(account.DoctorId, cancellationToken)) return new RefreshOutcome.Refused();
 
         var next = NewRefreshId();
         if (!await store.RotateRefreshAsync(sessionId, refreshId, next, cancellationToken))

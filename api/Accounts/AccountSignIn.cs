@@ -10,7 +10,8 @@ namespace OrleansBooking.Api.Accounts;
 /// password answer alike, so nobody learns which logins exist.
 /// </summary>
 public sealed class AccountSignIn(
-    IAccountStore store, AccountPasswords passwords, OneTimeCodes codes, IOptions<AccountOptions> options, TimeProvider clock)
+    IAccountStore store, AccountPasswords passwords, OneTimeCodes codes, IOptions<AccountOptions> options, TimeProvider clock,
+    RetiredDoctors retiredDoctors)
 {
     private AccountOptions Options => options.Value;
 
@@ -34,7 +35,7 @@ public sealed class AccountSignIn(
         await store.ClearSignInFailuresAsync(account.AccountId, client, cancellationToken);
         if (rehash is not null) await store.SetPasswordHashAsync(account.AccountId, rehash, cancellationToken);
         // Said only to whoever knows the password: a disabled account is no secret from its owner.
-        return account.DisabledAt is null ? new SignInOutcome.SignedIn(account) : new SignInOutcome.Disabled();
+        return await StandingAsync(account, cancellationToken);
     }
 
     /// <summary>Sends a sign-in code to a patient's mobile. An unknown number answers the same and gets nothing.</summary>
@@ -53,7 +54,14 @@ public sealed class AccountSignIn(
             return new SignInOutcome.InvalidCredentials();
         // The owner is back: their own address's streak and locks go.
         await store.ClearSignInFailuresAsync(account.AccountId, client, cancellationToken);
-        return account.DisabledAt is null ? new SignInOutcome.SignedIn(account) : new SignInOutcome.Disabled();
+        return await StandingAsync(account, cancellationToken);
+    }
+
+    private async Task<SignInOutcome> StandingAsync(Account account, CancellationToken cancellationToken)
+    {
+        if (account.DisabledAt is not null) return new SignInOutcome.Disabled();
+        if (await retiredDoctors.IsRetiredAsync(account.DoctorId, cancellationToken)) return new SignInOutcome.DoctorRetired(account.DoctorId!);
+        return new SignInOutcome.SignedIn(account);
     }
 }
 
@@ -67,4 +75,7 @@ public abstract record SignInOutcome
 
     /// <summary>The right credentials of an account an admin disabled.</summary>
     public sealed record Disabled : SignInOutcome;
+
+    /// <summary>The right credentials of a doctor account whose catalogue doctor is deactivated.</summary>
+    public sealed record DoctorRetired(string DoctorId) : SignInOutcome;
 }

@@ -11,6 +11,7 @@ public static class AccountsApiRegistration
         services.AddSingleton<AccountPasswords>();
         services.AddSingleton<OneTimeCodes>();
         services.AddSingleton<AccountSignIn>();
+        services.AddSingleton<RetiredDoctors>();
         services.AddSingleton<AccountRegistration>();
         services.AddSingleton<AccountSessions>();
         services.AddSingleton<AccountCredentials>();

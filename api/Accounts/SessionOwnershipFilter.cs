@@ -7,14 +7,17 @@ namespace OrleansBooking.Api.Accounts;
 /// For doctor's-day routes: a doctor may see and run only their own sessions (the pool's doctor, or
 /// the doctor named in the route); an admin any. Runs after the role policy, before the handler,
 /// so nothing is read or changed for a doctor who is not the session's. A missing pool passes
-/// through, for the handler to answer pool_not_found as usual (pools are public).
+/// through, for the handler to answer pool_not_found as usual (pools are public). A doctor the
+/// hospital deactivated runs no session at all, even with a token issued before (doctor_deactivated).
 /// </summary>
-public sealed class SessionOwnershipFilter(ISlotPoolGrainFactory pools) : IEndpointFilter
+public sealed class SessionOwnershipFilter(ISlotPoolGrainFactory pools, RetiredDoctors retiredDoctors) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (http.User.IsAdmin()) return await next(context);
+        if (await retiredDoctors.IsRetiredAsync(http.User.DoctorIdOf(), http.RequestAborted))
+            return AccountProblems.DoctorIsDeactivated(http.User.DoctorIdOf()!);
 
         var route = http.Request.RouteValues;
         var doctorId = route.TryGetValue("doctorId", out var named) ? named as string : null;

@@ -52,7 +52,7 @@ public static class AuthApi
             .Produces<AccessTokenResponse>()
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidCredentials)
-            .ProducesProblemCodes(StatusCodes.Status403Forbidden, AccountProblems.AccountDisabled)
+            .ProducesProblemCodes(StatusCodes.Status403Forbidden, AccountProblems.AccountDisabled, AccountProblems.DoctorDeactivated)
             .ProducesProblemCodes(StatusCodes.Status423Locked, AccountProblems.AccountLocked)
             .ProducesRetryLater();
 
@@ -71,7 +71,7 @@ public static class AuthApi
             .Produces<AccessTokenResponse>()
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status401Unauthorized, AccountProblems.InvalidCredentials)
-            .ProducesProblemCodes(StatusCodes.Status403Forbidden, AccountProblems.AccountDisabled)
+            .ProducesProblemCodes(StatusCodes.Status403Forbidden, AccountProblems.AccountDisabled, AccountProblems.DoctorDeactivated)
             .ProducesRetryLater();
 
         anonymous.MapPost("/refresh", RefreshToken)
@@ -217,6 +217,7 @@ public static class AuthApi
             await sessions.StartAsync(signedIn.Account, cancellationToken), authenticationScheme: AccountSessions.Scheme),
         SignInOutcome.Locked locked => AccountProblems.Locked(response, locked.Until, clock.GetUtcNow()),
         SignInOutcome.Disabled => AccountProblems.AccountIsDisabled(),
+        SignInOutcome.DoctorRetired retired => AccountProblems.DoctorIsDeactivated(retired.DoctorId),
         SignInOutcome.InvalidCredentials => AccountProblems.WrongCredentials(),
         var other => throw new System.Diagnostics.UnreachableException($"Unknown outcome {other}."),
     };

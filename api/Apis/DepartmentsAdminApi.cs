@@ -52,6 +52,20 @@ public static class DepartmentsAdminApi
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DepartmentNotFound);
 
+        admin.MapPut("/{departmentId}/age-range", SetAgeRange)
+            .WithName(nameof(SetAgeRange))
+            .WithSummary("Let a department see patients of some ages only")
+            .WithDescription("E.g. a children's clinic: {\"maxAgeYears\": 13}. Completed years on the visit day, from the birth date in the "
+                + "patient's resident ID, both ends included. Booking refuses others with 409 outside_department_ages; bookings made before stand.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DepartmentNotFound);
+
+        admin.MapDelete("/{departmentId}/age-range", ClearAgeRange)
+            .WithName(nameof(ClearAgeRange))
+            .WithSummary("Let a department see patients of every age")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DepartmentNotFound);
+
         return app;
     }
 
@@ -84,6 +98,16 @@ public static class DepartmentsAdminApi
     public static Task<Results<Ok<DepartmentResponse>, ProblemHttpResult>> ClearReleaseRule(
         string departmentId, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes, CancellationToken cancellationToken) =>
         UpdateAsync(departmentId, store, rules, changes, (current, _) => current with { ReleaseRule = null }, cancellationToken);
+
+    public static Task<Results<Ok<DepartmentResponse>, ProblemHttpResult>> SetAgeRange(
+        string departmentId, AgeRangeRequest request, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes,
+        CancellationToken cancellationToken) =>
+        UpdateAsync(departmentId, store, rules, changes, (current, errors) =>
+            CatalogueRequestValidation.ToAgeRange(request, errors) is { } ages ? current with { Ages = ages } : null, cancellationToken);
+
+    public static Task<Results<Ok<DepartmentResponse>, ProblemHttpResult>> ClearAgeRange(
+        string departmentId, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes, CancellationToken cancellationToken) =>
+        UpdateAsync(departmentId, store, rules, changes, (current, _) => current with { Ages = null }, cancellationToken);
 
     /// <summary>Validates the id and the change against the stored department, then writes it; a refused change writes nothing.</summary>
     private static async Task<Results<Ok<DepartmentResponse>, ProblemHttpResult>> UpdateAsync(

@@ -143,11 +143,13 @@ public static class DoctorsAdminApi
 
     public static async Task<Results<Created<ScheduleExceptionResponse>, ProblemHttpResult>> AddScheduleException(
         string doctorId, ScheduleExceptionRequest request, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes,
-        CancellationToken cancellationToken)
+        HospitalTime time, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "doctorId", doctorId);
         var exception = CatalogueRequestValidation.ToException(doctorId, request, CatalogueApiRegistration.NewId, rules, errors);
+        // The generator turns an extra session into a pool: the same calendar as a pool opened by hand.
+        if (exception is not null) Pools.PoolCalendarRules.CheckVisitDay(exception.Date, time.Zone, time.Now, errors, "date");
         if (errors.Any || exception is null) return BookingProblems.ValidationFailed(errors);
 
         var catalogue = await store.LoadAsync(cancellationToken);

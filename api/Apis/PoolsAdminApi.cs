@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.Contracts.DoctorsDay;
 using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Api.Pools;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Patients;
@@ -25,15 +27,21 @@ public static class PoolsAdminApi
         api.MapPost("", CreatePool)
             .WithName(nameof(CreatePool))
             .WithSummary("Open a pool")
-            .WithDescription("One doctor's session on one day. poolId is generated when absent.")
+            .WithDescription("One doctor's session on one day. poolId is generated when absent. The doctor must be an active doctor of the "
+                + "catalogue (load-test mode also takes synthetic ones), departmentId (absent: the doctor's) the doctor's active department; "
+                + "the date from today to 366 days ahead, releaseAt before the session starts (at most 366 days), the numbers ending by "
+                + "midnight, and one pool per doctor, day and session (session_taken).")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.PoolExists)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, CatalogueProblems.DoctorNotFound, CatalogueProblems.DepartmentNotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.PoolExists, PoolProblems.DoctorInOtherDepartment,
+                PoolProblems.DoctorInactive, PoolProblems.DepartmentInactive, PoolProblems.SessionTaken)
             .ProducesRetryLater();
 
         api.MapPatch("/{poolId}", ChangePool)
             .WithName(nameof(ChangePool))
             .WithSummary("Change a pool's quota, release time or status")
-            .WithDescription("Absent fields stay as they are. status: open | closed | cancelled (stop-clinic: every number is released).")
+            .WithDescription("Absent fields stay as they are. status: open | closed | cancelled (stop-clinic: every number is released). "
+                + "releaseAt must be before the session starts; a quota must still end by midnight.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
             .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.QuotaBelowBooked, ProblemCodes.PoolCancelled)
@@ -64,11 +72,15 @@ public static class PoolsAdminApi
     }
 
     public static async Task<Results<Created<PoolResponse>, ProblemHttpResult>> CreatePool(
-        CreatePoolRequest request, ISlotPoolGrainFactory pools, HospitalTime time)
+        CreatePoolRequest request, ISlotPoolGrainFactory pools, HospitalTime time, IOptions<SlotPoolRules> rules,
+        PoolCatalogueCheck catalogue, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var definition = RequestValidation.ToDefinition(request, static () => Guid.NewGuid().ToString("N"), errors);
-        if (definition is null) return BookingProblems.ValidationFailed(errors);
+        var requested = RequestValidation.ToDefinition(request, static () => Guid.NewGuid().ToString("N"), errors);
+        if (requested is not null) PoolCalendarRules.Check(requested, rules.Value, time.Zone, time.Now, errors);
+        if (requested is null || errors.Any) return BookingProblems.ValidationFailed(errors);
+        var (definition, refusal) = await catalogue.CheckNewAsync(requested, cancellationToken);
+        if (definition is null) return refusal!;
 
         var outcome = await pools.GetSlotPool(definition.PoolId).CreateAsync(definition);
         return outcome switch
@@ -81,14 +93,22 @@ public static class PoolsAdminApi
     }
 
     public static async Task<Results<Ok<PoolResponse>, ProblemHttpResult>> ChangePool(
-        string poolId, UpdatePoolRequest request, ISlotPoolGrainFactory pools, HospitalTime time)
+        string poolId, UpdatePoolRequest request, ISlotPoolGrainFactory pools, HospitalTime time, IOptions<SlotPoolRules> rules,
+        PoolCatalogueCheck catalogue, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         FieldRules.CheckId(errors, "poolId", poolId);
         var change = RequestValidation.ToChange(request, errors);
         if (errors.Any || change is null) return BookingProblems.ValidationFailed(errors);
 
-        var outcome = await pools.GetSlotPool(poolId).ChangeAsync(change);
+        // The visit day and start never change, so checking them against the committed pool holds for the change too.
+        var pool = pools.GetSlotPool(poolId);
+        if (await pool.GetSnapshotAsync() is not { } current) return BookingProblems.PoolNotFound(poolId);
+        if (change.ReleaseAt is { } releaseAt) PoolCalendarRules.CheckRelease(current.Definition, releaseAt, rules.Value, time.Zone, errors);
+        if (errors.Any) return BookingProblems.ValidationFailed(errors);
+        if (change.Quota is { } quota && await catalogue.CheckQuotaAsync(current.Definition, quota, cancellationToken) is { } refused) return refused;
+
+        var outcome = await pool.ChangeAsync(change);
         return outcome switch
         {
             ChangePoolOutcome.Changed changed => TypedResults.Ok(PoolResponse.From(changed.Pool, time)),

@@ -10,6 +10,7 @@ using OrleansBooking.Api.Contracts.DoctorsDay;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.DoctorsDay;
 using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Api.Pools;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Rush;
 using OrleansBooking.Api.Validation;
@@ -53,11 +54,12 @@ public static class PoolsApi
                 + "a retry with the same key gets the same reservation and the same 201, with header Idempotent-Replayed: true. "
                 + "Keys are the account's own: another account using the same key never meets this one. "
                 + "The patient must be registered; per-patient limits answer limit_reached with the limit "
-                + "(department_per_day, per_day, per_week), repeated no-shows patient_suspended.")
+                + "(department_per_day, per_day, per_week), repeated no-shows patient_suspended; a deactivated doctor or department doctor_inactive / department_inactive, a patient of an age the department does not see outside_department_ages.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound, ProblemCodes.PatientNotFound)
             .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.SoldOut, ProblemCodes.AlreadyBooked,
-                ProblemCodes.NotReleased, ProblemCodes.PoolClosed, ProblemCodes.LimitReached, ProblemCodes.PatientSuspended)
+                ProblemCodes.NotReleased, ProblemCodes.PoolClosed, ProblemCodes.LimitReached, ProblemCodes.PatientSuspended,
+                PoolProblems.DoctorInactive, PoolProblems.DepartmentInactive, PoolProblems.OutsideDepartmentAges)
             .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused)
             .ProducesRetryLater()
             .AddEndpointFilter<CountReservationAttempts>();
@@ -159,6 +161,7 @@ public static class PoolsApi
         GrainReferences<IPatientGrain> patients,
         ISlotPoolGrainFactory pools,
         IPatientDirectory directory,
+        BookableSessions bookable,
         HospitalTime time)
     {
         var errors = new RequestErrors();
@@ -174,6 +177,7 @@ public static class PoolsApi
         }
         var reserve = RequestValidation.ToReserveRequest(accountId, patientId, http.Request.Headers[FieldRules.IdempotencyKeyHeader], errors);
         if (reserve is null) return BookingProblems.ValidationFailed(errors);
+        if (await bookable.RefusalAsync(poolId, accountId, reserve.PatientId, http.RequestAborted) is { } refused) return refused;
 
         // Most of the 08:00 crowd arrives after the numbers are gone: a sold-out pool answers them
         // at once, before any patient is loaded.

@@ -35,7 +35,8 @@ public static class StatisticsAdminApi
             .WithName("GetStatisticsBy" + by)
             .WithSummary(summary)
             .WithDescription(description + " Visit dates from..to (yyyy-MM-dd, inclusive, at most 366 days; default today). " +
-                             "top: only the first N rows by rank. CSV with ?format=csv or Accept: text/csv.")
+                             "top: only the first N rows by rank. JSON states from and to; CSV (?format=csv or Accept: text/csv) comes as a file "
+                             + "named for them (statistics-{grouping}-{from}-to-{to}.csv).")
             .Produces<StatisticsResponse>(StatusCodes.Status200OK)
             .Produces<string>(StatusCodes.Status200OK, StatisticsCsv.ContentType)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed);
@@ -57,10 +58,15 @@ public static class StatisticsAdminApi
         var asOf = time.Now;
         IReadOnlyList<StatisticsRow> rows = await statistics.ReadAsync(by, start, end, asOf, cancellationToken);
         if (top is { } limit) rows = rows.Where(r => r.Rank <= limit).ToList();
-        if (csv) return TypedResults.Text(StatisticsCsv.Write(by, rows), StatisticsCsv.ContentType + "; charset=utf-8");
-        return TypedResults.Ok(new StatisticsResponse(
-            start.ToString(WireFormats.Date, CultureInfo.InvariantCulture), end.ToString(WireFormats.Date, CultureInfo.InvariantCulture),
-            by, time.ToLocal(asOf), rows));
+        var (firstDay, lastDay) = (start.ToString(WireFormats.Date, CultureInfo.InvariantCulture), end.ToString(WireFormats.Date, CultureInfo.InvariantCulture));
+        if (csv)
+        {
+            // A CSV has no place for the range but its name: a saved file still says which days it covers.
+            request.HttpContext.Response.Headers.ContentDisposition =
+                $"attachment; filename=\"statistics-{FieldRules.WireName(by)}-{firstDay}-to-{lastDay}.csv\"";
+            return TypedResults.Text(StatisticsCsv.Write(by, rows), StatisticsCsv.ContentType + "; charset=utf-8");
+        }
+        return TypedResults.Ok(new StatisticsResponse(firstDay, lastDay, by, time.ToLocal(asOf), rows));
     }
 
     // ?format wins over Accept, so a link in a browser can ask for a download.

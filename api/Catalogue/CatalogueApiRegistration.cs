@@ -16,6 +16,8 @@ public static class CatalogueApiRegistration
         services.AddSingleton<CatalogueBrowser>();
         services.AddSingleton<CatalogueChanges>();
         services.AddSingleton<Availability.AvailabilityBoard>();
+        services.AddSingleton<Pools.PoolCatalogueCheck>();
+        services.AddSingleton<Pools.BookableSessions>();
         return services;
     }
 

@@ -2,7 +2,11 @@ using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Api.Contracts;
 
-/// <summary>One patient's number in one pool. Instants are in the hospital's time zone.</summary>
+/// <summary>
+/// One patient's number in one pool. Instants are in the hospital's time zone. <see cref="CancellableUntil"/>
+/// is the last instant the patient may cancel (null once the status can no longer be cancelled), and
+/// <see cref="Cancellable"/> whether that is still ahead: a same-day booking says false from the start.
+/// </summary>
 public sealed record ReservationResponse(
     string ReservationId,
     string PoolId,
@@ -13,17 +17,31 @@ public sealed record ReservationResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? CancelledAt,
     CancellationReason? CancellationReason,
-    PaymentView? Payment)
+    PaymentView? Payment,
+    DateTimeOffset? CancellableUntil,
+    bool Cancellable)
 {
-    public static ReservationResponse From(Reservation reservation, HospitalTime time, OrleansBooking.Api.Payments.RefundState? refund = null) => new(
-        reservation.ReservationId,
-        reservation.PoolId,
-        reservation.PatientId,
-        reservation.SequenceNumber,
-        time.ToLocal(reservation.VisitTime),
-        reservation.Status,
-        time.ToLocal(reservation.CreatedAt),
-        reservation.CancelledAt is { } cancelledAt ? time.ToLocal(cancelledAt) : null,
-        reservation.CancellationReason,
-        PaymentView.Of(reservation, time, refund));
+    public static ReservationResponse From(Reservation reservation, HospitalTime time, OrleansBooking.Api.Payments.RefundState? refund = null)
+    {
+        var cancellableUntil = CancellableUntilOf(reservation, time);
+        return new(
+            reservation.ReservationId,
+            reservation.PoolId,
+            reservation.PatientId,
+            reservation.SequenceNumber,
+            time.ToLocal(reservation.VisitTime),
+            reservation.Status,
+            time.ToLocal(reservation.CreatedAt),
+            reservation.CancelledAt is { } cancelledAt ? time.ToLocal(cancelledAt) : null,
+            reservation.CancellationReason,
+            PaymentView.Of(reservation, time, refund),
+            cancellableUntil,
+            cancellableUntil is { } until && time.Now < until);
+    }
+
+    // The statuses the pool lets a patient cancel (SlotPoolGrain.Cancel).
+    private static DateTimeOffset? CancellableUntilOf(Reservation reservation, HospitalTime time) =>
+        reservation.Status is ReservationStatus.Booked or ReservationStatus.PendingPayment
+            ? time.CancellationDeadline(reservation.VisitTime)
+            : null;
 }

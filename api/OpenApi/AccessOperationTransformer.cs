@@ -28,7 +28,8 @@ internal sealed class AccessOperationTransformer : IOpenApiOperationTransformer
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] });
         operation.Responses.TryAdd("401", Problem($"No valid bearer token. Problem code: {AccountProblems.Unauthenticated}."));
         if (policy != AccessPolicies.SignedIn)
-            operation.Responses.TryAdd("403", Problem($"The account's role (or ownership) does not allow this. Problem code: {AccountProblems.Forbidden}."));
+            operation.Responses.TryAdd("403", Problem($"The account's role (or ownership) does not allow this. Problem code: {AccountProblems.Forbidden}"
+                + (policy == AccessPolicies.Clinician ? $"; {AccountProblems.DoctorDeactivated} for a doctor the hospital deactivated." : ".")));
         return Task.CompletedTask;
     }
 

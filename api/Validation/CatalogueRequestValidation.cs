@@ -61,6 +61,15 @@ public static class CatalogueRequestValidation
         return errors.Any ? null : new ReleaseRule(days!.Value, time!.Value);
     }
 
+    public static AgeRange? ToAgeRange(AgeRangeRequest request, RequestErrors errors)
+    {
+        var min = FieldRules.CheckRange(errors, "minAgeYears", request.MinAgeYears, 0, AgeRange.MaxAge, required: false);
+        var max = FieldRules.CheckRange(errors, "maxAgeYears", request.MaxAgeYears, 0, AgeRange.MaxAge, required: false);
+        if (request is { MinAgeYears: null, MaxAgeYears: null }) errors.Add("body", "Give minAgeYears, maxAgeYears or both.");
+        else if (min > max) errors.Add("maxAgeYears", "maxAgeYears must not be below minAgeYears.");
+        return errors.Any ? null : new AgeRange(min, max);
+    }
+
     public static Doctor? ToDoctor(CreateDoctorRequest request, Func<string> newId, RequestErrors errors)
     {
         if (request.DoctorId is not null) CheckCatalogueId(errors, "doctorId", request.DoctorId);
@@ -123,6 +132,7 @@ public static class CatalogueRequestValidation
             if (weekday is { } day && session is { } s && !seen.Add((day, s)))
                 errors.Add(field, $"{field} repeats {FieldRules.WireName(day)} {FieldRules.WireName(s)}.");
             if (weekday is null || session is null || minutes is null || quota is null) continue;
+            Pools.PoolCalendarRules.CheckEndsByMidnight(start ?? rules.DefaultStart(session.Value), minutes.Value, quota.Value, errors, $"{field}.quota");
             lines.Add(new WeeklySession(weekday.Value, session.Value, start ?? rules.DefaultStart(session.Value), minutes.Value, quota.Value, fee));
         }
         return errors.Any ? null : lines;
@@ -147,6 +157,8 @@ public static class CatalogueRequestValidation
             FieldRules.MinMinutesPerNumber, FieldRules.MaxMinutesPerNumber, required: kind is not null);
         var quota = FieldRules.CheckRange(errors, "quota", request.Quota, FieldRules.MinQuota, FieldRules.MaxQuota, required: kind is not null);
         var fee = request.Fee is null ? null : FieldRules.CheckFee(errors, "fee", request.Fee);
+        if (errors.Any) return null;
+        Pools.PoolCalendarRules.CheckEndsByMidnight(start ?? rules.DefaultStart(session!.Value), minutes!.Value, quota!.Value, errors, "quota");
         if (errors.Any) return null;
         return new ScheduleException(newId(), doctorId, date!.Value, ScheduleExceptionKind.ExtraSession, session,
             start ?? rules.DefaultStart(session!.Value), minutes, quota, fee);

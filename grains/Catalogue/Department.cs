@@ -3,6 +3,7 @@ namespace OrleansBooking.Grains.Catalogue;
 /// <summary>
 /// A clinical department. <paramref name="ReleaseRule"/> is the department's own release rule, or
 /// null to follow the hospital's. An inactive department is hidden and gets no new pools.
+/// <paramref name="Ages"/>: the ages it sees (a children's clinic), or null for everyone.
 /// </summary>
 public sealed record Department(
     string DepartmentId,
@@ -10,4 +11,5 @@ public sealed record Department(
     string Description,
     string Location,
     ReleaseRule? ReleaseRule,
-    bool Active);
+    bool Active,
+    AgeRange? Ages = null);

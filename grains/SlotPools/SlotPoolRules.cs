@@ -24,8 +24,11 @@ public sealed class SlotPoolRules
         Local(pool.Date.ToDateTime(pool.StartTime).AddMinutes((sequenceNumber - 1) * pool.MinutesPerNumber), zone);
 
     /// <summary>The last instant a patient may cancel a reservation in <paramref name="pool"/>.</summary>
-    public DateTimeOffset CancellationDeadline(PoolDefinition pool, TimeZoneInfo zone) =>
-        Local(pool.Date.AddDays(-CancellationDaysBefore).ToDateTime(TimeOnly.FromTimeSpan(CancellationTimeOfDay)), zone);
+    public DateTimeOffset CancellationDeadline(PoolDefinition pool, TimeZoneInfo zone) => CancellationDeadline(pool.Date, zone);
+
+    /// <summary>The last instant a patient may cancel a reservation for <paramref name="visitDay"/>.</summary>
+    public DateTimeOffset CancellationDeadline(DateOnly visitDay, TimeZoneInfo zone) =>
+        Local(visitDay.AddDays(-CancellationDaysBefore).ToDateTime(TimeOnly.FromTimeSpan(CancellationTimeOfDay)), zone);
 
     private static DateTimeOffset Local(DateTime local, TimeZoneInfo zone) => new(local, zone.GetUtcOffset(local));
 

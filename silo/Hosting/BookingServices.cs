@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansBooking.Api;
+using OrleansBooking.Api.Cors;
 using OrleansBooking.Api.Network;
 using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Api.RequestLimits;
@@ -32,6 +33,7 @@ public static class BookingServices
         services.AddBookingRateLimits();
         services.AddBookingRequestLimits();
         services.AddBookingTrustedProxies();
+        services.AddBookingCors();
         Patients.PatientsServices.AddPatients(services);
         Catalogue.CatalogueServices.AddCatalogue(services);
         DoctorsDay.DoctorsDayServices.AddDoctorsDay(services);

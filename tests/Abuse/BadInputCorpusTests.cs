@@ -44,6 +44,17 @@ public sealed partial class BadInputCorpusTests(BookingApiFactory factory) : ICl
         """{"name": "王小明", "residentId": "440524198001010013", "phone": "13800138000", "birthDate": "0001-01-01"}""",
         """{"name": "王小明", "residentId": "440524198001010013", "phone": "13800138000", "birthDate": "9999-12-31"}""",
         """{"residentId": "440524198001010013", "code": "12345"}""",
+        // Pools at the calendar's edges, a release after the visit, and references the catalogue does not hold (issue 15).
+        """{"doctorId": "dr-corpus", "date": "9999-12-31", "session": "evening", "startTime": "23:50", "minutesPerNumber": 10, "quota": 1, "fee": 0, "releaseAt": "9999-12-30T08:00:00+08:00"}""",
+        """{"doctorId": "dr-corpus", "date": "0001-01-01", "session": "morning", "startTime": "00:00", "minutesPerNumber": 1, "quota": 1, "fee": 0, "releaseAt": "0001-01-01T00:00:00+14:00"}""",
+        """{"doctorId": "dr-corpus", "departmentId": "dept-missing", "date": "2026-12-03", "session": "morning", "startTime": "08:00", "minutesPerNumber": 10, "quota": 30, "fee": 0, "releaseAt": "2026-12-01T08:00:00+08:00"}""",
+        """{"releaseAt": "2027-06-01T08:00:00+08:00"}""",
+        """{"quota": 10000}""",
+        """{"minAgeYears": 14, "maxAgeYears": 13}""",
+        """{"date": "9999-12-31", "kind": "extra_session", "session": "evening", "startTime": "23:50", "minutesPerNumber": 10, "quota": 1}""",
+        """{"date": "0001-01-01", "kind": "leave"}""",
+        """{"date": "2026-12-03", "kind": "extra_session", "session": "evening", "startTime": "23:00", "minutesPerNumber": 240, "quota": 10}""",
+        """{"weekly": [{"weekday": "monday", "session": "evening", "startTime": "23:00", "minutesPerNumber": 240, "quota": 10000}]}""",
         "{\"name\": \"" + new string('x', 80_000) + "\"}",    // over the body limit
     ];
 
@@ -156,6 +167,9 @@ public sealed partial class BadInputCorpusTests(BookingApiFactory factory) : ICl
     private async Task PrepareAsync()
     {
         using var admin = factory.CreateClient();
+        // A doctor of the catalogue, so the catalogue's rules (sessions ending by midnight) hold for the corpus pool; created once.
+        using (await admin.PostAsJsonAsync("/api/admin/departments", new { departmentId = "dept-corpus", name = "Corpus" })) { }
+        using (await admin.PostAsJsonAsync("/api/admin/doctors", new { doctorId = Doctor, name = "Corpus", title = "attending", departmentId = "dept-corpus" })) { }
         var body = ApiCalls.PoolBody(PoolId);
         body["doctorId"] = Doctor;
         using var response = await admin.PostAsJsonAsync("/api/admin/pools", body);

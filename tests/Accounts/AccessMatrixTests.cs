@@ -102,6 +102,8 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
         ["DELETE /api/admin/departments/{departmentId}"] = Admin,
         ["PUT /api/admin/departments/{departmentId}/release-rule"] = Admin,
         ["DELETE /api/admin/departments/{departmentId}/release-rule"] = Admin,
+        ["PUT /api/admin/departments/{departmentId}/age-range"] = Admin,
+        ["DELETE /api/admin/departments/{departmentId}/age-range"] = Admin,
         ["POST /api/admin/doctors"] = Admin,
         ["PATCH /api/admin/doctors/{doctorId}"] = Admin,
         ["DELETE /api/admin/doctors/{doctorId}"] = Admin,

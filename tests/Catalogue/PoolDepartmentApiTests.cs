@@ -14,6 +14,8 @@ public sealed class PoolDepartmentApiTests
     {
         await using var factory = new BookingApiFactory().With("Booking:Engine", engine);
         using var client = factory.CreateClient();
+        // Load-test mode takes a doctor the catalogue does not know, but only in a department it does.
+        await client.CreateDepartmentAsync("cardiology");
         var body = ApiCalls.PoolBody(ApiCalls.NewPoolId());
         body["departmentId"] = "cardiology";
 

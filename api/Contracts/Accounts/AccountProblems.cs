@@ -17,6 +17,8 @@ public static class AccountProblems
     public const string Unauthenticated = "unauthenticated";
     public const string Forbidden = "forbidden";
     public const string AccountDisabled = "account_disabled";
+    /// <summary>A doctor account whose catalogue doctor the hospital deactivated: no sign-in, refresh or session.</summary>
+    public const string DoctorDeactivated = "doctor_deactivated";
     public const string WrongPassword = "wrong_password";
     public const string NotStaff = "not_staff";
     public const string OwnAccount = "own_account";
@@ -29,14 +31,14 @@ public static class AccountProblems
     {
         RetryAfter(response, until - now);
         return BookingProblems.Problem(StatusCodes.Status423Locked, AccountLocked, "Password sign-in from this address is locked after repeated wrong passwords.",
-            $"Try again after {until:O}, or sign in with a code sent to the phone.", ("lockedUntil", until));
+            "Try again once lockedUntil has passed, or sign in with a code sent to the phone.", ("lockedUntil", until));
     }
 
     public static ProblemHttpResult TooSoon(HttpResponse response, DateTimeOffset retryAt, DateTimeOffset now)
     {
         RetryAfter(response, retryAt - now);
         return BookingProblems.Problem(StatusCodes.Status429TooManyRequests, CodeTooSoon, "A code was sent moments ago.",
-            $"A new code can be sent after {retryAt:O}.", ("retryAt", retryAt));
+            "A new code can be sent from retryAt on.", ("retryAt", retryAt));
     }
 
     public static ProblemHttpResult WrongCode() =>
@@ -65,6 +67,10 @@ public static class AccountProblems
 
     public static ProblemHttpResult YourOwnAccount() =>
         BookingProblems.Problem(StatusCodes.Status409Conflict, OwnAccount, "An admin cannot disable their own account.", "Ask another admin.");
+
+    public static ProblemHttpResult DoctorIsDeactivated(string doctorId) =>
+        BookingProblems.Problem(StatusCodes.Status403Forbidden, DoctorDeactivated, "The doctor is deactivated.",
+            "The hospital deactivated the doctor this account speaks for; an admin reactivates the doctor.", ("doctorId", doctorId));
 
     public static ProblemHttpResult NotYourSession() =>
         BookingProblems.Problem(StatusCodes.Status403Forbidden, Forbidden, "Not your session.", "A doctor sees and runs only their own sessions.");

@@ -22,6 +22,18 @@ public sealed record ReleaseRuleRequest(
     [property: Description("Numbers for day D open this many days before D, 0–60.")] int? DaysBefore,
     [property: Description("At this local time, HH:mm.")] string? Time);
 
+/// <summary>Body of <c>PUT /api/admin/departments/{departmentId}/age-range</c>: completed years on the visit day, both ends included.</summary>
+public sealed record AgeRangeRequest(
+    [property: Description("The youngest age seen, 0–150; absent: no lower end.")] int? MinAgeYears = null,
+    [property: Description("The oldest age seen, 0–150 (a clinic for children under 14: 13); absent: no upper end.")] int? MaxAgeYears = null);
+
+/// <summary>The ages a department sees; null ends are open.</summary>
+public sealed record AgeRangeResponse(int? MinAgeYears, int? MaxAgeYears)
+{
+    public static AgeRangeResponse? For(Department department) =>
+        department.Ages is { } ages ? new AgeRangeResponse(ages.MinYears, ages.MaxYears) : null;
+}
+
 /// <summary>When a department's numbers open, and whether the rule is its own or the hospital's.</summary>
 public sealed record ReleaseRuleResponse(int DaysBefore, string Time, string Source)
 {
@@ -37,9 +49,10 @@ public sealed record ReleaseRuleResponse(int DaysBefore, string Time, string Sou
 }
 
 public sealed record DepartmentResponse(
-    string DepartmentId, string Name, string Description, string Location, ReleaseRuleResponse ReleaseRule, bool Active)
+    string DepartmentId, string Name, string Description, string Location, ReleaseRuleResponse ReleaseRule, bool Active,
+    [property: Description("The ages the department sees (booking refuses others: outside_department_ages); null: everyone.")] AgeRangeResponse? AgeRange)
 {
     public static DepartmentResponse From(Department department, CatalogueRules rules) =>
         new(department.DepartmentId, department.Name, department.Description, department.Location,
-            ReleaseRuleResponse.For(department, rules), department.Active);
+            ReleaseRuleResponse.For(department, rules), department.Active, AgeRangeResponse.For(department));
 }

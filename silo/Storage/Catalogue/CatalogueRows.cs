@@ -12,7 +12,7 @@ internal sealed class CatalogueRows(SqlDialect dialect)
     private const char SpecialtySeparator = '\n';
 
     public const string DepartmentColumns =
-        "department_id, name, description, location, release_days_before, release_time, active";
+        "department_id, name, description, location, release_days_before, release_time, active, min_age_years, max_age_years";
 
     public const string DoctorColumns = "doctor_id, name, title, department_id, specialties, bio, active";
 
@@ -30,6 +30,8 @@ internal sealed class CatalogueRows(SqlDialect dialect)
         SlotPoolRows.Bind(command, "release_days", department.ReleaseRule?.DaysBefore);
         SlotPoolRows.Bind(command, "release_time", department.ReleaseRule is { } rule ? dialect.TimeOfDay(rule.TimeOfDay) : null);
         SlotPoolRows.Bind(command, "active", department.Active ? 1 : 0);
+        SlotPoolRows.Bind(command, "min_age", department.Ages?.MinYears);
+        SlotPoolRows.Bind(command, "max_age", department.Ages?.MaxYears);
     }
 
     public Department ReadDepartment(DbDataReader reader) => new(
@@ -38,7 +40,10 @@ internal sealed class CatalogueRows(SqlDialect dialect)
         reader.GetString(2),
         reader.GetString(3),
         reader.IsDBNull(4) ? null : new ReleaseRule(reader.GetInt32(4), dialect.ReadTimeOfDay(reader, 5)),
-        Convert.ToInt64(reader.GetValue(6)) != 0);
+        Convert.ToInt64(reader.GetValue(6)) != 0,
+        reader.IsDBNull(7) && reader.IsDBNull(8)
+            ? null
+            : new AgeRange(reader.IsDBNull(7) ? null : Convert.ToInt32(reader.GetValue(7)), reader.IsDBNull(8) ? null : Convert.ToInt32(reader.GetValue(8))));
 
     public static void BindDoctor(DbCommand command, Doctor doctor)
     {
