@@ -36,6 +36,7 @@ public static class BookingServices
         Catalogue.CatalogueServices.AddCatalogue(services);
         DoctorsDay.DoctorsDayServices.AddDoctorsDay(services);
         Payment.PaymentServices.AddPayment(services);
+        Rush.RushServices.AddRush(services);
         Accounts.AccountsServices.AddAccounts(services, builder.Configuration);
         Notifications.NotificationsServices.AddNotifications(services);
         Audit.AuditServices.AddAudit(services);

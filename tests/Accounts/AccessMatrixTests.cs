@@ -106,6 +106,9 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
         ["GET /api/analytics/queue-estimate"] = Admin,
         ["GET /api/admin/audit"] = Admin,
         ["GET /api/admin/rush"] = Admin,
+        ["GET /api/admin/patients"] = Admin,
+        ["GET /api/admin/departments"] = Admin,
+        ["GET /api/admin/doctors"] = Admin,
     };
 
     private const string PoolDoctor = "dr-matrix";
