@@ -15,7 +15,13 @@ public static class DepartmentsAdminApi
 {
     public static IEndpointRouteBuilder MapDepartmentsAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin/departments").WithTags(CatalogueApiRegistration.AdminTag).RequireAuthorization(AccessPolicies.Admin).AuditRefusals();
+        var admin = app.MapGroup("/api/admin/departments").WithTags(CatalogueApiRegistration.AdminTag).AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin).AuditRefusals();
+
+        admin.MapGet("/", ListAllDepartments)
+            .WithName(nameof(ListAllDepartments))
+            .WithSummary("List every department, deactivated ones too")
+            .WithDescription("By name, as stored now (the patients' list is cached and shows active ones only).")
+            .ProducesRetryLater();
 
         admin.MapPost("/", CreateDepartment)
             .WithName(nameof(CreateDepartment))
@@ -68,6 +74,9 @@ public static class DepartmentsAdminApi
 
         return app;
     }
+
+    public static async Task<Ok<DepartmentResponse[]>> ListAllDepartments(ICatalogueStore store, CatalogueRules rules, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.LoadAsync(cancellationToken)).Departments.Select(d => DepartmentResponse.From(d, rules)).ToArray());
 
     public static async Task<Results<Created<DepartmentResponse>, ProblemHttpResult>> CreateDepartment(
         CreateDepartmentRequest request, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes, CancellationToken cancellationToken)

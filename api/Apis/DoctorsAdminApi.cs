@@ -15,7 +15,13 @@ public static class DoctorsAdminApi
 {
     public static IEndpointRouteBuilder MapDoctorsAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin/doctors").WithTags(CatalogueApiRegistration.AdminTag).RequireAuthorization(AccessPolicies.Admin).AuditRefusals();
+        var admin = app.MapGroup("/api/admin/doctors").WithTags(CatalogueApiRegistration.AdminTag).AddEndpointFilter<GrainFaultFilter>().RequireAuthorization(AccessPolicies.Admin).AuditRefusals();
+
+        admin.MapGet("/", ListAllDoctors)
+            .WithName(nameof(ListAllDoctors))
+            .WithSummary("List every doctor, deactivated ones too")
+            .WithDescription("By name, as stored now (the patients' list is cached and shows bookable ones only).")
+            .ProducesRetryLater();
 
         admin.MapPost("/", CreateDoctor)
             .WithName(nameof(CreateDoctor))
@@ -72,6 +78,9 @@ public static class DoctorsAdminApi
 
         return app;
     }
+
+    public static async Task<Ok<DoctorResponse[]>> ListAllDoctors(ICatalogueStore store, CatalogueRules rules, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.LoadAsync(cancellationToken)).Doctors.Select(d => DoctorResponse.From(d, rules)).ToArray());
 
     public static async Task<Results<Created<DoctorResponse>, ProblemHttpResult>> CreateDoctor(
         CreateDoctorRequest request, ICatalogueStore store, CatalogueRules rules, CatalogueChanges changes, CancellationToken cancellationToken)

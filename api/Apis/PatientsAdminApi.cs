@@ -31,6 +31,15 @@ public static class PatientsAdminApi
             .WithMetadata(new RequestSizeLimitAttribute(RequestLimitOptions.BulkRegistrationBodyBytes))
             .ProducesRetryLater();
 
+        api.MapGet("/", SearchPatients)
+            .WithName(nameof(SearchPatients))
+            .WithSummary("Find patients (masked)")
+            .WithDescription("search: a whole resident ID, a whole mobile number, a patient id, or the start of a name (1–"
+                + $"{PatientSearchRules.MaxSearchLength} characters). Patients still managed by an account, by name; "
+                + $"limit 1–{PatientSearchRules.MaxLimit}, default {PatientSearchRules.DefaultLimit}. Resident IDs and phones are masked.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
+            .ProducesRetryLater();
+
         api.MapGet("/{patientId}", GetPatient)
             .WithName(nameof(GetPatient))
             .WithSummary("Get a patient (masked) with their suspension")
@@ -63,6 +72,18 @@ public static class PatientsAdminApi
             ? await accounts.CreateSyntheticPatientsAsync(profiles.Select(p => p.AccountId), password, cancellationToken)
             : 0;
         return TypedResults.Ok(new BulkRegistrationResponse(bulk.Count, registered, bulk.Count - registered, accountsCreated));
+    }
+
+    public static async Task<Results<Ok<PatientResponse[]>, ProblemHttpResult>> SearchPatients(
+        string? search, int? limit, IPatientDirectory directory, HospitalTime time, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var wanted = PatientSearchRules.ToSearch(errors, search);
+        FieldRules.CheckRange(errors, "limit", limit, 1, PatientSearchRules.MaxLimit, required: false);
+        if (errors.Any || wanted is null) return BookingProblems.ValidationFailed(errors);
+
+        var found = await directory.SearchAsync(wanted, limit ?? PatientSearchRules.DefaultLimit, cancellationToken);
+        return TypedResults.Ok(found.Select(r => PatientResponse.From(r, time, masked: true)).ToArray());
     }
 
     public static async Task<Results<Ok<PatientResponse>, ProblemHttpResult>> GetPatient(

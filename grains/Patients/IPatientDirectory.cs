@@ -21,6 +21,9 @@ public interface IPatientDirectory
     /// <summary>The patient whose resident ID is <paramref name="residentId"/>, removed or not.</summary>
     Task<PatientOnFile?> FindOnFileAsync(string residentId, CancellationToken cancellationToken);
 
+    /// <summary>Managed patients matching a staff search, by name, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<PatientRecord>> SearchAsync(PatientSearch search, int limit, CancellationToken cancellationToken);
+
     /// <summary>The account's patients in registration order.</summary>
     Task<IReadOnlyList<PatientRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken);
 

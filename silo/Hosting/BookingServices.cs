@@ -39,6 +39,7 @@ public static class BookingServices
         DoctorsDay.DoctorsDayServices.AddDoctorsDay(services);
         Payment.PaymentServices.AddPayment(services);
         Waitlist.WaitlistServices.AddWaitlist(services);
+        Rush.RushServices.AddRush(services);
         Accounts.AccountsServices.AddAccounts(services, builder.Configuration);
         Notifications.NotificationsServices.AddNotifications(services);
         Audit.AuditServices.AddAudit(services);

@@ -1,4 +1,5 @@
 using OrleansBooking.Api.Contracts.Availability;
+using OrleansBooking.Api.Contracts.Rush;
 using OrleansBooking.Api.Contracts.DoctorsDay;
 using OrleansBooking.Api.Contracts.Statistics;
 using OrleansBooking.Silo.Hosting.DoctorsDay;
@@ -6,6 +7,7 @@ using OrleansBooking.Silo.Storage.Availability;
 using OrleansBooking.Silo.Hosting.Payment;
 using OrleansBooking.Silo.Storage.DoctorsDay;
 using OrleansBooking.Silo.Storage.Payment;
+using OrleansBooking.Silo.Storage.Rush;
 using OrleansBooking.Silo.Storage.Sql;
 using OrleansBooking.Silo.Storage.Statistics;
 
@@ -27,6 +29,7 @@ public sealed class HospitalReadModels
         PaymentLedger = new SqlPaymentLedger(dialect);
         SandboxBooks = new SqlSandboxBooks(dialect);
         WaitlistRecords = new Waitlist.SqlWaitlistRecords(dialect);
+        ReleasingPools = new SqlReleasingPools(dialect);
     }
 
     public IHospitalStatistics Statistics { get; }
@@ -42,6 +45,8 @@ public sealed class HospitalReadModels
 
     public Api.Payments.Sandbox.ISandboxBooks SandboxBooks { get; }
     public Grains.Waitlist.IWaitlistRecords WaitlistRecords { get; }
+
+    public IReleasingPools ReleasingPools { get; }
 
     /// <summary>Read models for <paramref name="options"/>; connects to nothing yet.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>

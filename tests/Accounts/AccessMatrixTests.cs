@@ -119,6 +119,9 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
         ["GET /api/admin/audit"] = Admin,
         ["GET /api/admin/rush"] = Admin,
         ["GET /api/admin/payments/reconciliation"] = Admin,
+        ["GET /api/admin/patients"] = Admin,
+        ["GET /api/admin/departments"] = Admin,
+        ["GET /api/admin/doctors"] = Admin,
     };
 
     private const string PoolDoctor = "dr-matrix";

@@ -282,6 +282,34 @@ public abstract class PatientStorageContract : IAsyncLifetime
             (late.Reservation, late.DoctorId, late.VisitDate, late.Session));
         Assert.Equal(["res-pool-gone-2-pt-1", "res-pool-early-1-pt-1"], past.Select(a => a.Reservation.ReservationId));
     }
+
+    [Fact]
+    public async Task StaffFindAPatientByResidentIdPhoneIdOrTheStartOfTheName()
+    {
+        PatientProfile Person(string id, string name, string phone) =>
+            new(id, "acct-search", name, Api.RegisteredPatients.NewResidentId(), phone, new DateOnly(1949, 12, 31), Sex.Female, Now);
+        var zhang = Person("pt-zhang", "张三", "13911110001");
+        var zhangWei = Person("pt-zhangwei", "张伟", "13911110002");
+        var wildcard = Person("pt-wild", "A_%!b", "13911110003");
+        var removed = Person("pt-gone", "张四", "13911110004");
+        foreach (var p in new[] { zhang, zhangWei, wildcard, removed }) await Directory.RegisterAsync(p, 5, CancellationToken.None);
+        await patients!.Records.RemoveAsync("pt-gone", Now, CancellationToken.None);
+
+        async Task<string[]> Found(PatientSearchBy by, string text, int limit = 10) =>
+            (await Directory.SearchAsync(new PatientSearch(by, text), limit, CancellationToken.None)).Select(r => r.Profile.PatientId).ToArray();
+
+        Assert.Equal(["pt-zhang", "pt-zhangwei"], await Found(PatientSearchBy.IdOrName, "张"));
+        Assert.Equal(["pt-zhang"], await Found(PatientSearchBy.IdOrName, "张", limit: 1));
+        Assert.Equal(["pt-zhangwei"], await Found(PatientSearchBy.IdOrName, "pt-zhangwei"));
+        Assert.Equal(["pt-zhang"], await Found(PatientSearchBy.ResidentId, zhang.ResidentId));
+        Assert.Equal(["pt-zhangwei"], await Found(PatientSearchBy.Phone, "13911110002"));
+        // LIKE's wildcards are only themselves: "A_" finds "A_%!b", "A%" and "_" find nobody.
+        Assert.Equal(["pt-wild"], await Found(PatientSearchBy.IdOrName, "A_%!"));
+        Assert.Empty(await Found(PatientSearchBy.IdOrName, "A%"));
+        Assert.Empty(await Found(PatientSearchBy.IdOrName, "_"));
+        // A patient no account manages any more is not among the hospital's patients to look up.
+        Assert.Empty(await Found(PatientSearchBy.Phone, "13911110004"));
+    }
 }
 
 public sealed class SqlitePatientStorageTests : PatientStorageContract

@@ -44,4 +44,34 @@ public sealed class PatientsAdminApiTests(PatientsApiFactory factory) : IClassFi
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal([field], problem.ErrorFields());
     }
+    [Fact]
+    public async Task StaffFindPatientsMasked()
+    {
+        var name = "Search " + PatientCalls.NewId("n");
+        var residentId = RegisteredPatients.NewResidentId();
+        var patientId = PatientCalls.NewId("pt-search");
+        await client.RegisterDirectlyAsync(patientId, "acct-search", residentId, phone: "13712345678", name: name);
+
+        var byName = await (await client.GetAsync($"/api/admin/patients?search={Uri.EscapeDataString(name[..12])}")).ReadAsync(HttpStatusCode.OK);
+        var byId = await (await client.GetAsync($"/api/admin/patients?search={residentId}")).ReadAsync(HttpStatusCode.OK);
+
+        var found = Assert.Single(byName.EnumerateArray(), p => p.Str("patientId") == patientId);
+        Assert.Equal((name, "137****5678"), (found.Str("name"), found.Str("phone")));
+        Assert.DoesNotContain(residentId[6..14], found.Str("residentId"), StringComparison.Ordinal);
+        Assert.Equal(patientId, Assert.Single(byId.EnumerateArray()).Str("patientId"));
+    }
+
+    [Theory]
+    [InlineData("", "search")]
+    [InlineData("?search=%20", "search")]
+    [InlineData("?search=a%E2%80%AEb", "search")]
+    [InlineData("?search=zhang&limit=0", "limit")]
+    [InlineData("?search=zhang&limit=101", "limit")]
+    public async Task APatientSearchMustSaySomething(string query, string field)
+    {
+        using var response = await client.GetAsync("/api/admin/patients" + query);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal([field], problem.ErrorFields());
+    }
 }

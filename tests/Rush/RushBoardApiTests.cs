@@ -44,6 +44,33 @@ public sealed class RushBoardApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryPoolOpeningWithinTheHourIsOnTheBoardBeforeAnyAttempt()
+    {
+        // The clock stands at 08:00 (Shanghai): 08:30 and 07:10 are within the hour, 09:30 and 06:30 are not.
+        async Task<string> PoolAsync(string releaseAt)
+        {
+            var body = ApiCalls.PoolBody(ApiCalls.NewPoolId(), quota: 7);
+            body["releaseAt"] = releaseAt;
+            await admin.CreatePoolAsync(body);
+            return (string)body["poolId"]!;
+        }
+        var soon = await PoolAsync("2026-11-30T08:30:00+08:00");
+        var justOpened = await PoolAsync("2026-11-30T07:10:00+08:00");
+        string[] outside = [await PoolAsync("2026-11-30T09:30:00+08:00"), await PoolAsync("2026-11-30T06:30:00+08:00")];
+
+        using var response = await admin.GetAsync("/api/admin/rush");
+        var pools = (await response.ReadAsync(HttpStatusCode.OK)).GetProperty("pools").EnumerateArray().ToArray();
+
+        var ids = pools.Select(p => p.GetProperty("pool").Str("poolId")).ToArray();
+        // In release order, as nobody has tried them yet; the ones outside the hour are not there.
+        Assert.Equal([justOpened, soon], ids);
+        Assert.Empty(ids.Intersect(outside));
+        var upcoming = pools.Single(p => p.GetProperty("pool").Str("poolId") == soon);
+        Assert.Equal((7, "scheduled", 0, 0), (upcoming.GetProperty("pool").Int("remaining"), upcoming.GetProperty("pool").Str("status"),
+            upcoming.Int("attemptsPerSecond"), upcoming.GetProperty("lastMinute").Int("attempts")));
+    }
+
+    [Fact]
     public async Task APatientMayNotReadTheBoard()
     {
         using var patient = silo.CreateClientAs(TestIdentity.Patient("acct-rush-reader"));

@@ -15,8 +15,7 @@ internal sealed class SqlOpenSessions(SqlDialect dialect) : IOpenSessions
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
         select.CommandText =
-            $"SELECT {SlotPoolRows.PoolColumns}, " +
-            "(SELECT COUNT(*) FROM reservations r WHERE r.pool_id = p.pool_id AND r.active_sequence IS NOT NULL) " +
+            $"SELECT {SlotPoolRows.PoolColumnsAndHeld} " +
             "FROM pools p WHERE p.department_id = @department AND p.visit_date >= @from AND p.status = 'open'";
         SlotPoolRows.Bind(select, "department", departmentId);
         SlotPoolRows.Bind(select, "from", dialect.Date(from));

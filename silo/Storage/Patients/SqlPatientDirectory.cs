@@ -166,6 +166,31 @@ internal sealed class SqlPatientDirectory(SqlDialect dialect, TimeProvider clock
         return records;
     }
 
+    public async Task<IReadOnlyList<PatientRecord>> SearchAsync(PatientSearch search, int limit, CancellationToken cancellationToken)
+    {
+        // One indexed lookup per kind (migration 0071 for phone and name). A name is a prefix whose
+        // LIKE wildcards are escaped, so "_" and "%" are only themselves; with '!', because a
+        // backslash means something else in MySQL's string literals.
+        var match = search.By switch
+        {
+            PatientSearchBy.ResidentId => "pt.identity_key = @text",
+            PatientSearchBy.Phone => "pt.phone = @text",
+            _ => "(pt.patient_id = @text OR pt.name LIKE @prefix ESCAPE '!')",
+        };
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT {PatientRows.PatientColumns} FROM patients pt WHERE {match} AND {PatientRows.Managed} " +
+            $"ORDER BY pt.name, pt.patient_id LIMIT {limit}";
+        SlotPoolRows.Bind(command, "text", search.Text);
+        if (search.By == PatientSearchBy.IdOrName)
+            SlotPoolRows.Bind(command, "prefix", search.Text.Replace("!", "!!").Replace("%", "!%").Replace("_", "!_") + "%");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<PatientRecord>();
+        while (await reader.ReadAsync(cancellationToken)) records.Add(rows.ReadRecord(reader).Record);
+        return records;
+    }
+
     public async Task<IReadOnlyList<PatientAppointment>> ListAppointmentsAsync(
         string patientId, AppointmentScope scope, DateOnly today, CancellationToken cancellationToken)
     {

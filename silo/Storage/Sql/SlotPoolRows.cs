@@ -16,6 +16,10 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
 
     public const int PoolColumnCount = 13;
 
+    /// <summary><see cref="PoolColumns"/> and then, at <see cref="PoolColumnCount"/>, the pool's held numbers counted on the active-number index.</summary>
+    public const string PoolColumnsAndHeld =
+        PoolColumns + ", (SELECT COUNT(*) FROM reservations r WHERE r.pool_id = p.pool_id AND r.active_sequence IS NOT NULL)";
+
     /// <summary>The reservation columns <see cref="ReadReservation"/> reads, in order, from the table aliased <c>r</c>.</summary>
     public const string ReservationColumns =
         "r.reservation_id, r.pool_id, r.patient_id, r.sequence_number, r.visit_time, r.status, r.idempotency_key, " +
