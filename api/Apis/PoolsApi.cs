@@ -177,7 +177,7 @@ public static class PoolsApi
         }
         var reserve = RequestValidation.ToReserveRequest(accountId, patientId, http.Request.Headers[FieldRules.IdempotencyKeyHeader], errors);
         if (reserve is null) return BookingProblems.ValidationFailed(errors);
-        if (await bookable.RefusalAsync(poolId, accountId, reserve.PatientId, http.RequestAborted) is { } refused) return refused;
+        if (await bookable.RefusalAsync(poolId, accountId, reserve.PatientId, http.RequestAborted) is { } notBookable) return notBookable;
 
         // Most of the 08:00 crowd arrives after the numbers are gone: a sold-out pool answers them
         // at once, before any patient is loaded.
