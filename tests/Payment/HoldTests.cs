@@ -106,7 +106,8 @@ public sealed class HoldTests
         clock.Advance(TimeSpan.FromMinutes(10));
         await storage.Expired(hold.ReservationId).WaitAsync(Patience);
 
-        Assert.Equal(CancellationReason.PaymentExpired, (await second.Pool.GetReservationAsync(hold.ReservationId))!.CancellationReason);
+        // The storage signals inside the write; the grain shows the write as committed just after it returns.
+        Assert.Equal(CancellationReason.PaymentExpired, (await CommittedExpiryAsync(second.Pool, hold.ReservationId)).CancellationReason);
         Assert.Empty(await second.Pool.ExpireDueHoldsAsync());
         Assert.Equal(1, storage.ExpiryWrites(hold.ReservationId));
     }
@@ -213,5 +214,17 @@ public sealed class HoldTests
         Assert.Contains(errors, e => e.StartsWith("Booking:Payment:HoldMinutes", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Booking:Payment:DepartmentModes:x", StringComparison.Ordinal));
         Assert.Empty(new PaymentRules().Validate());
+    }
+
+    /// <summary>The reservation once the pool's committed view shows it cancelled, polled until <see cref="Patience"/> runs out.</summary>
+    private static async Task<Reservation> CommittedExpiryAsync(ISlotPoolGrain pool, string reservationId)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var reservation = (await pool.GetReservationAsync(reservationId))!;
+            if (reservation.Status == ReservationStatus.Cancelled || DateTime.UtcNow > deadline) return reservation;
+            await Task.Delay(TimeSpan.FromMilliseconds(5)); // real time: the commit finishing, not the grain clock
+        }
     }
 }
