@@ -58,8 +58,8 @@ public sealed class KeyedTokenBuckets<TKey> : PartitionedRateLimiter<HttpContext
 
     protected override ValueTask DisposeAsyncCore() => sweep.DisposeAsync();
 
-    private TokenBucket BucketOf(TKey key) =>
-        buckets.TryGetValue(key, out var bucket) ? bucket : buckets.GetOrAdd(key, static (_, make) => make(), newBucket);
+    // GetOrAdd looks up without a lock first; the factory runs only for a new caller.
+    private TokenBucket BucketOf(TKey key) => buckets.GetOrAdd(key, static (_, make) => make(), newBucket);
 
     /// <summary>
     /// Drops buckets full for at least <see cref="IdleLimit"/>. A request racing the drop may take a

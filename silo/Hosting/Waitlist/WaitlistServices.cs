@@ -13,9 +13,14 @@ public static class WaitlistServices
     {
         services.AddValidatedOptions<WaitlistRules>(WaitlistRules.SectionName, rules => rules.Validate());
         // The queue and its offers are decided in the pool grain: the conventional engine has neither.
+        // Read from the setting itself, not the validated engine options: a bad engine is then
+        // reported once, by its own validation, instead of again through every option that reads it.
         services.AddSingleton<IPostConfigureOptions<WaitlistRules>>(sp => new PostConfigureOptions<WaitlistRules>(Options.DefaultName,
-            rules => rules.Available = sp.GetRequiredService<IOptions<BookingEngineOptions>>().Value.Engine != BookingEngineOptions.Conventional));
+            rules => rules.Available = EngineSetting(sp.GetRequiredService<IConfiguration>()) != BookingEngineOptions.Conventional));
         services.AddSingleton(sp => sp.GetRequiredService<HospitalReadModels>().WaitlistRecords);
         return services;
     }
+
+    private static string EngineSetting(IConfiguration configuration) =>
+        configuration[$"{BookingEngineOptions.SectionName}:{nameof(BookingEngineOptions.Engine)}"] ?? BookingEngineOptions.DefaultEngine;
 }
