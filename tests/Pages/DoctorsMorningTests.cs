@@ -24,9 +24,7 @@ public sealed class DoctorsMorningTests(Chromium chromium) : PageTest(chromium)
 
         var page = await OpenTabAsync(size);
         await page.GotoAsync(Url("/doctor"));
-        await page.GetByLabel("User name").FillAsync(login);
-        await page.GetByLabel("Password").FillAsync(PageHospital.DoctorPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await StaffSignInAsync(page, login, PageHospital.DoctorPassword);
 
         var rows = page.Locator($"[data-pool='{poolId}'] tbody tr");
         await Expect(rows).ToHaveCountAsync(3);

@@ -63,6 +63,28 @@ public abstract class PageTest(Chromium chromium) : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A tab signed in on the hospital's page as the first admin, on the rush board.</summary>
+    protected async Task<IPage> SignedInAsAdminAsync(string size)
+    {
+        var page = await OpenTabAsync(size);
+        await page.GotoAsync(Url("/admin/"));
+        await StaffSignInAsync(page, PageSilo.AdminLogin, PageSilo.AdminPassword);
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live rush board" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Fills the doctor's or the hospital's sign-in form and sends it.</summary>
+    protected static async Task StaffSignInAsync(IPage page, string login, string password)
+    {
+        await page.GetByLabel("User name").FillAsync(login);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>Goes to a screen of the hospital's page by its link in the page's navigation.</summary>
+    protected static Task NavigateAsync(IPage page, string link) =>
+        page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+
     protected string Url(string path) => Silo.BaseUrl + path;
 
     /// <summary>No page logged a script error or asked for a file the silo does not have.</summary>

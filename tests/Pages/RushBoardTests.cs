@@ -21,9 +21,7 @@ public sealed class RushBoardTests(Chromium chromium) : PageTest(chromium)
 
         var page = await OpenTabAsync(size);
         await page.GotoAsync(Url("/admin"));
-        await page.GetByLabel("User name").FillAsync(PageSilo.AdminLogin);
-        await page.GetByLabel("Password").FillAsync(PageSilo.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await StaffSignInAsync(page, PageSilo.AdminLogin, PageSilo.AdminPassword);
 
         var row = page.Locator($"tr[data-pool='{poolId}']");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live rush board" })).ToBeVisibleAsync();

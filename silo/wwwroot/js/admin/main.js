@@ -1,4 +1,5 @@
-// The hospital's page: the live rush board, pools, the catalogue, statistics and the audit log.
+// The hospital's page: the live rush board, pools, departments, doctors and their schedules, patients,
+// accounts, statistics and the audit log.
 import { createApi } from '../shared/api.js';
 import { el, fill, problemNotice } from '../shared/dom.js';
 import { loadHospitalClock } from '../shared/hospital-clock.js';
@@ -7,9 +8,13 @@ import { problemText } from '../shared/problem-text.js';
 import { createSession } from '../shared/session.js';
 import { showStaffSignIn } from '../shared/staff-sign-in.js';
 import { showAudit } from './audit.js';
-import { showCatalogue } from './catalogue.js';
+import { showAccounts } from './accounts.js';
+import { showDepartment, showDepartments } from './departments.js';
+import { showDoctor, showDoctors } from './doctors.js';
+import { showPatients } from './patients.js';
 import { showPool, showPools } from './pools.js';
 import { showRushBoard } from './rush-board.js';
+import { showSchedule } from './schedule.js';
 import { showStatistics } from './statistics.js';
 import { adminText } from './text.js';
 
@@ -32,7 +37,13 @@ const routes = [
   [/^#?\/?$|^#\/rush$/, () => showRushBoard(app)],
   [/^#\/pools$/, () => showPools(app)],
   [/^#\/pools\/([^/]+)$/, (id) => showPool(app, id)],
-  [/^#\/catalogue$/, () => showCatalogue(app)],
+  [/^#\/departments$/, () => showDepartments(app)],
+  [/^#\/departments\/([^/]+)$/, (id) => showDepartment(app, id)],
+  [/^#\/doctors$/, () => showDoctors(app)],
+  [/^#\/doctors\/([^/]+)$/, (id) => showDoctor(app, id)],
+  [/^#\/doctors\/([^/]+)\/schedule$/, (id) => showSchedule(app, id)],
+  [/^#\/patients$/, () => showPatients(app)],
+  [/^#\/accounts$/, () => showAccounts(app)],
   [/^#\/statistics$/, () => showStatistics(app)],
   [/^#\/audit$/, () => showAudit(app)],
 ];
@@ -43,8 +54,8 @@ function drawNav() {
   document.title = t('title');
   const link = (hash, key) => el('a', { href: hash, class: 'button' }, t(key));
   fill(document.getElementById('nav'),
-    session.signedIn ? [link('#/rush', 'nav.rush'), link('#/pools', 'nav.pools'), link('#/catalogue', 'nav.catalogue'),
-      link('#/statistics', 'nav.statistics'), link('#/audit', 'nav.audit'),
+    session.signedIn ? [link('#/rush', 'nav.rush'), link('#/pools', 'nav.pools'), link('#/departments', 'nav.departments'),
+      link('#/doctors', 'nav.doctors'), link('#/patients', 'nav.patients'), link('#/accounts', 'nav.accounts'), link('#/statistics', 'nav.statistics'), link('#/audit', 'nav.audit'),
       el('button', { type: 'button', onclick: signOut }, t('nav.signOut'))] : null,
     text.switchButton(route));
 }

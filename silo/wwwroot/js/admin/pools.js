@@ -1,6 +1,7 @@
 // Pools: a doctor's sessions, and one pool changed live (quota, release time) or its clinic stopped.
 import { segment } from '../shared/api.js';
 import { el, field, show } from '../shared/dom.js';
+import { onSubmit, savedNotice } from './actions.js';
 
 export async function showPools(app) {
   const { t } = app;
@@ -36,21 +37,8 @@ export async function showPool(app, poolId) {
   };
   describe();
 
-  const change = (form, body, done = (p) => { pool = p; describe(); status.replaceChildren(el('p', { class: 'notice' }, t('pool.saved'))); }) => {
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const button = event.submitter;
-      button.disabled = true;
-      try {
-        done(await body());
-      } catch (error) {
-        status.replaceChildren(app.problem(error));
-      } finally {
-        button.disabled = false;
-      }
-    });
-    return form;
-  };
+  const change = (form, body, done = (p) => { pool = p; describe(); status.replaceChildren(savedNotice(t('pool.saved'))); }) =>
+    onSubmit(app, form, status, async () => done(await body()));
 
   const quota = el('input', { type: 'number', min: 1, max: 10000, required: true, value: pool.quota });
   const releaseAt = el('input', { required: true, value: pool.releaseAt, autocomplete: 'off' });
@@ -65,6 +53,6 @@ export async function showPool(app, poolId) {
       () => app.api.patch(path, { releaseAt: releaseAt.value.trim() })),
     change(el('form', { class: 'stack' }, field(t('pool.stopReason'), reason), el('button', { type: 'submit', class: 'secondary' }, t('pool.stop'))),
       () => app.api.post(`${path}/stop-clinic`, { reason: reason.value }),
-      (stopped) => { pool = stopped.pool; describe(); status.replaceChildren(el('p', { class: 'notice' }, t('pool.stopped', stopped.patientsNotified))); }),
+      (stopped) => { pool = stopped.pool; describe(); status.replaceChildren(savedNotice(t('pool.stopped', stopped.patientsNotified))); }),
     el('p', {}, el('a', { href: '#/rush' }, t('nav.rush'))));
 }

@@ -1,11 +1,13 @@
 // Everything the hospital's page says, in Chinese (the default) and English.
 import { staffText } from '../doctor/text.js';
+import { staffScreensText } from './staff-text.js';
 
 export const adminText = {
   zh: {
     ...staffText.zh,
+    ...staffScreensText.zh,
     title: '医院管理',
-    'nav.rush': '放号看板', 'nav.pools': '号源', 'nav.catalogue': '科室与医生', 'nav.statistics': '统计', 'nav.audit': '审计日志',
+    'nav.rush': '放号看板', 'nav.pools': '号源', 'nav.statistics': '统计', 'nav.audit': '审计日志',
     'rush.heading': '放号实时看板',
     'rush.none': '最近一分钟没有预约请求。',
     'rush.asOf': '更新于 {0}',
@@ -24,10 +26,12 @@ export const adminText = {
     'pool.releaseAt': '放号时间（ISO-8601，含时区）', 'pool.saveRelease': '保存放号时间',
     'pool.saved': '已保存。',
     'pool.stopReason': '停诊原因（会告知患者）', 'pool.stop': '停诊', 'pool.stopped': '已停诊，{0} 位患者已通知。',
-    'catalogue.departments': '科室', 'catalogue.doctors': '医生',
     'col.name': '名称', 'col.location': '位置', 'col.release': '放号规则', 'col.department': '科室', 'col.title': '职称', 'col.fee': '挂号费', 'col.active': '启用',
-    'release.rule': '提前 {0} 天 {1}',
     'statistics.heading': '统计', 'statistics.from': '从', 'statistics.to': '到', 'statistics.show': '查询',
+    'statistics.range': '就诊日期 {0} 至 {1}（含两端），统计于 {2}。', 'statistics.perDepartment': '各科室', 'statistics.perDay': '每天',
+    'statistics.bookings': '已约号数（共放号）', 'statistics.fillRate': '使用率（已约 ÷ 放号）', 'statistics.sellOut': '平均约满用时',
+    'statistics.bookedOf': '已约 {0} / 放号 {1}', 'statistics.seconds': '{0} 秒', 'statistics.empty': '这段日期没有号源。',
+    'statistics.noneSoldOut': '没有约满的号源。', 'statistics.noDepartment': '（未归科室）',
     'col.key': '科室', 'col.released': '放号', 'col.booked': '已约', 'col.fillRate': '使用率', 'col.cancellations': '取消', 'col.noShows': '爽约',
     'col.soldOut': '约满场次', 'col.sellOut': '平均约满用时（秒）',
     'audit.heading': '审计日志', 'audit.action': '操作', 'audit.all': '全部', 'audit.stopRequests': '停诊申请', 'audit.show': '查询',
@@ -36,8 +40,9 @@ export const adminText = {
   },
   en: {
     ...staffText.en,
+    ...staffScreensText.en,
     title: 'Hospital',
-    'nav.rush': 'Rush board', 'nav.pools': 'Pools', 'nav.catalogue': 'Departments & doctors', 'nav.statistics': 'Statistics', 'nav.audit': 'Audit log',
+    'nav.rush': 'Rush board', 'nav.pools': 'Pools', 'nav.statistics': 'Statistics', 'nav.audit': 'Audit log',
     'rush.heading': 'Live rush board',
     'rush.none': 'No reservation attempts in the last minute.',
     'rush.asOf': 'As of {0}',
@@ -56,10 +61,12 @@ export const adminText = {
     'pool.releaseAt': 'Release at (ISO-8601 with offset)', 'pool.saveRelease': 'Save release time',
     'pool.saved': 'Saved.',
     'pool.stopReason': 'Reason (the patients are told)', 'pool.stop': 'Stop clinic', 'pool.stopped': 'Stopped; {0} patients notified.',
-    'catalogue.departments': 'Departments', 'catalogue.doctors': 'Doctors',
     'col.name': 'Name', 'col.location': 'Location', 'col.release': 'Release rule', 'col.department': 'Department', 'col.title': 'Title', 'col.fee': 'Fee', 'col.active': 'Active',
-    'release.rule': '{0} days before at {1}',
     'statistics.heading': 'Statistics', 'statistics.from': 'From', 'statistics.to': 'To', 'statistics.show': 'Show',
+    'statistics.range': 'Visit dates {0} to {1} (both included), as of {2}.', 'statistics.perDepartment': 'Per department', 'statistics.perDay': 'Per visit day',
+    'statistics.bookings': 'Numbers booked (of released)', 'statistics.fillRate': 'Fill rate (booked ÷ released)', 'statistics.sellOut': 'Average time to sell out',
+    'statistics.bookedOf': '{0} booked of {1}', 'statistics.seconds': '{0} s', 'statistics.empty': 'No pools on these dates.',
+    'statistics.noneSoldOut': 'No pool sold out.', 'statistics.noDepartment': '(no department)',
     'col.key': 'Department', 'col.released': 'Released', 'col.booked': 'Booked', 'col.fillRate': 'Fill rate', 'col.cancellations': 'Cancelled', 'col.noShows': 'No-shows',
     'col.soldOut': 'Sold-out pools', 'col.sellOut': 'Average seconds to sell out',
     'audit.heading': 'Audit log', 'audit.action': 'Action', 'audit.all': 'All', 'audit.stopRequests': 'Stop-clinic requests', 'audit.show': 'Show',

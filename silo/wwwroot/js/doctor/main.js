@@ -43,6 +43,11 @@ async function start() {
     await drawDay();
     refreshTimer = setInterval(() => drawDay(false).catch(() => {}), RefreshMs);
   } catch (error) {
+    // The tokens no longer work (signed out by an admin, a password reset, refresh refused): sign in again.
+    if (error.status === 401) {
+      session.clear();
+      return start();
+    }
     main.replaceChildren(problemNotice(problemText(t, error)));
   }
 }

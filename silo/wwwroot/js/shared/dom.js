@@ -29,12 +29,16 @@ export function fill(container, ...children) {
 
 let fieldCount = 0;
 
-/** A labelled form field: the label's for= names the input's id, so screen readers and tests find it by its label. */
+/**
+ * A labelled form field: the label's for= names the input's id, so screen readers and tests find it
+ * by its label. The input stands beside its label, not inside it, so a select's options never become
+ * part of the label's name.
+ */
 export function field(labelText, input) {
   fieldCount += 1;
   input.id ||= `field-${fieldCount}`;
   if (!input.name) input.name = input.id;
-  return el('label', { for: input.id }, labelText, input);
+  return el('div', { class: 'field' }, el('label', { for: input.id }, labelText), input);
 }
 
 /** Replaces what <paramref>container</paramref> shows, and moves focus to its heading so keyboard and screen-reader users follow. */
