@@ -86,6 +86,12 @@ if ! chromium_starts; then
   fi
 fi
 
+# Screenshots of the Chinese pages need a CJK font, which Debian's Chromium does not bring; without one
+# they show boxes. The tests pass either way, so a font that cannot be installed only warns.
+if command -v fc-list >/dev/null && [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
+  install_package fonts-wqy-microhei || log "WARNING: no CJK font; screenshots show Chinese text as boxes"
+fi
+
 # Everything the test run leaves in the temp folder (private MariaDB data directories, SQLite files)
 # goes into one folder that is removed afterwards, together with any server a crashed test host left.
 run_tmp="$(mktemp -d "${TMPDIR:-/tmp}/orleansbooking-tests.XXXXXX")"

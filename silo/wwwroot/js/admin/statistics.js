@@ -46,7 +46,9 @@ function section(t, heading, rows, name, sellOut) {
   const soldOut = rows.filter((r) => r.averageSecondsToSellOut !== null);
   return el('section', { 'data-statistics': sellOut ? 'departments' : 'days' },
     el('h3', {}, t(heading)),
-    figure(t('statistics.bookings'), barChart(rows.map((r) => ({ label: name(r.key), value: r.booked, text: t('statistics.bookedOf', r.booked, r.released) })))),
+    // Bars of bookings against the most numbers any row released, so a full row reads as full.
+    figure(t('statistics.bookings'), barChart(rows.map((r) => ({ label: name(r.key), value: r.booked, text: t('statistics.bookedOf', r.booked, r.released) })),
+      { max: Math.max(1, ...rows.map((r) => r.released)) })),
     figure(t('statistics.fillRate'), barChart(rows.map((r) => ({ label: name(r.key), value: r.fillRate, text: percent(r.fillRate) })), { max: 1, barClass: 'bar-fill' })),
     sellOut ? figure(t('statistics.sellOut'), soldOut.length === 0 ? el('p', { class: 'muted' }, t('statistics.noneSoldOut'))
       : barChart(soldOut.map((r) => ({ label: name(r.key), value: r.averageSecondsToSellOut, text: seconds(r.averageSecondsToSellOut) })), { barClass: 'bar-sellout' })) : null,
