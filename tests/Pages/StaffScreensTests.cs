@@ -121,4 +121,22 @@ public sealed class StaffScreensTests(Chromium chromium) : PageTest(chromium)
         Assert.Equal(PageHospital.DepartmentName, departments.EnumerateArray().Single(d => d.Str("departmentId") == Hospital.DepartmentId).Str("name"));
         AssertNoScriptErrors();
     }
+
+    [Theory]
+    [MemberData(nameof(ScreenSize.Both), MemberType = typeof(ScreenSize))]
+    public async Task APatientIsFoundByNameWithTheMobileAndResidentIdMasked(string size)
+    {
+        var name = "Zhou " + CatalogueCalls.NewId("p")[2..8];
+        var (mobile, patientId) = await Silo.SignUpPatientAsync(name);
+        var page = await SignedInAsAdminAsync(size);
+        await NavigateAsync(page, "Patients");
+        await page.GetByLabel("Resident ID, mobile number, patient id or the start of a name").FillAsync(name[..7]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+
+        var row = page.Locator($"tr[data-patient='{patientId}']");
+        await Expect(row).ToContainTextAsync(name);
+        await Expect(row).ToContainTextAsync($"{mobile[..3]}****{mobile[^4..]}");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync(mobile);
+        AssertNoScriptErrors();
+    }
 }
