@@ -60,7 +60,7 @@ function accountActions(app, status, account, replace) {
       : actionButton(app, status, t('accounts.disable'), async () => { replace(await app.api.post(`${path}/disable`)); done('accounts.disabledNotice'); }, named('accounts.disableNamed')),
     actionButton(app, status, t('accounts.signOut'), async () => { await app.api.post(`${path}/sign-out`); done('accounts.signedOut'); }, named('accounts.signOutNamed')),
     actionButton(app, status, t('accounts.unlock'), async () => { await app.api.post(`${path}/unlock`); done('accounts.unlocked'); }, named('accounts.unlockNamed')));
-  if (account.role === 'patient') return actions;
+  if (account.role === 'patient') return el('div', { class: 'account-actions' }, actions);
 
   // A staff member who forgot their password is given a new one here; patients reset theirs by SMS.
   const password = el('input', { type: 'password', autocomplete: 'new-password', minlength: 12, required: true });
@@ -70,7 +70,7 @@ function accountActions(app, status, account, replace) {
     password.value = '';
     done('accounts.passwordSet');
   });
-  return el('div', {}, actions, reset);
+  return el('div', { class: 'account-actions' }, actions, reset);
 }
 
 function createForm(app, status, doctors, reload) {
