@@ -21,6 +21,9 @@ public static class BookingApiRegistration
             sp.GetRequiredService<IOptions<SlotPoolRules>>().Value));
 
         services.AddSingleton<Rush.ReservationAttempts>();
+        services.AddSingleton<Rush.ClusterAttempts>();
+        // Registered after the Orleans silo, so the silo is up before the first report.
+        services.AddHostedService<Rush.AttemptsReporter>();
 
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -5,6 +5,7 @@ using OrleansBooking.Api.Contracts.Rush;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Rush;
+using OrleansBooking.Grains.Rush;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Api.Apis;
@@ -22,21 +23,23 @@ public static class RushAdminApi
             .WithName(nameof(GetRushBoard))
             .WithSummary("The live rush board")
             .WithDescription("Every pool opening now (its release instant within an hour either side of now, read from the database, "
-                + "so the same on every silo) and every other pool with reservation attempts on this silo in the last minute: "
-                + "busiest first, then by release instant. Each with its committed snapshot, attemptsPerSecond (the last whole "
-                + "second) and the outcomes of the last minute, both counted in memory on this silo as answers go out. Meant to "
-                + "be asked once a second.")
+                + "so the same on every silo) and every other pool with reservation attempts anywhere in the cluster in the last "
+                + "minute: busiest first, then by release instant. Each with its committed snapshot, attemptsPerSecond (the last "
+                + "whole second) and the outcomes of the last minute, summed over every silo: each silo counts its answers in "
+                + "memory and reports its whole seconds to the cluster's tally once a second, so the silo asked counts its own "
+                + "live while another silo's last whole second may show a second late. A silo that stops reporting (stopped or lost) "
+                + "drops out as its seconds leave the minute. Meant to be asked once a second.")
             .ProducesRetryLater();
         return app;
     }
 
     public static async Task<Ok<RushBoardResponse>> GetRushBoard(
-        HttpResponse response, ReservationAttempts attempts, IReleasingPools releasing, ISlotPoolGrainFactory pools, HospitalTime time,
+        HttpResponse response, ClusterAttempts attempts, IReleasingPools releasing, ISlotPoolGrainFactory pools, HospitalTime time,
         CancellationToken cancellationToken)
     {
         response.Headers.CacheControl = "no-store";
         var now = time.Now;
-        var recent = attempts.Recent().ToDictionary(r => r.PoolId, StringComparer.Ordinal);
+        var recent = (await attempts.RecentAsync()).ToDictionary(r => r.PoolId, StringComparer.Ordinal);
         var opening = await releasing.ListAsync(now - OpeningWindow, now + OpeningWindow, cancellationToken);
         var shown = opening.Select(p => p.PoolId).ToHashSet(StringComparer.Ordinal);
         // A busy pool outside the window (moved, or opened long ago) is read from its grain's committed

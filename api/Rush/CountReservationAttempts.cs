@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBooking.Api.Problems;
+using OrleansBooking.Grains.Rush;
 
 namespace OrleansBooking.Api.Rush;
 

@@ -1,15 +1,20 @@
 using System.Collections.Concurrent;
+using OrleansBooking.Grains.Rush;
 
 namespace OrleansBooking.Api.Rush;
 
 /// <summary>
 /// Counts this silo's reservation attempts per pool and second, for the rush board: a minute of
 /// per-second buckets per pool, in memory, so the board costs no database read and no per-patient
-/// connection. Pools silent for a minute are forgotten.
+/// connection. Pools silent for a minute are forgotten. <see cref="AttemptsReporter"/> sends the whole
+/// seconds to the cluster's tally, off the reservation route.
 /// </summary>
 public sealed class ReservationAttempts(TimeProvider clock)
 {
-    public const int WindowSeconds = 60;
+    public const int WindowSeconds = RushWindow.Seconds;
+
+    /// <summary>This silo process in the cluster's tally; new at each start, so a restarted silo is a new reporter.</summary>
+    public string Reporter { get; } = Guid.NewGuid().ToString("N");
 
     /// <summary>Pools counted at once; past it new pools are not counted (a spray of made-up pool ids must not grow memory).</summary>
     public const int MaxPools = 10_000;
@@ -38,6 +43,22 @@ public sealed class ReservationAttempts(TimeProvider clock)
             else pools.TryRemove(new KeyValuePair<string, PoolAttempts>(poolId, attempts));
         }
         return recent;
+    }
+
+    /// <summary>
+    /// Every pool's counts of each second from <paramref name="fromSecond"/> to <paramref name="toSecond"/>
+    /// (Unix seconds, inclusive, within the last minute); forgets pools silent for the minute, as <see cref="Recent"/> does.
+    /// </summary>
+    public IReadOnlyList<PoolAttemptsInSecond> WholeSeconds(long fromSecond, long toSecond)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var counted = new List<PoolAttemptsInSecond>();
+        foreach (var (poolId, attempts) in pools)
+        {
+            if (!attempts.ReadSeconds(poolId, now, fromSecond, toSecond, counted))
+                pools.TryRemove(new KeyValuePair<string, PoolAttempts>(poolId, attempts));
+        }
+        return counted;
     }
 
     /// <summary>One pool's ring of per-second buckets; a lock, because a bucket's second and counts change together.</summary>
@@ -82,11 +103,25 @@ public sealed class ReservationAttempts(TimeProvider clock)
             }
             return lastMinute.Sum() == 0 ? null : new PoolAttemptsSnapshot(poolId, lastSecond, lastMinute);
         }
-    }
-}
 
-/// <summary>One pool's attempts: in the last whole second, and per <see cref="RushOutcome"/> over the last minute.</summary>
-public sealed record PoolAttemptsSnapshot(string PoolId, int LastSecond, IReadOnlyList<int> LastMinuteByOutcome)
-{
-    public int Count(RushOutcome outcome) => LastMinuteByOutcome[(int)outcome];
+        /// <summary>Adds the seconds asked for to <paramref name="counted"/>; false when nothing was counted in the minute ending at <paramref name="now"/>.</summary>
+        public bool ReadSeconds(string poolId, long now, long fromSecond, long toSecond, List<PoolAttemptsInSecond> counted)
+        {
+            var anyInWindow = false;
+            lock (this)
+            {
+                for (var slot = 0; slot < WindowSeconds; slot++)
+                {
+                    var second = seconds[slot];
+                    if (!RushWindow.Holds(now, second)) continue;
+                    var byOutcome = new int[OutcomeCount];
+                    for (var o = 0; o < OutcomeCount; o++) byOutcome[o] = counts[slot, o];
+                    if (byOutcome.Sum() == 0) continue;
+                    anyInWindow = true;
+                    if (second >= fromSecond && second <= toSecond) counted.Add(new PoolAttemptsInSecond(poolId, second, byOutcome));
+                }
+            }
+            return anyInWindow;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using OrleansBooking.Api.Rush;
+using OrleansBooking.Grains.Rush;
 using OrleansBooking.Tests.Fakes;
 
 namespace OrleansBooking.Tests.Rush;

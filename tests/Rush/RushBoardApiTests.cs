@@ -1,9 +1,11 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansBooking.Grains.Rush;
 using OrleansBooking.Tests.Api;
 
 namespace OrleansBooking.Tests.Rush;
 
-/// <summary>GET /api/admin/rush: each answer to "take a number" counted once, by outcome; admins only.</summary>
+/// <summary>GET /api/admin/rush: each answer to "take a number" counted once, by outcome, over the cluster; admins only.</summary>
 public sealed class RushBoardApiTests : IAsyncLifetime
 {
     private readonly BookingApiFactory silo = new();
@@ -41,6 +43,26 @@ public sealed class RushBoardApiTests : IAsyncLifetime
         var minute = busy.GetProperty("lastMinute");
         Assert.Equal((4, 2, 2, 0), (minute.Int("attempts"), minute.Int("booked"), minute.Int("soldOut"), minute.Int("notReleased")));
         Assert.Equal(1, pools[1].GetProperty("lastMinute").Int("notReleased"));
+    }
+
+    [Fact]
+    public async Task TheBoardAddsWhatAnotherSiloReportedToThisSilosOwnCounts()
+    {
+        var poolId = ApiCalls.NewPoolId();
+        await admin.CreatePoolAsync(ApiCalls.PoolBody(poolId, quota: 1));
+        for (var i = 0; i < 2; i++) (await admin.ReserveAsync(poolId, $"pt-cluster-{i}")).Dispose();
+        // Another silo of the cluster answered three sold-outs and a failure for the pool in the same second.
+        var second = silo.Clock.GetUtcNow().ToUnixTimeSeconds();
+        var tally = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IClusterAttemptsGrain>(RushWindow.TallyKey);
+        await tally.ReportAsync(new SiloAttemptsReport("another-silo", second, second, [new PoolAttemptsInSecond(poolId, second, [0, 3, 0, 0, 1])]));
+        silo.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        using var response = await admin.GetAsync("/api/admin/rush");
+        var pools = (await response.ReadAsync(HttpStatusCode.OK)).GetProperty("pools").EnumerateArray().ToArray();
+        var busy = pools.Single(p => p.GetProperty("pool").Str("poolId") == poolId);
+        Assert.Equal(6, busy.Int("attemptsPerSecond"));
+        var minute = busy.GetProperty("lastMinute");
+        Assert.Equal((6, 1, 4, 1), (minute.Int("attempts"), minute.Int("booked"), minute.Int("soldOut"), minute.Int("failed")));
     }
 
     [Fact]

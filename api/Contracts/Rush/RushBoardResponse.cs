@@ -1,6 +1,6 @@
 namespace OrleansBooking.Api.Contracts.Rush;
 
-/// <summary><c>GET /api/admin/rush</c>: every pool opening now and every pool being booked on this silo in the last minute.</summary>
+/// <summary><c>GET /api/admin/rush</c>: every pool opening now and every pool being booked anywhere in the cluster in the last minute.</summary>
 public sealed record RushBoardResponse(DateTimeOffset Now, IReadOnlyList<RushPoolResponse> Pools);
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace OrleansBooking.Api.Rush;
+namespace OrleansBooking.Grains.Rush;
 
 /// <summary>How one reservation attempt ended, as the rush board groups answers.</summary>
 public enum RushOutcome
