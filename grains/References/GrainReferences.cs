@@ -13,8 +13,10 @@ namespace OrleansBooking.Grains.References;
 public sealed class GrainReferences<TGrain>(IGrainFactory grains) where TGrain : IGrainWithStringKey
 {
     // Resolved on first use, not in the constructor: a singleton may be built before the silo's
-    // manifest is; two threads racing here compute the same values.
-    private (GrainType Type, GrainInterfaceType Interface)? resolved;
+    // manifest is; two threads racing here compute the same values. Kept behind one reference, which
+    // is written whole: a nullable tuple of the two ids is several words, and a thread could read it
+    // half-written (the interface still empty) and hand out an untyped reference.
+    private Resolved? resolved;
 
     public TGrain Get(string key)
     {
@@ -22,9 +24,11 @@ public sealed class GrainReferences<TGrain>(IGrainFactory grains) where TGrain :
         return (TGrain)grains.GetGrain(GrainId.Create(type, key), interfaceType);
     }
 
-    private (GrainType, GrainInterfaceType) Resolve()
+    private Resolved Resolve()
     {
         var probe = (GrainReference)(object)grains.GetGrain<TGrain>("probe");
-        return (probe.GrainId.Type, probe.InterfaceType);
+        return new Resolved(probe.GrainId.Type, probe.InterfaceType);
     }
+
+    private sealed record Resolved(GrainType Type, GrainInterfaceType Interface);
 }
