@@ -3,6 +3,8 @@
 # and nginx in front of them (deploy/nginx.conf).
 #
 #   bash scripts/cluster.sh start [N]   # N silos (default 3); front at http://127.0.0.1:8080
+#   bash scripts/cluster.sh start [N] --load-test   # the same, with the settings a load-test silo needs
+#                                       # (loadtests/README.md, "What a silo needs"); never in production
 #   bash scripts/cluster.sh stop        # stops nginx, the silos (SIGTERM: they drain and hand over), MariaDB
 #   bash scripts/cluster.sh status
 #
@@ -72,10 +74,25 @@ key_ring() {
   rm -f "$DIR/keyring.key" "$DIR/keyring.crt"
 }
 
-start_silo() { # start_silo <i>
-  local i=$1
+# What loadtests/Hosting/LoadTestSiloSettings.cs gives a silo the load suite starts itself (the
+# cluster keeps its own key ring, ports and admin): patients registered in bulk, cheap password
+# hashes (set before the run registers its patients, so on every silo from its start), and the
+# per-address limits lifted, because the whole crowd reaches the silos from the generator's address.
+LOAD_TEST_SETTINGS=(
+  --Booking:LoadTest:Enabled=true
+  --Booking:Accounts:PasswordIterations=1000
+  --Booking:RateLimits:PerAddress:Burst=1000000 --Booking:RateLimits:PerAddress:PermitsPerSecond=1000000
+  --Booking:RateLimits:SignIn:Burst=1000000 --Booking:RateLimits:SignIn:PermitsPerSecond=1000000
+)
+
+# The mode the running silos were started in ("load-test" or "plain"): a silo joins in the same one.
+mode_of_running() { [[ -f "$DIR/mode" ]] && cat "$DIR/mode" || echo plain; }
+
+start_silo() { # start_silo <i> <mode>
+  local i=$1 mode=$2 extra=()
   alive "$DIR/silo$i.pid" && return 0
   key_ring
+  [[ "$mode" == load-test ]] && extra=("${LOAD_TEST_SETTINGS[@]}")
   Booking__Accounts__FirstAdmin__Password="$(cat "$DIR/admin-password")" \
   Booking__Accounts__KeyRingCertificatePassword="$(cat "$DIR/keyring-password")" \
     dotnet "$SILO_DLL" --urls "http://127.0.0.1:510$i" \
@@ -85,6 +102,7 @@ start_silo() { # start_silo <i>
       --Booking:Network:TrustedProxies:0=127.0.0.1 \
       --Booking:Accounts:FirstAdmin:Login=admin --Booking:Accounts:AcceptOutboxCodeSender=true \
       "--Booking:Accounts:KeyRingCertificatePath=$DIR/keyring.pfx" \
+      "${extra[@]}" \
       >"$DIR/silo$i.log" 2>&1 &
   echo $! >"$DIR/silo$i.pid"
 }
@@ -97,23 +115,33 @@ write_nginx_conf() { # write_nginx_conf <n>
 ' deploy/nginx.conf >"$DIR/nginx.conf"
 }
 
-start() {
-  local n=${1:-3}
+any_silo_alive() {
+  local pidfile
+  for pidfile in "$DIR"/silo*.pid; do alive "$pidfile" && return 0; done
+  return 1
+}
+
+start() { # start <n> <mode>
+  local n=$1 mode=$2
   [[ "$n" =~ ^[1-9]$ ]] || { log "N must be 1 to 9 (was $n)"; exit 2; }
+  if any_silo_alive && [[ "$(mode_of_running)" != "$mode" ]]; then
+    log "the running silos were started $(mode_of_running), not $mode; stop the cluster first"; exit 2
+  fi
   need nginx nginx-light
   [[ -f "$SILO_DLL" ]] || dotnet build silo/Silo.csproj -c Release -v q
   start_db
   [[ -f "$DIR/admin-password" ]] || echo "${BOOKING_ADMIN_PASSWORD:-cluster-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')}" >"$DIR/admin-password"
   # The first silo migrates the schema alone; the others then join the cluster together.
-  start_silo 1
+  echo "$mode" >"$DIR/mode"
+  start_silo 1 "$mode"
   wait_for 120 "silo 1 ready" curl -fsS http://127.0.0.1:5101/health/ready
   local i
-  for ((i = 2; i <= n; i++)); do start_silo "$i"; done
+  for ((i = 2; i <= n; i++)); do start_silo "$i" "$mode"; done
   for ((i = 2; i <= n; i++)); do wait_for 120 "silo $i ready" curl -fsS "http://127.0.0.1:510$i/health/ready"; done
   write_nginx_conf "$n"
   alive "$DIR/nginx.pid" && nginx -p "$DIR" -c "$DIR/nginx.conf" -s reload || nginx -p "$DIR" -c "$DIR/nginx.conf"
   wait_for 10 "nginx ready" curl -fsS "$FRONT/health/ready"
-  log "$n silos behind $FRONT (admin: admin / $(cat "$DIR/admin-password")); logs in $DIR"
+  log "$n silos behind $FRONT ($mode; admin: admin / $(cat "$DIR/admin-password")); logs in $DIR"
 }
 
 stop() {
@@ -127,6 +155,7 @@ stop() {
     fi
     rm -f "$pidfile"
   done
+  rm -f "$DIR/mode"
   if alive "$DIR/db/pid"; then
     local db; db=$(cat "$DIR/db/pid")
     kill -TERM "$db"
@@ -144,11 +173,21 @@ status() {
     echo "silo $i: $(curl -s "http://127.0.0.1:510$i/health/ready" || echo 'not answering')"
   done
   alive "$DIR/nginx.pid" && echo "nginx: $FRONT" || echo "nginx: stopped"
+  any_silo_alive && echo "mode: $(mode_of_running)"
+  return 0
 }
 
 case "${1:-}" in
-  start) start "${2:-3}" ;;
+  start)
+    n=3 mode=plain
+    for arg in "${@:2}"; do
+      case "$arg" in
+        --load-test) mode=load-test ;;
+        *) n=$arg ;;
+      esac
+    done
+    start "$n" "$mode" ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: bash scripts/cluster.sh start [N] | stop | status" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/cluster.sh start [N] [--load-test] | stop | status" >&2; exit 2 ;;
 esac
