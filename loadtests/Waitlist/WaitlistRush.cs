@@ -42,11 +42,14 @@ public sealed class WaitlistRush(WaitlistBehaviour behaviour) : IRushVariant
         BookingServiceClient client, AdminSession admin, IReadOnlyList<PoolReadback> pools, DateTimeOffset readAt, CancellationToken ct)
     {
         var places = new List<FinalPlace>();
+        // The read-back is not part of the rush, as the pools' is not: its answers (not_on_waitlist for
+        // patients who took their offer) are kept out of the run's figures.
+        var unmeasured = new Measurement.RunMeasurements(_context!.Measurements.Clock, _context.Measurements.Clock.GetTimestamp());
         foreach (var ((poolId, patientId), member) in _ledger.Joined)
         {
-            var token = _context?.Tokens.Of(member);
+            var token = _context.Tokens.Of(member);
             var call = await PatientRetry.RunAsync(() => client.GetWaitlistPlaceAsync(poolId, patientId, token, ct),
-                Measurement.RequestKind.Waitlist, _context!.Measurements, _context.Scenario.Behaviour, ct).ConfigureAwait(false);
+                Measurement.RequestKind.Waitlist, unmeasured, _context.Scenario.Behaviour, ct).ConfigureAwait(false);
             places.Add(call.Outcome.Code == ProblemCodes.NotOnWaitlist
                 ? new FinalPlace(poolId, patientId, null)
                 : new FinalPlace(poolId, patientId, call.Body, Readable: call.Body is not null));
