@@ -1,6 +1,7 @@
 using OrleansBooking.LoadTests.Drivers;
 using OrleansBooking.LoadTests.Measurement;
 using OrleansBooking.LoadTests.Provisioning;
+using OrleansBooking.LoadTests.Reports;
 using OrleansBooking.LoadTests.Scenarios;
 using OrleansBooking.LoadTests.Verification;
 using OrleansBooking.LoadTests.Workload;
@@ -18,7 +19,8 @@ public sealed record RushResult(
     AcknowledgementLedger Ledger,
     SessionSummary Session,
     VerificationReport Verification,
-    SignInSummary PatientSignIn)
+    SignInSummary PatientSignIn,
+    ReportTable? VariantSummary = null)
 {
     /// <summary>The kind whose latency and throughput the run is judged on.</summary>
     public RequestKind MainKind => RequestKind.Reserve;

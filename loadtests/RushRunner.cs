@@ -44,6 +44,9 @@ public sealed class RushRunner
     /// <summary>What each arrival does; default <see cref="PatientVisit"/>, the rush's virtual patient.</summary>
     public Func<VisitContext, IArrivalWork> Visit { get; init; } = static context => new PatientVisit(context);
 
+    /// <summary>A scenario with payment or the waitlist at work: its visit replaces <see cref="Visit"/>, its checks add to the rush's.</summary>
+    public IRushVariant? Variant { get; init; }
+
     public async Task<RushResult> RunAsync(CancellationToken ct = default)
     {
         var client = new BookingServiceClient(_http);
@@ -62,15 +65,28 @@ public sealed class RushRunner
 
         var measurements = new RunMeasurements(_clock, _clock.GetTimestamp());
         var ledger = new AcknowledgementLedger();
-        var visit = Visit(new VisitContext(client, measurements, ledger, pools, _scenario, RunId, tokens));
+        var context = new VisitContext(client, measurements, ledger, pools, _scenario, RunId, tokens);
+        var visit = Variant is null ? Visit(context) : Variant.Visit(context);
         var session = await LoadSession.RunAsync(visit, _scenario.Load, measurements, _progress, ct).ConfigureAwait(false);
+        if (Variant is not null)
+        {
+            try { await Variant.SettleAsync(_clock, _progress, ct).ConfigureAwait(false); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { /* stopped early: verified as it stands */ }
+        }
 
         _progress?.WriteLine("Reading every pool back to verify…");
         // Not cancellable: a run stopped early (Ctrl+C) is still verified and reported.
+        var readAt = _clock.GetUtcNow();
         var readback = await PoolReader.ReadAsync(client, admin, pools.Select(p => (p.PoolId, (string?)p.Date)), CancellationToken.None)
             .ConfigureAwait(false);
         var verification = BookingVerifier.Verify(readback, ledger, _scenario.PatientDailyLimit);
-        return new RushResult(RunId, _http.BaseAddress!, _scenario, releaseAt, pools, measurements, ledger, session, verification, tokens.SignIn);
+        if (Variant is not null)
+            verification = verification with
+            {
+                Violations = [.. verification.Violations, .. await Variant.VerifyAsync(client, admin, readback, readAt, CancellationToken.None).ConfigureAwait(false)],
+            };
+        return new RushResult(RunId, _http.BaseAddress!, _scenario, releaseAt, pools, measurements, ledger, session, verification, tokens.SignIn,
+            Variant?.Summary());
     }
 
     /// <summary>

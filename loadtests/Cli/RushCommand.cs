@@ -23,6 +23,10 @@ public static class RushCommand
 
         """ + ScenarioSwitches.LoadHelp + ScenarioSwitches.RushHelp + """
 
+        Scenarios
+
+        """ + VariantSwitches.Help + """
+
         Output and thresholds
 
         """ + OutputSwitches.Help + """
@@ -39,9 +43,10 @@ public static class RushCommand
             console.Write(Help);
             return ExitCodes.Passed;
         }
-        var target = SiloSwitches.From(args);
+        var variant = VariantSwitches.From(args);
+        var target = VariantSwitches.ForSilo(SiloSwitches.From(args), variant);
         var admin = AdminSwitches.From(args, startsSilo: target.StartSilo is not null);
-        var scenario = ScenarioSwitches.Rush(args);
+        var scenario = VariantSwitches.ForScenario(ScenarioSwitches.Rush(args), variant, args);
         var output = OutputSwitches.From(args);
         args.EnsureAllRead();
 
@@ -49,7 +54,7 @@ public static class RushCommand
         string folder = ReportFolder.Create(output.Root, runId);
         await using var silo = await target.StartIfAskedAsync(folder, engine: null, "rush", admin, console, ct).ConfigureAwait(false);
         using var http = output.CreateClient(target.Url);
-        var runner = new RushRunner(http, scenario, progress: output.Quiet ? null : console) { RunId = runId, Admin = admin };
+        var runner = new RushRunner(http, scenario, progress: output.Quiet ? null : console) { RunId = runId, Admin = admin, Variant = variant };
         var result = await runner.RunAsync(ct).ConfigureAwait(false);
 
         var breaches = output.Thresholds.Breaches(result.Measurements.Latency(result.MainKind), result.Measurements.ErrorRate);

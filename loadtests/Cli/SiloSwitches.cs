@@ -29,6 +29,9 @@ public sealed record SiloSwitches(
 
         """;
 
+    /// <summary>Settings a scenario needs kept off the command line (environment variables of the started silo).</summary>
+    public IReadOnlyDictionary<string, string> ScenarioSecrets { get; init; } = new Dictionary<string, string>();
+
     public static SiloSwitches From(CommandLineArgs args) => new(
         args.Url("url") ?? DefaultUrl,
         args.String("start-silo"),
@@ -55,7 +58,8 @@ public sealed record SiloSwitches(
         // Last, so a --silo-arg overrides any setting above: the silo reads the last of repeated switches.
         settings.AddRange(ExtraArgs);
         console.WriteLine($"Starting silo {StartSilo} at {Url} ({string.Join(' ', settings)})…");
-        var silo = await LocalSilo.StartAsync(StartSilo, Url, settings, LoadTestSiloSettings.Environment(admin),
+        var secrets = LoadTestSiloSettings.Environment(admin).Concat(ScenarioSecrets).ToDictionary();
+        var silo = await LocalSilo.StartAsync(StartSilo, Url, settings, secrets,
             Path.Combine(reportFolder, $"{label}-silo.log"), ReadyTimeout, ct).ConfigureAwait(false);
         console.WriteLine("Silo ready.");
         return silo;

@@ -11,4 +11,8 @@ public enum RequestKind
     Cancel,
     /// <summary><c>GET /health/live</c>: the cheapest route, for the HTTP ceiling.</summary>
     Ceiling,
+    /// <summary>Opening a hold's payment and pressing pay or fail on the sandbox's page (<c>rush --payment</c>).</summary>
+    Payment,
+    /// <summary>Joining a waitlist, looking at one's place, accepting or declining an offer (<c>rush --waitlist</c>).</summary>
+    Waitlist,
 }

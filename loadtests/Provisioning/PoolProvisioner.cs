@@ -17,7 +17,7 @@ public static class PoolProvisioner
 
     private const int CreateAttempts = 5;
 
-    /// <summary>Fee of every created pool; the suite does not exercise payment.</summary>
+    /// <summary>Fee of every created pool; what holds cost when the silo takes payment at booking (<c>rush --payment</c>).</summary>
     public const decimal Fee = 50m;
 
     public static async Task<IReadOnlyList<ProvisionedPool>> CreateAsync(

@@ -42,6 +42,7 @@ public static class RushSummary
                 m.Journeys.Snapshot().Select(j => new[] { j.End.ToString(), Figures.Count(j.Count) }).ToList()),
             VerificationTable(r),
         };
+        if (r.VariantSummary is { } variant) tables.Insert(tables.Count - 1, variant);
         var verdict = new List<string[]>();
         verdict.AddRange(breaches.Select(b => new[] { "threshold", b }));
         if (!r.Verification.Passed) verdict.Add(["invariants", $"{r.Verification.Violations.Count} violation(s)"]);

@@ -27,11 +27,21 @@ public sealed record Reservation(string ReservationId, string PoolId, string Pat
 {
     public const string Booked = "booked";
     public const string Cancelled = "cancelled";
+    public const string PendingPayment = "pending_payment";
+
+    // Read by the payment and waitlist checks: when the number was taken and given back, and what it owes.
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+    public string? CancellationReason { get; init; }
+    public ReservationPayment? Payment { get; init; }
 
     /// <summary>Holds a number: every status except those that gave it back.</summary>
     public bool HoldsNumber =>
         !string.Equals(Status, Cancelled, StringComparison.OrdinalIgnoreCase) && !string.Equals(Status, "no_show", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>A reservation's fee fixed at hold time (fen), its hold's end, and when it was paid.</summary>
+public sealed record ReservationPayment(long FeeFen, DateTimeOffset HoldExpiresAt, DateTimeOffset? PaidAt);
 
 /// <summary>Body of <c>POST /api/admin/patients/bulk</c>; with a password each patient also gets an account (login = patient id).</summary>
 public sealed record BulkPatients(string PatientIdPrefix, int Count, int First, string? Password = null);

@@ -11,7 +11,7 @@ namespace OrleansBooking.LoadTests.Service;
 /// A call that needs a signed-in caller takes that caller's token; only public browsing, health
 /// and the sign-in routes themselves go without one.
 /// </summary>
-public sealed class BookingServiceClient
+public sealed partial class BookingServiceClient
 {
     private readonly HttpClient _http;
 

@@ -19,6 +19,10 @@ public static class ProblemCodes
     public const string InvalidCredentials = "invalid_credentials";
     public const string AccountLocked = "account_locked";
     public const string Unauthenticated = "unauthenticated";
+    public const string NotPayable = "not_payable";
+    public const string NumbersAvailable = "numbers_available";
+    public const string OfferExpired = "offer_expired";
+    public const string NotOnWaitlist = "not_on_waitlist";
 
     private static readonly FrozenSet<string> Known = new[]
     {
@@ -27,7 +31,8 @@ public static class ProblemCodes
         "reservation_not_found", "quota_below_booked", "idempotency_key_reused", "not_cancellable", "not_found",
         "internal_error", "unsupported_media_type", "payload_too_large", "method_not_allowed", PatientNotFound,
         InvalidCredentials, AccountLocked, Unauthenticated, "forbidden", "invalid_refresh_token",
-        "too_many_requests",
+        "too_many_requests", NotPayable, NumbersAvailable, OfferExpired, NotOnWaitlist, "offer_not_found", "waitlist_limit_reached",
+        "payment_provider_unavailable",
     }.ToFrozenSet();
 
     /// <summary>

@@ -23,6 +23,34 @@ public enum ViolationKind
     PatientLimitExceeded,
     /// <summary>The pool or its reservations could not be read back, so nothing about it is proven.</summary>
     PoolUnreadable,
+    /// <summary>Two reservations held one number at the same time (their lives, created to cancelled, overlap).</summary>
+    NumberHeldTwiceAtOnce,
+
+    // Payment at booking (rush --payment).
+    /// <summary>A number booked (or paid in the pool) with no payment behind it.</summary>
+    BookedNotPaid,
+    /// <summary>Money taken and no number for it, with no refund on its way.</summary>
+    PaidNotBooked,
+    /// <summary>A hold still pending well after its expiry: the number never went back.</summary>
+    HoldOutlivedExpiry,
+    /// <summary>A hold expired before its own expiry instant.</summary>
+    HoldExpiredEarly,
+    /// <summary>What was asked or paid differs from the fee fixed on the hold.</summary>
+    PaidAmountMismatch,
+    /// <summary>The reconciliation report disagrees with the pools, or lists a mismatch of this run.</summary>
+    ReconciliationMismatch,
+    /// <summary>The reconciliation report could not be read, so the second check proves nothing.</summary>
+    PaymentBooksUnreadable,
+
+    // The waitlist (rush --waitlist).
+    /// <summary>A number on offer to a waiting patient was held by someone else while the offer was pending.</summary>
+    OfferedNumberSold,
+    /// <summary>The reservation an accepted offer made has another number than the one offered.</summary>
+    AcceptedNumberDiffers,
+    /// <summary>A waitlist place disagrees with the reservations (waiting while holding one, waiting while a number is free, …).</summary>
+    WaitlistStateInconsistent,
+    /// <summary>A waiting patient's place could not be read back.</summary>
+    WaitlistUnreadable,
 }
 
 /// <summary>One broken invariant, with enough detail to find it in the database.</summary>

@@ -1,0 +1,17 @@
+using OrleansBooking.LoadTests.Measurement;
+using OrleansBooking.LoadTests.Service;
+
+namespace OrleansBooking.LoadTests.Workload;
+
+/// <summary>A patient of a scenario variant giving a number back now, measured, and promised to the ledger only once confirmed.</summary>
+public static class PatientCancellation
+{
+    public static async Task RunAsync(VisitContext context, Reservation reservation, BearerToken? token, CancellationToken ct)
+    {
+        long intended = context.Measurements.Clock.GetTimestamp();
+        context.Ledger.CancellationRequested(reservation.ReservationId);
+        var call = await context.Client.CancelAsync(reservation.ReservationId, token, ct).ConfigureAwait(false);
+        context.Measurements.Record(RequestKind.Cancel, call.Outcome, intended);
+        if (call.Outcome.IsSuccess) context.Ledger.CancellationConfirmed(reservation.ReservationId);
+    }
+}
