@@ -162,6 +162,7 @@ public static class PoolsApi
         ISlotPoolGrainFactory pools,
         IPatientDirectory directory,
         BookableSessions bookable,
+        SoldOutViews soldOut,
         HospitalTime time)
     {
         var errors = new RequestErrors();
@@ -180,12 +181,16 @@ public static class PoolsApi
         if (await bookable.RefusalAsync(poolId, accountId, reserve.PatientId, http.RequestAborted) is { } notBookable) return notBookable;
 
         // Most of the 08:00 crowd arrives after the numbers are gone: a sold-out pool answers them
-        // at once, before any patient is loaded.
+        // at once, before any patient is loaded, from this silo's copy of its answer when it has one.
         // Otherwise through the patient: its limits are decided together with the pool's answer.
-        var decision = await HandOverRetry.RunAsync(async () =>
-            await pools.GetSlotPool(poolId).AnswerIfSoldOutAsync(reserve) is { } early
-                ? new PatientReserveOutcome.Decided(early)
-                : await patients.Get(reserve.PatientId).ReserveForAccountAsync(accountId, poolId, reserve));
+        var pool = pools.GetSlotPool(poolId);
+        var decision = soldOut.AnswersSoldOut(poolId, reserve)
+            ? new PatientReserveOutcome.Decided(new ReserveOutcome.SoldOut())
+            : await HandOverRetry.RunAsync(async () =>
+                await pool.AnswerIfSoldOutAsync(reserve) is { } early
+                    ? new PatientReserveOutcome.Decided(early)
+                    : await patients.Get(reserve.PatientId).ReserveForAccountAsync(accountId, poolId, reserve));
+        if (decision is PatientReserveOutcome.Decided { Pool: ReserveOutcome.SoldOut }) _ = soldOut.RefreshAsync(poolId, pool);
         if (ReservationAnswers.PatientRefusal(decision, reserve.PatientId, time, out var decided) is { } refused) return refused;
         var outcome = decided!;
         Metrics.ReservationMetrics.Record(outcome);

@@ -32,6 +32,7 @@ public sealed class GroupCommit<TState, TChange>
     private readonly GrainOptions options;
     private readonly ILogger logger;
     private readonly Action onStale;
+    private readonly Action? onRaise;
     private readonly List<Batch> unwritten = [];
     private TState committed;
     private Batch? inFlight;
@@ -40,7 +41,7 @@ public sealed class GroupCommit<TState, TChange>
 
     private GroupCommit(
         string key, string name, StoredState<TState> loaded, IChangeStorage<TState, TChange> storage,
-        GrainOptions options, ILogger logger, Action onStale)
+        GrainOptions options, ILogger logger, Action onStale, Action? onRaise)
     {
         this.key = key;
         this.name = name;
@@ -48,6 +49,7 @@ public sealed class GroupCommit<TState, TChange>
         this.options = options;
         this.logger = logger;
         this.onStale = onStale;
+        this.onRaise = onRaise;
         committed = loaded.State;
         State = loaded.State.Copy();
         Version = loaded.Version;
@@ -56,11 +58,12 @@ public sealed class GroupCommit<TState, TChange>
     /// <summary>
     /// Loads the grain's state (or <paramref name="initial"/> when nothing is stored).
     /// <paramref name="onStale"/> runs once another activation is found to have written: the
-    /// grain should deactivate (Orleans' <c>DeactivateOnIdle</c>).
+    /// grain should deactivate (Orleans' <c>DeactivateOnIdle</c>). <paramref name="onRaise"/> runs as
+    /// each change is decided, before anyone can read it: for copies of the state kept elsewhere.
     /// </summary>
     public static async Task<GroupCommit<TState, TChange>> LoadAsync(
         string key, string name, IChangeStorage<TState, TChange> storage, Func<TState> initial,
-        GrainOptions options, ILogger logger, Action onStale)
+        GrainOptions options, ILogger logger, Action onStale, Action? onRaise = null)
     {
         StoredState<TState>? stored;
         try
@@ -72,7 +75,7 @@ public sealed class GroupCommit<TState, TChange>
             logger.LogWarning(ex, "{Grain} could not load its state", name);
             throw new GrainStorageException(name, versionConflict: false, ex.Message);
         }
-        return new GroupCommit<TState, TChange>(key, name, stored ?? new StoredState<TState>(initial(), 0), storage, options, logger, onStale);
+        return new GroupCommit<TState, TChange>(key, name, stored ?? new StoredState<TState>(initial(), 0), storage, options, logger, onStale, onRaise);
     }
 
     /// <summary>The state as decided so far; may be ahead of what is committed.</summary>
@@ -117,6 +120,7 @@ public sealed class GroupCommit<TState, TChange>
     public void Raise(TChange change)
     {
         if (IsStale) throw new InvalidOperationException($"{name} is stale; it must not decide.");
+        onRaise?.Invoke();
         State.Apply(change);
         if (unwritten.Count == 0 || unwritten[^1].Changes.Count >= options.MaxChangesPerWrite) unwritten.Add(new Batch());
         unwritten[^1].Changes.Add(change);

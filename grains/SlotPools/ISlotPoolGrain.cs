@@ -24,6 +24,13 @@ public interface ISlotPoolGrain : IGrainWithStringKey
     [ReadOnly, AlwaysInterleave]
     Task<ReserveOutcome?> AnswerIfSoldOutAsync(ReserveRequest request);
 
+    /// <summary>
+    /// The pool's sold-out answer for callers to give themselves for a while (<see cref="SoldOutView"/>),
+    /// or null when the pool is not sold out, has writes in flight, or must decide for itself.
+    /// </summary>
+    [ReadOnly, AlwaysInterleave]
+    Task<SoldOutView?> GetSoldOutViewAsync();
+
     Task<CancelOutcome> CancelAsync(string reservationId, CancellationReason reason);
 
     Task<ChangePoolOutcome> ChangeAsync(PoolChangeRequest change);

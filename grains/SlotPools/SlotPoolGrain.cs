@@ -25,6 +25,7 @@ internal sealed partial class SlotPoolGrain(
     IOptions<PaymentRules> paymentRules,
     IOptions<DoctorsDayOptions> doctorsDayOptions,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    SoldOutViews soldOutViews,
     ILogger<SlotPoolGrain> logger) : Grain, ISlotPoolGrain
 {
     private readonly SlotPoolRules rules = slotPoolRules.Value;
@@ -39,7 +40,8 @@ internal sealed partial class SlotPoolGrain(
     {
         var key = this.GetPrimaryKeyString();
         commit = await GroupCommit<SlotPoolState, SlotPoolChange>.LoadAsync(
-            key, $"{nameof(SlotPoolGrain)}/{key}", storage, SlotPoolState.Empty, options.Value, logger, this.DeactivateOnIdle);
+            key, $"{nameof(SlotPoolGrain)}/{key}", storage, SlotPoolState.Empty, options.Value, logger, this.DeactivateOnIdle,
+            onRaise: () => soldOutViews.Forget(key));
         // Holds stored by an earlier activation (another silo, before a restart) expire on time here.
         ArmHoldTimer(TimeSpan.Zero);
         ArmOfferTimer(TimeSpan.Zero);
@@ -83,6 +85,28 @@ internal sealed partial class SlotPoolGrain(
             return Task.FromResult<ReserveOutcome?>(null);
         var outcome = Judge(State, request, now);
         return Task.FromResult(outcome is ReserveOutcome.SoldOut && HoldsWhateverCommits(outcome, request, now) ? outcome : null);
+    }
+
+    private static readonly ReserveRequest Newcomer = new(PatientId: "");
+
+    public Task<SoldOutView?> GetSoldOutViewAsync()
+    {
+        var now = clock.GetUtcNow();
+        // Only a settled pool: with writes in flight the committed answer may be about to change.
+        if (commit.IsStale || commit.HasUncommittedChanges) return Task.FromResult<SoldOutView?>(null);
+        var state = commit.Committed;
+        if (Judge(state, Newcomer, now) is not ReserveOutcome.SoldOut) return Task.FromResult<SoldOutView?>(null);
+
+        // A hold or an offer that runs out frees a number: the view ends before it does.
+        var validFor = SoldOutView.Lease;
+        if (state.EarliestHoldExpiry() is { } hold && hold - now < validFor) validFor = hold - now;
+        if (state.Waitlist.EarliestOfferExpiry() is { } offer && offer - now < validFor) validFor = offer - now;
+        if (validFor <= TimeSpan.Zero) return Task.FromResult<SoldOutView?>(null);
+
+        var patients = state.Reservations.Where(r => r.Status.HoldsNumber()).Select(r => r.PatientId)
+            .Concat(state.Waitlist.Offers.Select(o => o.PatientId)).ToHashSet(StringComparer.Ordinal);
+        var attempts = state.Reservations.Select(r => r.IdempotencyKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return Task.FromResult<SoldOutView?>(new SoldOutView(patients, attempts, validFor));
     }
 
     /// <summary>

@@ -11,6 +11,8 @@ internal sealed class FailingSlotPools(Exception fault) : ISlotPoolGrainFactory
     {
         public Task<ReserveOutcome?> AnswerIfSoldOutAsync(ReserveRequest request) => Task.FromException<ReserveOutcome?>(fault);
 
+        public Task<SoldOutView?> GetSoldOutViewAsync() => Task.FromException<SoldOutView?>(fault);
+
         public Task<CreatePoolOutcome> CreateAsync(PoolDefinition definition) => Task.FromException<CreatePoolOutcome>(fault);
 
         public Task<ReserveOutcome> ReserveAsync(ReserveRequest request) => Task.FromException<ReserveOutcome>(fault);

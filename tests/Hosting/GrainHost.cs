@@ -61,6 +61,7 @@ public sealed class GrainHost : IAsyncDisposable
             host.Services.AddSingleton(Options.Create(new SlotPoolRules()));
             host.Services.AddSingleton(Options.Create(limits ?? new PatientLimits()));
             host.Services.AddSingleton<PoolVisitDays>();
+            host.Services.AddSingleton<SoldOutViews>();
             host.Services.AddSingleton<ISlotPoolGrainFactory>(sp => new OrleansSlotPools(sp.GetRequiredService<IGrainFactory>()));
             services(host.Services);
         });

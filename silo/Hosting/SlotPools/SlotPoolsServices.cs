@@ -19,6 +19,7 @@ public static class SlotPoolsServices
         services.AddSingleton(sp => sp.GetRequiredService<IBookingStore>().SlotPools);
         services.AddSingleton(sp => sp.GetRequiredService<IBookingStore>().Reservations);
         services.AddSingleton(CreateSlotPools);
+        services.AddSingleton<SoldOutViews>();
         return services;
     }
 

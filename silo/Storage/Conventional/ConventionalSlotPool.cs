@@ -30,6 +30,8 @@ internal sealed partial class ConventionalSlotPool(
     // Every attempt is its own locking transaction here: there is no committed view to answer from.
     public Task<ReserveOutcome?> AnswerIfSoldOutAsync(ReserveRequest request) => Task.FromResult<ReserveOutcome?>(null);
 
+    public Task<SoldOutView?> GetSoldOutViewAsync() => Task.FromResult<SoldOutView?>(null);
+
     public async Task<CreatePoolOutcome> CreateAsync(PoolDefinition definition)
     {
         var pool = definition with { PoolId = poolId };
