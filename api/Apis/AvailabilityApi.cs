@@ -5,6 +5,7 @@ using OrleansBooking.Api.Catalogue;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.Contracts.Availability;
 using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Api.Pools;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.Validation;
 using OrleansBooking.Grains.Catalogue;
@@ -49,6 +50,12 @@ public static class AvailabilityApi
         var wantedTitle = FieldRules.CheckEnum(errors, "title", title, required: false, Enum.GetValues<DoctorTitle>());
         var wantedSession = FieldRules.CheckEnum(errors, "session", session, required: false, Enum.GetValues<ClinicSession>());
         var first = from is null ? today : FieldRules.CheckDate(errors, "from", from);
+        // No pool lies further ahead; refused here, a day at the calendar's end never reaches the sum below.
+        if (first > today.AddDays(PoolCalendarRules.MaxDaysAhead))
+        {
+            errors.Add("from", $"from must be at most {PoolCalendarRules.MaxDaysAhead} days ahead.");
+            first = null;
+        }
         var last = to is null ? first?.AddDays(MaxDays - 1) : FieldRules.CheckDate(errors, "to", to);
         if (first is { } f && last is { } l && (l < f || l.DayNumber - f.DayNumber >= MaxDays))
             errors.Add("to", $"to must be on or after from, at most {MaxDays} days in all.");

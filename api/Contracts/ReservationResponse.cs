@@ -23,7 +23,7 @@ public sealed record ReservationResponse(
 {
     public static ReservationResponse From(Reservation reservation, HospitalTime time, OrleansBooking.Api.Payments.RefundState? refund = null)
     {
-        var cancellableUntil = CancellableUntilOf(reservation, time);
+        var cancellation = CancellationWindow.Of(reservation, time);
         return new(
             reservation.ReservationId,
             reservation.PoolId,
@@ -35,13 +35,7 @@ public sealed record ReservationResponse(
             reservation.CancelledAt is { } cancelledAt ? time.ToLocal(cancelledAt) : null,
             reservation.CancellationReason,
             PaymentView.Of(reservation, time, refund),
-            cancellableUntil,
-            cancellableUntil is { } until && time.Now < until);
+            cancellation.Until,
+            cancellation.Open);
     }
-
-    // The statuses the pool lets a patient cancel (SlotPoolGrain.Cancel).
-    private static DateTimeOffset? CancellableUntilOf(Reservation reservation, HospitalTime time) =>
-        reservation.Status is ReservationStatus.Booked or ReservationStatus.PendingPayment
-            ? time.CancellationDeadline(reservation.VisitTime)
-            : null;
 }

@@ -143,16 +143,13 @@ public sealed partial class BadInputCorpusTests(BookingApiFactory factory) : ICl
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) == true)
             .Any(e => e.Metadata.GetMetadata<IAcceptsMetadata>() is not null);
 
-    private static string Fill(string pattern, string? badId)
+    /// <summary>The route's ids filled in, the one at <paramref name="badPosition"/> (0: the first) with <paramref name="badId"/>.</summary>
+    private static string Fill(string pattern, string? badId, int badPosition = 0)
     {
-        var first = true;
+        var position = 0;
         return Placeholder().Replace(pattern, m =>
         {
-            if (badId is not null && first)
-            {
-                first = false;
-                return badId;
-            }
+            if (badId is not null && position++ == badPosition) return badId;
             return m.Value switch
             {
                 "{poolId}" => PoolId,

@@ -60,6 +60,23 @@ public sealed class DoctorsDayApiTests(DoctorsDayApiTests.NoSweepFactory factory
     }
 
     [Fact]
+    public async Task TheDayListNamesEachPatientMaskedAndNeverInFull()
+    {
+        var poolId = await CreatePoolAsync();
+        var (chinese, latin) = ("pt-" + Guid.NewGuid().ToString("N")[..10], "pt-" + Guid.NewGuid().ToString("N")[..10]);
+        await client.RegisterDirectlyAsync(chinese, "acct-" + chinese, name: "张三丰");
+        await client.RegisterDirectlyAsync(latin, "acct-" + latin, name: "Zhang San");
+        await ReserveAsync(poolId, chinese);
+        await ReserveAsync(poolId, latin);
+
+        var list = await GetOkAsync($"/api/pools/{poolId}/day-list");
+        var names = list.GetProperty("patientNames");
+
+        Assert.Equal(("张**", "Z**** S**"), (names.Str(chinese), names.Str(latin)));
+        Assert.DoesNotContain(StringsIn(list), text => text.Contains("三丰", StringComparison.Ordinal) || text.Contains("Zhang", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheDayListOfAnUnknownPoolIs404AndOfAMalformedIdIs400()
     {
         using var missing = await client.GetAsync("/api/pools/no-such-pool/day-list");
@@ -341,6 +358,15 @@ public sealed class DoctorsDayApiTests(DoctorsDayApiTests.NoSweepFactory factory
         using var response = await client.GetAsync(path);
         return await response.ReadAsync(HttpStatusCode.OK);
     }
+
+    // Every string value and property name, decoded (the body may write 张 as \u5F20).
+    private static IEnumerable<string> StringsIn(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => StringsIn(p.Value).Prepend(p.Name)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(StringsIn),
+        _ => [],
+    };
 
     private static (int, string)[] Entries(JsonElement dayList) =>
         dayList.GetProperty("reservations").EnumerateArray().Select(r => (r.Int("sequenceNumber"), r.Str("status"))).ToArray();

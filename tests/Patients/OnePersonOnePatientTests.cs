@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Grains.Patients;
 using OrleansBooking.Tests.Accounts;
 using OrleansBooking.Tests.Api;
 
@@ -60,6 +61,24 @@ public sealed class OnePersonOnePatientTests(ClaimingSilo silo) : IClassFixture<
         Assert.Equal(patientId, (await claimed.ReadAsync(HttpStatusCode.Created)).Str("patientId"));
         Assert.Equal([patientId], await PatientIdsOfAsync(claimant));
         Assert.Empty(await PatientIdsOfAsync(owner));
+    }
+
+    [Fact]
+    public async Task ASuspendedPersonRegisteredUnderAnotherAccountIsTheSameSuspendedPatient()
+    {
+        var owner = PatientCalls.NewId("acct-");
+        var (patientId, residentId, phone) = await RegisteredPersonAsync(owner);
+        var patient = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IPatientGrain>(patientId);
+        foreach (var noShow in new[] { "r1", "r2", "r3" }) await patient.RecordNoShowAsync(noShow, silo.Clock.GetUtcNow());
+        var claimant = PatientCalls.NewId("acct-");
+
+        using (var registered = await client.RegisterAsync(claimant, new { name = "张三", residentId, phone = AccountCalls.NewMobile() }))
+            Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
+        using (var claimed = await ClaimAsync(client, claimant, residentId, silo.Codes.LastCode(phone, CodePurpose.PatientClaim)))
+            Assert.Equal(patientId, (await claimed.ReadAsync(HttpStatusCode.Created)).Str("patientId"));
+        using var booking = await client.SendAsync(Booking(await client.OpenPoolAsync(), patientId, claimant));
+
+        await booking.ReadProblemAsync(HttpStatusCode.Conflict, "patient_suspended");
     }
 
     [Fact]

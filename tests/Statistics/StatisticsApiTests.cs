@@ -71,6 +71,26 @@ public sealed class StatisticsApiTests(BookingApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task JsonStatesTheDateRangeAndCsvComesAsAFileNamedForIt()
+    {
+        var body = await GetOkAsync("/api/admin/statistics/departments?from=2026-12-01&to=2026-12-31");
+        using var response = await client.GetAsync("/api/admin/statistics/departments?from=2026-12-01&to=2026-12-31&format=csv");
+
+        Assert.Equal(("2026-12-01", "2026-12-31"), (body.Str("from"), body.Str("to")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("attachment", "statistics-department-2026-12-01-to-2026-12-31.csv"),
+            (response.Content.Headers.ContentDisposition?.DispositionType, response.Content.Headers.ContentDisposition?.FileName?.Trim('"')));
+    }
+
+    [Fact]
+    public async Task ACsvWithoutDatesIsNamedForTodayInTheHospitalsZone()
+    {
+        using var response = await client.GetAsync("/api/admin/statistics/days?format=csv");
+
+        Assert.Equal("statistics-day-2026-11-30-to-2026-11-30.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
+
+    [Fact]
     public async Task TopKeepsOnlyTheBusiest()
     {
         var (busiest, date) = await TwoPoolsAsync("2026-12-08");
