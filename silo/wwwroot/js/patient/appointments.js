@@ -1,8 +1,7 @@
-// "My appointments": every patient of the account with their upcoming numbers, each cancellable.
+// "My appointments": every patient of the account with their upcoming numbers, cancellable while the silo says so.
 import { segment } from '../shared/api.js';
 import { el, show } from '../shared/dom.js';
-
-const Cancellable = new Set(['booked', 'pending_payment']);
+import { cancellationNote } from './cancellation-note.js';
 
 export async function showAppointments(app) {
   const { t } = app;
@@ -19,9 +18,9 @@ export async function showAppointments(app) {
       el('h3', {}, `${doctorNames.get(a.doctorId) ?? a.doctorId} · ${when}`),
       el('p', {}, t('confirmation.number', a.sequenceNumber), ' · ', t(`status.${a.status}`)),
       el('p', {}, t('confirmation.visit', app.clock.date(a.visitTime), app.clock.time(a.visitTime))),
-      el('p', { class: 'muted' }, t('appointments.patient', patient.name), ' · ', t('confirmation.deadline', app.clock.cancellationDeadline(a.date))),
+      el('p', { class: 'muted' }, t('appointments.patient', patient.name), ' · ', cancellationNote(app, a)),
       actions);
-    if (Cancellable.has(a.status)) {
+    if (a.cancellable) {
       // Two steps instead of a browser dialog: the second button says exactly what is cancelled.
       const confirm = el('button', { type: 'button', class: 'secondary' }, t('appointments.confirmCancel', when, a.sequenceNumber));
       confirm.addEventListener('click', async () => {

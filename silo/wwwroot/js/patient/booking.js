@@ -2,6 +2,7 @@
 import { segment } from '../shared/api.js';
 import { el, field, show } from '../shared/dom.js';
 import { bookingIntents } from './booking-intents.js';
+import { cancellationNote } from './cancellation-note.js';
 import { paymentStep } from './payment-step.js';
 import { sessionStatusText } from './session-status.js';
 
@@ -90,6 +91,6 @@ export function showConfirmation(app) {
       el('p', { class: 'big' }, t('confirmation.number', reservation.sequenceNumber)),
       el('p', {}, `${doctor.name} · ${pool.date} ${t(`session.${pool.session}`)} · ${patient.name}`),
       el('p', {}, t('confirmation.visit', app.clock.date(reservation.visitTime), app.clock.time(reservation.visitTime))),
-      el('p', {}, t('confirmation.deadline', app.clock.cancellationDeadline(pool.date)))),
+      el('p', {}, cancellationNote(app, reservation))),
     el('p', {}, el('a', { class: 'button', href: '#/appointments' }, t('confirmation.mine'))));
 }

@@ -20,11 +20,9 @@ export async function loadHospitalClock(api) {
     today() {
       return dateFormat.format(new Date(this.now()));
     },
-    /** The last moment to cancel a visit on visitDate: cancellationTime, cancellationDaysBefore days earlier (hospital-local). */
-    cancellationDeadline(visitDate) {
-      const [year, month, day] = visitDate.split('-').map(Number);
-      const date = new Date(Date.UTC(year, month - 1, day - rules.cancellationDaysBefore)).toISOString().slice(0, 10);
-      return `${date} ${rules.cancellationTime}`;
+    /** "yyyy-MM-dd HH:mm" of an instant in the hospital's zone. */
+    dateTime(instant) {
+      return `${dateFormat.format(new Date(instant))} ${timeFormat.format(new Date(instant))}`;
     },
   };
 }
