@@ -16,9 +16,13 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
 
     public const int PoolColumnCount = 13;
 
-    /// <summary><see cref="PoolColumns"/> and then, at <see cref="PoolColumnCount"/>, the pool's held numbers counted on the active-number index.</summary>
+    /// <summary>
+    /// <see cref="PoolColumns"/> and then, at <see cref="PoolColumnCount"/>, the pool's held numbers: reservations holding
+    /// one (the active-number index) plus numbers offered to waiting patients, which the pool grain counts as taken too.
+    /// </summary>
     public const string PoolColumnsAndHeld =
-        PoolColumns + ", (SELECT COUNT(*) FROM reservations r WHERE r.pool_id = p.pool_id AND r.active_sequence IS NOT NULL)";
+        PoolColumns + ", (SELECT COUNT(*) FROM reservations r WHERE r.pool_id = p.pool_id AND r.active_sequence IS NOT NULL)" +
+        " + (SELECT COUNT(*) FROM waitlist_entries w WHERE w.pool_id = p.pool_id AND w.status = 'offered')";
 
     /// <summary>The reservation columns <see cref="ReadReservation"/> reads, in order, from the table aliased <c>r</c>.</summary>
     public const string ReservationColumns =
