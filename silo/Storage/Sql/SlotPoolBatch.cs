@@ -83,6 +83,7 @@ internal sealed class SlotPoolBatch
                 case WaitlistChange waitlist:
                     batch.waitlistChanges.Add(waitlist);
                     if (waitlist is WaitlistOfferMade offer) batch.outbox.Add(NotificationOutbox.WaitlistOffer(offer));
+                    if (waitlist is WaitlistWithdrawn withdrawn) batch.outbox.Add(NotificationOutbox.WaitlistEnded(withdrawn));
                     break;
                 case QuotaChanged quota:
                     batch.Quota = quota.Quota;
