@@ -39,6 +39,7 @@ app.MapPaymentsApi();
 app.MapSandboxPayApi();
 app.MapPaymentsAdminApi();
 app.MapPoolWaitlistApi();
+app.MapAccountWaitlistsApi();
 app.MapPoolsAdminApi();
 app.MapAccountPatientsApi();
 app.MapPatientsApi();

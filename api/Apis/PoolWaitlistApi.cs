@@ -162,7 +162,7 @@ public static class PoolWaitlistApi
         };
     }
 
-    public static async Task<Results<Created<ReservationResponse>, ProblemHttpResult>> AcceptOffer(
+    public static async Task<Results<Created<ReservationResponse>, Accepted<LotteryEntryResponse>, ProblemHttpResult>> AcceptOffer(
         string poolId,
         string patientId,
         // Bound for the OpenAPI document; validation reads the raw header, where a repeated key is visible.

@@ -53,6 +53,9 @@ public static class PoolsApi
                 + "Answers once the reservation is durable. Send an Idempotency-Key (1–128 printable ASCII characters): "
                 + "a retry with the same key gets the same reservation and the same 201, with header Idempotent-Replayed: true. "
                 + "Keys are the account's own: another account using the same key never meets this one. "
+                + "In a pool that draws (allocation lottery), a request from the release until lotteryClosesAt is an entry: 202 status entered, "
+                + "one per patient (asking again answers the same entry), no number until the draw; after it, winners are answered with their reservation "
+                + "and everyone else first come, first served for the numbers left. "
                 + "The patient must be registered; per-patient limits answer limit_reached with the limit "
                 + "(department_per_day, per_day, per_week), repeated no-shows patient_suspended; a deactivated doctor or department doctor_inactive / department_inactive, a patient of an age the department does not see outside_department_ages.")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
@@ -152,7 +155,7 @@ public static class PoolsApi
     public static EntityTagHeaderValue PoolETag(SlotPoolSnapshot pool, PoolStatus status) =>
         new($"\"{pool.Version}-{pool.Quota}-{pool.Booked}-{FieldRules.WireName(status)}\"");
 
-    public static async Task<Results<Created<ReservationResponse>, ProblemHttpResult>> CreateReservation(
+    public static async Task<Results<Created<ReservationResponse>, Accepted<LotteryEntryResponse>, ProblemHttpResult>> CreateReservation(
         string poolId,
         CreateReservationRequest request,
         // Bound for the OpenAPI document; validation reads the raw header, where a repeated key is visible.

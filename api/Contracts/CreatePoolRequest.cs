@@ -17,4 +17,5 @@ public sealed record CreatePoolRequest(
     [property: Description("0–100000, at most two decimals.")] decimal? Fee,
     [property: Description("When booking opens: ISO-8601 with an offset, e.g. 2026-12-01T08:00:00+08:00.")] string? ReleaseAt,
     [property: Description("Optional; 1–64 chars of [A-Za-z0-9_.:-]. Generated when absent.")] string? PoolId = null,
-    [property: Description("Optional; the department the session belongs to (per-department limits read it).")] string? DepartmentId = null);
+    [property: Description("Optional; the department the session belongs to (per-department limits read it).")] string? DepartmentId = null,
+    [property: Description("Optional; numbers drawn among the requests of the first windowMinutes after the release instead of first come, first served.")] LotteryRequest? Lottery = null);

@@ -17,8 +17,14 @@ public sealed record PoolResponse(
     decimal Fee,
     DateTimeOffset ReleaseAt,
     PoolStatus Status,
-    string? DepartmentId = null)
+    string? DepartmentId = null,
+    string Allocation = PoolResponse.FirstCome,
+    DateTimeOffset? LotteryClosesAt = null)
 {
+    /// <summary><see cref="Allocation"/>: numbers to the first to ask, or drawn among the window's entries at <see cref="LotteryClosesAt"/>.</summary>
+    public const string FirstCome = "first_come";
+    public const string Lottery = "lottery";
+
     public static PoolResponse From(SlotPoolSnapshot pool, HospitalTime time)
     {
         var definition = pool.Definition;
@@ -35,6 +41,8 @@ public sealed record PoolResponse(
             definition.Fee,
             time.ToLocal(definition.ReleaseAt),
             pool.StatusAt(time.Now),
-            definition.DepartmentId);
+            definition.DepartmentId,
+            definition.LotteryWindow is null ? FirstCome : Lottery,
+            definition.LotteryClosesAt is { } closesAt ? time.ToLocal(closesAt) : null);
     }
 }

@@ -22,6 +22,7 @@ public static class ReservationMetrics
             ReserveOutcome.IdempotencyKeyReused => "idempotency_key_reused",
             ReserveOutcome.OfferExpired => "offer_expired",
             ReserveOutcome.NoOffer => "offer_not_found",
+            ReserveOutcome.Entered => "entered",
             _ => "other",
         }));
 }

@@ -30,7 +30,7 @@ public static class ReservationAnswers
         };
     }
 
-    public static Results<Created<ReservationResponse>, ProblemHttpResult> From(string poolId, ReserveOutcome outcome, HttpContext http, HospitalTime time)
+    public static Results<Created<ReservationResponse>, Accepted<LotteryEntryResponse>, ProblemHttpResult> From(string poolId, ReserveOutcome outcome, HttpContext http, HospitalTime time)
     {
         switch (outcome)
         {
@@ -38,6 +38,10 @@ public static class ReservationAnswers
                 if (reserved.Replayed) http.Response.Headers[ReplayedHeader] = "true";
                 var reservation = reserved.Reservation;
                 return TypedResults.Created($"/api/reservations/{reservation.ReservationId}", ReservationResponse.From(reservation, time));
+            case ReserveOutcome.Entered entered:
+                // Not a reservation: an entry in the draw, answered once durable, with no number.
+                return TypedResults.Accepted($"/api/pools/{poolId}", new LotteryEntryResponse(
+                    poolId, entered.Entry.PatientId, LotteryEntryResponse.Entered, time.ToLocal(entered.Entry.EnteredAt), time.ToLocal(entered.DrawAt)));
             case ReserveOutcome.SoldOut:
                 return BookingProblems.SoldOut(poolId);
             case ReserveOutcome.NotReleased notReleased:

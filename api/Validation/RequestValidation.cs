@@ -1,3 +1,4 @@
+using OrleansBooking.Grains.Lottery;
 using Microsoft.Extensions.Primitives;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Grains.SlotPools;
@@ -21,11 +22,14 @@ public static class RequestValidation
         var fee = FieldRules.CheckFee(errors, "fee", request.Fee);
         var releaseAt = FieldRules.CheckInstant(errors, "releaseAt", request.ReleaseAt, required: true);
         if (request.DepartmentId is not null) FieldRules.CheckId(errors, "departmentId", request.DepartmentId);
+        var lotteryMinutes = request.Lottery is null ? null : FieldRules.CheckRange(errors, "lottery.windowMinutes", request.Lottery.WindowMinutes,
+            (int)LotteryWindow.Shortest.TotalMinutes, (int)LotteryWindow.Longest.TotalMinutes, required: true);
         if (errors.Any) return null;
 
         return new PoolDefinition(
             request.PoolId ?? newPoolId(), request.DoctorId!, date!.Value, session!.Value, startTime!.Value,
-            minutes!.Value, quota!.Value, fee!.Value, releaseAt!.Value, request.DepartmentId);
+            minutes!.Value, quota!.Value, fee!.Value, releaseAt!.Value, request.DepartmentId,
+            lotteryMinutes is { } window ? new LotteryWindow(TimeSpan.FromMinutes(window)) : null);
     }
 
     public static PoolChangeRequest? ToChange(UpdatePoolRequest request, RequestErrors errors)

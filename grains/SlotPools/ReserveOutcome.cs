@@ -1,3 +1,5 @@
+using OrleansBooking.Grains.Lottery;
+
 namespace OrleansBooking.Grains.SlotPools;
 
 /// <summary>Every answer a reservation attempt can get. Faults (storage down, overload) are exceptions, not outcomes.</summary>
@@ -34,6 +36,13 @@ public abstract record ReserveOutcome
     /// <summary>Accepting a waitlist offer when none was ever made to the patient.</summary>
     [GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome.NoOffer")]
     public sealed record NoOffer : ReserveOutcome;
+
+    /// <summary>
+    /// The request came during the pool's draw window: it is an entry, drawn at <paramref name="DrawAt"/>.
+    /// <paramref name="Replayed"/>: the patient had entered already; this is the same entry.
+    /// </summary>
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ReserveOutcome.Entered")]
+    public sealed record Entered(LotteryEntry Entry, DateTimeOffset DrawAt, bool Replayed) : ReserveOutcome;
 
     /// <summary>
     /// The answer to a retry whose idempotency key already made <paramref name="earlier"/>: the

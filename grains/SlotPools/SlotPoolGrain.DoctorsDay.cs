@@ -113,6 +113,7 @@ internal sealed partial class SlotPoolGrain
                 Reason: reason,
                 CreatedAt: now)));
         }
+        EndWaitlistAndNotify(reason, now);
         commit.Raise(new PoolStatusChanged(PoolStatus.Cancelled));
         return held.Select(r => State.FindReservation(r.ReservationId)!).ToList();
     }

@@ -45,6 +45,7 @@ internal sealed partial class SlotPoolGrain(
         // Holds stored by an earlier activation (another silo, before a restart) expire on time here.
         ArmHoldTimer(TimeSpan.Zero);
         ArmOfferTimer(TimeSpan.Zero);
+        ArmDrawTimer(TimeSpan.Zero);
     }
 
     // An activation leaves memory only after everything it decided is written (or undone).
@@ -55,7 +56,8 @@ internal sealed partial class SlotPoolGrain(
     private CreatePoolOutcome Create(PoolDefinition definition)
     {
         if (State.Definition is not null) return new CreatePoolOutcome.PoolExists(SnapshotOf(State));
-        commit.Raise(new PoolCreated(definition with { PoolId = this.GetPrimaryKeyString() }, clock.GetUtcNow()));
+        commit.Raise(new PoolCreated(WithLotterySeed(definition with { PoolId = this.GetPrimaryKeyString() }), clock.GetUtcNow()));
+        ArmDrawTimer(TimeSpan.Zero);
         return new CreatePoolOutcome.Created(SnapshotOf(State));
     }
 
@@ -66,13 +68,14 @@ internal sealed partial class SlotPoolGrain(
         // A number whose hold ran out is free again before anyone is told the pool is sold out.
         if (State.HasHolds) ExpireHolds(now);
         LapseDueOffers(now);
+        DrawIfDue(now);
         var outcome = Judge(State, request, now);
         if (outcome is ReserveOutcome.Reserved { Replayed: false } made)
         {
             TakeOffer(made.Reservation);
             RaiseReservation(made.Reservation);
         }
-        else if (HoldsWhateverCommits(outcome, request, now)) return outcome;
+        else if (!RaiseLotteryEntry(outcome) && HoldsWhateverCommits(outcome, request, now)) return outcome;
         await commit.WhenDurableAsync();
         return outcome;
     }
@@ -132,6 +135,7 @@ internal sealed partial class SlotPoolGrain(
 
         if (state.Status is PoolStatus.Closed or PoolStatus.Cancelled) return new ReserveOutcome.PoolClosed(state.Status);
         if (now < pool.ReleaseAt) return new ReserveOutcome.NotReleased(pool.ReleaseAt);
+        if (JudgeLottery(state, pool, request, now) is { } entry) return entry;
         if (state.FindActiveReservationOf(request.PatientId) is { } held) return new ReserveOutcome.AlreadyBooked(held);
         if (JudgeOffer(state, pool, request, now) is { } offered) return offered;
         // Numbers held for waitlist offers are taken for everyone else.

@@ -37,6 +37,12 @@ public sealed partial class SlotPoolState
             case WaitlistOfferLapsed lapsed:
                 freeNumbers.Add(Waitlist.EndOffer(lapsed.PatientId, lapsedUnaccepted: true).SequenceNumber);
                 break;
+            case WaitlistWithdrawn withdrawn when Waitlist.OfferFor(withdrawn.PatientId) is not null:
+                freeNumbers.Add(Waitlist.EndOffer(withdrawn.PatientId, lapsedUnaccepted: true).SequenceNumber);
+                break;
+            case WaitlistWithdrawn withdrawn:
+                Waitlist.Withdraw(withdrawn.PatientId);
+                break;
             case WaitlistOfferTaken taken:
                 // The reservation raised next takes the same number back out of the free ones.
                 freeNumbers.Add(Waitlist.EndOffer(taken.PatientId, lapsedUnaccepted: false).SequenceNumber);

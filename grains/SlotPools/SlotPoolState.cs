@@ -70,6 +70,7 @@ public sealed partial class SlotPoolState : ICommittableState<SlotPoolState, Slo
         if (Definition is null) return Empty();
         var copy = Restore(Definition, Status, CreatedAt, reservations.Values);
         copy.RestoreWaitlist(Waitlist.Copy());
+        copy.RestoreLottery(Lottery.Copy());
         return copy;
     }
 
@@ -141,6 +142,9 @@ public sealed partial class SlotPoolState : ICommittableState<SlotPoolState, Slo
                 break;
             case WaitlistChange waitlistChange:
                 ApplyWaitlist(waitlistChange);
+                break;
+            case LotteryEntered or LotteryDrawn:
+                ApplyLottery(change);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown slot pool change.");

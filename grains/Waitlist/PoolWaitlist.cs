@@ -73,6 +73,18 @@ public sealed class PoolWaitlist
         if (waitingByPatient.Remove(patientId, out var entry)) queue.Remove(entry.Turn);
     }
 
+    /// <summary>Everyone on the list, waiting or offered a number, in turn order.</summary>
+    public IEnumerable<string> PatientsOnTheList() =>
+        queue.Values.Concat(offeredEntries.Values).OrderBy(e => e.Turn).Select(e => e.PatientId);
+
+    /// <summary>A waiting patient's entry ends by the hospital's doing; remembered as lapsed, as a stored withdrawn row is read back.</summary>
+    public void Withdraw(string patientId)
+    {
+        if (!waitingByPatient.ContainsKey(patientId)) throw new InvalidOperationException($"Patient {patientId} is not waiting.");
+        Leave(patientId);
+        lapsed.Add(patientId);
+    }
+
     /// <summary>The patient stops waiting and holds <paramref name="offer"/>.</summary>
     public void Offer(WaitlistOffer offer)
     {

@@ -22,5 +22,12 @@ public sealed record WaitlistOfferMade(string PoolId, WaitlistOffer Offer, strin
 /// <summary>An offer ended unaccepted: its number is free again (and passes on at once).</summary>
 public sealed record WaitlistOfferLapsed(string PatientId, OfferLapse Lapse, DateTimeOffset At) : WaitlistChange;
 
+/// <summary>
+/// The clinic was stopped: the patient's entry ends (waiting or offered; an offered number is freed
+/// with it) and the <c>waitlist_ended</c> notification (<paramref name="NotificationId"/>, with the
+/// hospital's <paramref name="Reason"/>) is written in the same batch.
+/// </summary>
+public sealed record WaitlistWithdrawn(string PoolId, string PatientId, string? Reason, string NotificationId, DateTimeOffset At) : WaitlistChange;
+
 /// <summary>The patient took the offer: raised just before the <see cref="ReservationMade"/> that holds its number.</summary>
 public sealed record WaitlistOfferTaken(string PatientId, string ReservationId, DateTimeOffset At) : WaitlistChange;

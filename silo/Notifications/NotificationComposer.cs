@@ -64,6 +64,7 @@ public sealed class NotificationComposer(INotificationQueue queue, SealedMessage
             Session: facts.Session,
             Time: Instant(root, "visitTime") is { } visit ? LocalTime(visit) : null,
             Number: root.TryGetProperty("sequenceNumber", out var number) && number.TryGetInt32(out var n) ? n : null,
+            Reason: row.Kind == NotificationKinds.WaitlistEnded ? Text(root, "reason") : null,
             Deadline: Instant(root, "offerExpiresAt") is { } deadline ? LocalDateTime(deadline) : null));
         return new Composition.Send(
             new OutgoingNotification(row.NotificationId, row.Kind, row.PatientId, facts.Mobile, language, words, row.CreatedAt), EmptyPayload: false);

@@ -22,6 +22,9 @@ public static class NotificationKinds
     /// <summary>A freed number held for a waiting patient: <c>{"poolId", "sequenceNumber", "visitTime", "offerExpiresAt"}</c>.</summary>
     public const string WaitlistOffer = "waitlist_offer";
 
+    /// <summary>A waiting (or offered) patient's entry ended because the clinic was stopped: <c>{"poolId", "reason"}</c>.</summary>
+    public const string WaitlistEnded = "waitlist_ended";
+
     /// <summary>A lottery entrant's result: <c>{"poolId", "won", "sequenceNumber"?, "visitTime"?, "reservationId"?}</c>.</summary>
     public const string LotteryResult = "lottery_result";
 
@@ -30,7 +33,7 @@ public static class NotificationKinds
     public const string LotteryLost = "lottery_result.lost";
 
     /// <summary>The kinds about a patient and a pool (<c>poolId</c>) with no reservation to read the facts from.</summary>
-    public static readonly IReadOnlySet<string> AboutAPool = new HashSet<string>(StringComparer.Ordinal) { WaitlistOffer, LotteryResult };
+    public static readonly IReadOnlySet<string> AboutAPool = new HashSet<string>(StringComparer.Ordinal) { WaitlistOffer, WaitlistEnded, LotteryResult };
 
     /// <summary>A one-time sign-in code; its payload is sealed and emptied once delivered.</summary>
     public const string SignInCode = "sign_in_code";

@@ -39,6 +39,10 @@ public static class NotificationTexts
             "【候补成功】{name}，{department}{doctor}医生{date}{session}有号源释放，已为您保留第{number}号（预计{time}），请于{deadline}前确认，逾期将顺延给下一位候补患者。",
         [(NotificationKinds.WaitlistOffer, NotificationOptions.English)] =
             "A number came free: {name}, number {number} with {doctor} ({department}) on {date} {session} (expected at {time}) is held for you. Accept it by {deadline} or it passes to the next patient waiting.",
+        [(NotificationKinds.WaitlistEnded, NotificationOptions.Chinese)] =
+            "【候补取消】{name}，很抱歉，{department}{doctor}医生{date}{session}停诊，您的候补已结束。{reason}",
+        [(NotificationKinds.WaitlistEnded, NotificationOptions.English)] =
+            "Waitlist ended: {name}, we are sorry: {doctor} ({department}) cannot see patients on {date} {session}, so you are no longer waiting for a number. {reason}",
         [(NotificationKinds.LotteryWon, NotificationOptions.Chinese)] =
             "【摇号结果】{name}，恭喜您在{department}{doctor}医生{date}{session}的摇号中签，第{number}号，预计就诊时间{time}。",
         [(NotificationKinds.LotteryWon, NotificationOptions.English)] =

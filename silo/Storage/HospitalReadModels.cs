@@ -29,6 +29,7 @@ public sealed class HospitalReadModels
         PaymentLedger = new SqlPaymentLedger(dialect);
         SandboxBooks = new SqlSandboxBooks(dialect);
         WaitlistRecords = new Waitlist.SqlWaitlistRecords(dialect);
+        AccountWaitlists = new Waitlist.SqlAccountWaitlists(dialect);
         ReleasingPools = new SqlReleasingPools(dialect);
     }
 
@@ -45,6 +46,8 @@ public sealed class HospitalReadModels
 
     public Api.Payments.Sandbox.ISandboxBooks SandboxBooks { get; }
     public Grains.Waitlist.IWaitlistRecords WaitlistRecords { get; }
+
+    public Api.Contracts.Waitlist.IAccountWaitlists AccountWaitlists { get; }
 
     public IReleasingPools ReleasingPools { get; }
 

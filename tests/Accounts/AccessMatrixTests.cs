@@ -63,6 +63,7 @@ public sealed partial class AccessMatrixTests(BookingApiFactory factory) : IClas
         ["DELETE /api/pools/{poolId}/waitlist/{patientId}"] = Patient,
         ["POST /api/pools/{poolId}/waitlist/{patientId}/accept"] = Patient,
         ["POST /api/pools/{poolId}/waitlist/{patientId}/decline"] = Patient,
+        ["GET /api/account/waitlists"] = Patient,
         ["POST /api/account/patients"] = Patient,
         ["GET /api/account/patients"] = Patient,
         ["GET /api/account/patients/{patientId}"] = Patient,

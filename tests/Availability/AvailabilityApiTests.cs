@@ -36,6 +36,31 @@ public sealed class AvailabilityApiTests(BookingApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task ANumberOfferedToAWaitingPatientIsNotCountedAsFree()
+    {
+        using var client = factory.CreateClient();
+        var (department, attending, _) = await DepartmentAsync(client);
+        var poolId = await PoolAsync(client, department, attending, "2026-12-02", "morning", "08:00", quota: 1);
+        var holder = "pt-avh-" + poolId[5..];
+        var waiting = "pt-avw-" + poolId[5..];
+        var booked = await client.ReserveOkAsync(poolId, holder);
+        await client.EnsurePatientAsync(waiting);
+        using (var joined = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/pools/{poolId}/waitlist")
+            { Content = System.Net.Http.Json.JsonContent.Create(new { patientId = waiting }) }.As(await client.ManagingAccountAsync(waiting))))
+            await joined.ReadAsync(HttpStatusCode.Created);
+
+        // The cancelled number is offered to the waiting patient in the same decision: the crowd cannot have it.
+        using (var cancelled = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/reservations/{booked.Str("reservationId")}")
+            .As(await client.ManagingAccountAsync(holder))))
+            await cancelled.ReadAsync(HttpStatusCode.OK);
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var answer = await FindAsync(client, $"departmentId={department}");
+
+        Assert.Equal(0, (await client.GetPoolAsync(poolId)).Int("remaining"));
+        Assert.DoesNotContain(poolId, PoolIds(answer));
+    }
+
+    [Fact]
     public async Task DoctorTitleSessionAndDatesNarrowTheAnswer()
     {
         using var client = factory.CreateClient();

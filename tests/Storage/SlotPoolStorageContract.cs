@@ -10,7 +10,7 @@ using static OrleansBooking.Tests.Storage.PoolExamples;
 namespace OrleansBooking.Tests.Storage;
 
 /// <summary>What the slot pool storage must do on every engine; each engine's test class derives from this.</summary>
-public abstract class SlotPoolStorageContract : StoreContract
+public abstract partial class SlotPoolStorageContract : StoreContract
 {
     private IChangeStorage<SlotPoolState, SlotPoolChange> Pools => Store.SlotPools;
 

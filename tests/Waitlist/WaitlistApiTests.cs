@@ -94,6 +94,37 @@ public sealed class WaitlistApiTests(BookingApiFactory factory) : IClassFixture<
         await again.ReadProblemAsync(HttpStatusCode.NotFound, "not_on_waitlist");
     }
 
+    [Fact]
+    public async Task MyWaitlistsListsEachOfTheAccountsPatientsEntriesWithTheirStatusAndNoOneElses()
+    {
+        var poolId = ApiCalls.NewPoolId();
+        await client.CreatePoolAsync(ApiCalls.PoolBody(poolId, quota: 1));
+        var holder = NewPatient("mine-holder");
+        var first = NewPatient("mine-first");
+        var second = NewPatient("mine-second");
+        var booked = await client.ReserveOkAsync(poolId, holder);
+        using (var joined = await JoinAsync(poolId, first)) await joined.ReadAsync(HttpStatusCode.Created);
+        using (var joined = await JoinAsync(poolId, second)) await joined.ReadAsync(HttpStatusCode.Created);
+        using (var cancelled = await SendAsync(HttpMethod.Delete, $"/api/reservations/{booked.Str("reservationId")}", holder))
+            await cancelled.ReadAsync(HttpStatusCode.OK);
+
+        var firstsEntries = await MyWaitlistsAsync(first);
+        var secondsEntries = await MyWaitlistsAsync(second);
+        var holdersEntries = await MyWaitlistsAsync(holder);
+
+        var offered = Assert.Single(firstsEntries);
+        Assert.Equal((poolId, first, "offered", 1), (offered.Str("poolId"), offered.Str("patientId"), offered.Str("status"), offered.Int("offerNumber")));
+        var waiting = Assert.Single(secondsEntries);
+        Assert.Equal(("waiting", 1), (waiting.Str("status"), waiting.Int("position")));
+        Assert.Empty(holdersEntries);
+    }
+
+    private async Task<System.Text.Json.JsonElement[]> MyWaitlistsAsync(string patientId)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/api/account/waitlists", patientId);
+        return (await response.ReadAsync(HttpStatusCode.OK)).GetProperty("entries").EnumerateArray().ToArray();
+    }
+
     private async Task<long> CountAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");

@@ -136,6 +136,25 @@ public sealed class WaitlistOfferTests
     }
 
     [Fact]
+    public async Task AStoppedClinicEndsEveryEntryWaitingOrOfferedAndTellsEachPatientWhy()
+    {
+        await using var harness = await WaitlistHarness.StartAsync();
+        var booked = await harness.CreateSoldOutPoolAsync(quota: 2);
+        await harness.JoinAsync("patient-a");
+        await harness.JoinAsync("patient-b");
+        await harness.Pool.CancelAsync(booked[0].ReservationId, CancellationReason.PatientRequest);
+
+        Assert.IsType<StopClinicOutcome.Stopped>(await harness.Pool.StopClinicAsync("Dr. Li is ill"));
+
+        var ended = harness.Storage.Inner.CommittedChanges(WaitlistHarness.PoolId).OfType<WaitlistWithdrawn>().ToList();
+        Assert.Equal([("patient-a", "Dr. Li is ill"), ("patient-b", "Dr. Li is ill")], ended.Select(e => (e.PatientId, e.Reason)));
+        Assert.Equal(2, ended.Select(e => e.NotificationId).Distinct().Count());
+        Assert.Null(await harness.Waitlist.GetWaitlistPlaceAsync("patient-a"));
+        Assert.Null(await harness.Waitlist.GetWaitlistPlaceAsync("patient-b"));
+        Assert.Equal(0, (await harness.Pool.GetSnapshotAsync())!.Booked);
+    }
+
+    [Fact]
     public async Task JoiningBeforeTheReleaseOrAfterTheSessionBeganIsRefused()
     {
         await using var harness = await WaitlistHarness.StartAsync(clock: new(PoolHarness.ReleaseAt - TimeSpan.FromMinutes(1)));

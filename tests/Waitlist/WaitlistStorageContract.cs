@@ -53,6 +53,25 @@ public abstract class WaitlistStorageContract : StoreContract
     }
 
     [Fact]
+    public async Task AStoppedClinicEndsEveryEntryWaitingOrOfferedAndTellsEachPatientInTheSameTransaction()
+    {
+        var version = await CreateSoldOutPoolWithWaitlistAsync();
+        await Pools.WriteAsync("pool-1", version++, [new ReservationCancelled(Reservation(1).ReservationId, CancellationReason.PatientRequest, Now), Offer("a", 1)],
+            CancellationToken.None);
+
+        await Pools.WriteAsync("pool-1", version,
+            [.. new[] { "a", "b", "c" }.Select(p => new WaitlistWithdrawn("pool-1", p, "Dr. Li is ill", $"ended-{p}", Now)), new PoolStatusChanged(PoolStatus.Cancelled)],
+            CancellationToken.None);
+        var state = await ReadAsync();
+
+        Assert.Equal((false, false, 0), (state.Waitlist.HasOffers, state.Waitlist.HasWaiting, state.Taken));
+        Assert.Equal(3, await Database.ScalarAsync("SELECT COUNT(*) FROM waitlist_entries WHERE pool_id = 'pool-1' AND status = 'lapsed' AND lapse = 'withdrawn'"));
+        Assert.Equal(3, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE kind = 'waitlist_ended' AND notification_id LIKE 'ended-%'"));
+        using var payload = JsonDocument.Parse(await Database.TextAsync("SELECT payload FROM notifications WHERE notification_id = 'ended-b'"));
+        Assert.Equal(("pool-1", "Dr. Li is ill"), (payload.RootElement.GetProperty("poolId").GetString(), payload.RootElement.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
     public async Task ALapsedOfferIsRememberedForOfferExpiredAndATakenOneIsTheReservation()
     {
         var version = await CreateSoldOutPoolWithWaitlistAsync();

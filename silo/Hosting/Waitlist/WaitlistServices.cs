@@ -18,6 +18,7 @@ public static class WaitlistServices
         services.AddSingleton<IPostConfigureOptions<WaitlistRules>>(sp => new PostConfigureOptions<WaitlistRules>(Options.DefaultName,
             rules => rules.Available = EngineSetting(sp.GetRequiredService<IConfiguration>()) != BookingEngineOptions.Conventional));
         services.AddSingleton(sp => sp.GetRequiredService<HospitalReadModels>().WaitlistRecords);
+        services.AddSingleton(sp => sp.GetRequiredService<HospitalReadModels>().AccountWaitlists);
         return services;
     }
 

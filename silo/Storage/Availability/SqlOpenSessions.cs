@@ -5,7 +5,7 @@ namespace OrleansBooking.Silo.Storage.Availability;
 
 /// <summary>
 /// One indexed query per department (pools by department and date, migration 0041) with each
-/// pool's held numbers counted on the active-number index: the reservations that hold a number.
+/// pool's held numbers counted as the pool grain counts them (<see cref="SlotPoolRows.PoolColumnsAndHeld"/>).
 /// </summary>
 internal sealed class SqlOpenSessions(SqlDialect dialect) : IOpenSessions
 {

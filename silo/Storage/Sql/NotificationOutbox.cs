@@ -125,6 +125,12 @@ internal static class NotificationOutbox
         }, PayloadJson),
         made.Offer.OfferedAt);
 
+    /// <summary>A waiting patient told the clinic was stopped: the pool and the hospital's reason (the dispatcher reads the rest).</summary>
+    public static OutboxMessage WaitlistEnded(Grains.Waitlist.WaitlistWithdrawn withdrawn) => new(
+        withdrawn.NotificationId, withdrawn.PatientId, NotificationKinds.WaitlistEnded,
+        JsonSerializer.Serialize(new { poolId = withdrawn.PoolId, reason = withdrawn.Reason }, PayloadJson),
+        withdrawn.At);
+
     /// <summary>A payment-due or payment-expired notice as an outbox row.</summary>
     public static OutboxMessage Payment(PaymentNotice notice) =>
         new(notice.NotificationId, notice.PatientId, notice.Kind, Payload(notice), notice.CreatedAt);

@@ -14,6 +14,7 @@ internal sealed class SlotPoolBatch
     private readonly List<OutboxMessage> outbox = [];
     private readonly List<ReservationCancelled> cancellationNotices = [];
     private readonly List<WaitlistChange> waitlistChanges = [];
+    private readonly List<SlotPoolChange> lotteryChanges = [];
 
     private SlotPoolBatch(string poolId, PoolCreated? created)
     {
@@ -43,6 +44,9 @@ internal sealed class SlotPoolBatch
 
     /// <summary>Waitlist rows to change, in order (an offer's notification is in <see cref="Outbox"/>).</summary>
     public IReadOnlyList<WaitlistChange> WaitlistChanges => waitlistChanges;
+
+    /// <summary>Entries and the draw, in order, for <c>lottery_entries</c> and the pools row.</summary>
+    public IReadOnlyList<SlotPoolChange> LotteryChanges => lotteryChanges;
 
     public static SlotPoolBatch Sort(string poolId, long expectedVersion, IReadOnlyList<SlotPoolChange> changes)
     {
@@ -83,6 +87,10 @@ internal sealed class SlotPoolBatch
                 case WaitlistChange waitlist:
                     batch.waitlistChanges.Add(waitlist);
                     if (waitlist is WaitlistOfferMade offer) batch.outbox.Add(NotificationOutbox.WaitlistOffer(offer));
+                    if (waitlist is WaitlistWithdrawn withdrawn) batch.outbox.Add(NotificationOutbox.WaitlistEnded(withdrawn));
+                    break;
+                case LotteryEntered or LotteryDrawn:
+                    batch.lotteryChanges.Add(change);
                     break;
                 case QuotaChanged quota:
                     batch.Quota = quota.Quota;

@@ -1,3 +1,4 @@
+using OrleansBooking.Grains.Lottery;
 using System.Data.Common;
 using OrleansBooking.Grains.SlotPools;
 
@@ -12,13 +13,17 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
     /// <summary>The pool columns <see cref="ReadPool"/> reads, in order, from the table aliased <c>p</c>.</summary>
     public const string PoolColumns =
         "p.pool_id, p.doctor_id, p.visit_date, p.session, p.start_time, p.minutes_per_number, p.quota, p.fee, " +
-        "p.release_at, p.status, p.version, p.created_at, p.department_id";
+        "p.release_at, p.status, p.version, p.created_at, p.department_id, p.lottery_window_minutes, p.lottery_seed";
 
-    public const int PoolColumnCount = 13;
+    public const int PoolColumnCount = 15;
 
-    /// <summary><see cref="PoolColumns"/> and then, at <see cref="PoolColumnCount"/>, the pool's held numbers counted on the active-number index.</summary>
+    /// <summary>
+    /// <see cref="PoolColumns"/> and then, at <see cref="PoolColumnCount"/>, the pool's held numbers: reservations holding
+    /// one (the active-number index) plus numbers offered to waiting patients, which the pool grain counts as taken too.
+    /// </summary>
     public const string PoolColumnsAndHeld =
-        PoolColumns + ", (SELECT COUNT(*) FROM reservations r WHERE r.pool_id = p.pool_id AND r.active_sequence IS NOT NULL)";
+        PoolColumns + ", (SELECT COUNT(*) FROM reservations r WHERE r.pool_id = p.pool_id AND r.active_sequence IS NOT NULL)" +
+        " + (SELECT COUNT(*) FROM waitlist_entries w WHERE w.pool_id = p.pool_id AND w.status = 'offered')";
 
     /// <summary>The reservation columns <see cref="ReadReservation"/> reads, in order, from the table aliased <c>r</c>.</summary>
     public const string ReservationColumns =
@@ -112,12 +117,14 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
         Bind(command, "release", dialect.Instant(definition.ReleaseAt));
         Bind(command, "status", StatusName(status));
         Bind(command, "department", definition.DepartmentId);
+        Bind(command, "lotteryWindow", definition.LotteryWindow is { } window ? (int)window.Length.TotalMinutes : null);
+        Bind(command, "lotterySeed", definition.LotterySeed?.Hex);
     }
 
     public const string InsertPool =
         "INSERT INTO pools (pool_id, doctor_id, visit_date, session, start_time, minutes_per_number, quota, fee, " +
-        "release_at, status, version, created_at, updated_at, department_id) VALUES (@pool, @doctor, @date, @session, @start, " +
-        "@minutes, @quota, @fee, @release, @status, @version, @created, @updated, @department)";
+        "release_at, status, version, created_at, updated_at, department_id, lottery_window_minutes, lottery_seed) VALUES (@pool, @doctor, @date, " +
+        "@session, @start, @minutes, @quota, @fee, @release, @status, @version, @created, @updated, @department, @lotteryWindow, @lotterySeed)";
 
     /// <summary>Reads the <see cref="PoolColumns"/> starting at ordinal 0.</summary>
     public StoredPool ReadPool(DbDataReader reader) =>
@@ -132,7 +139,9 @@ internal sealed class SlotPoolRows(SqlDialect dialect)
                 Quota: reader.GetInt32(6),
                 Fee: reader.GetDecimal(7),
                 ReleaseAt: dialect.ReadInstant(reader, 8),
-                DepartmentId: reader.IsDBNull(12) ? null : reader.GetString(12)),
+                DepartmentId: reader.IsDBNull(12) ? null : reader.GetString(12),
+                LotteryWindow: reader.IsDBNull(13) ? null : new LotteryWindow(TimeSpan.FromMinutes(Convert.ToInt32(reader.GetValue(13)))),
+                LotterySeed: reader.IsDBNull(14) ? null : LotterySeed.Parse(reader.GetString(14))),
             SnakeCase<PoolStatus>.Parse(reader.GetString(9)),
             dialect.ReadInstant(reader, 11),
             reader.GetInt64(10));

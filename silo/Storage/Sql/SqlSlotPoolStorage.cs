@@ -1,6 +1,7 @@
 using System.Data.Common;
 using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
+using OrleansBooking.Silo.Storage.Lottery;
 using OrleansBooking.Silo.Storage.Waitlist;
 
 namespace OrleansBooking.Silo.Storage.Sql;
@@ -13,6 +14,7 @@ internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock)
 {
     private readonly SlotPoolRows rows = new(dialect);
     private readonly WaitlistRows waitlistRows = new(dialect);
+    private readonly LotteryRows lotteryRows = new(dialect);
 
     public async Task<StoredState<SlotPoolState>?> ReadAsync(string key, CancellationToken cancellationToken)
     {
@@ -22,6 +24,7 @@ internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock)
         var (pool, reservations) = found;
         var state = SlotPoolState.Restore(pool.Definition, pool.Status, pool.CreatedAt, reservations);
         state.RestoreWaitlist(await waitlistRows.ReadAsync(connection, key, cancellationToken));
+        if (pool.Definition.LotteryWindow is not null) state.RestoreLottery(await lotteryRows.ReadAsync(connection, key, cancellationToken));
         return new StoredState<SlotPoolState>(state, pool.Version);
     }
 
@@ -39,6 +42,7 @@ internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock)
                 $"Pool '{key}': the batch should touch {batch.ReservationChanges.Count} reservation rows but touched {touched}; " +
                 "a cancelled or moved reservation is missing from the database or not in the status the pool expected. Nothing was written.");
         await waitlistRows.WriteAsync(transaction, key, batch.WaitlistChanges, cancellationToken);
+        await lotteryRows.WriteAsync(transaction, key, batch.LotteryChanges, cancellationToken);
         await NotificationOutbox.WriteAsync(transaction, dialect, batch.Outbox, cancellationToken);
         await NotificationOutbox.WriteCancellationsAsync(transaction, dialect, batch.CancellationNotices, cancellationToken);
 

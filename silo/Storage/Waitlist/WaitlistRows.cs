@@ -77,6 +77,9 @@ internal sealed class WaitlistRows(SqlDialect dialect)
             "offer_expires_at = @expires WHERE pool_id = @pool AND patient_id = @patient AND status = 'waiting'",
         WaitlistOfferLapsed =>
             "UPDATE waitlist_entries SET status = 'lapsed', lapse = @lapse, ended_at = @at WHERE pool_id = @pool AND patient_id = @patient AND status = 'offered'",
+        WaitlistWithdrawn =>
+            "UPDATE waitlist_entries SET status = 'lapsed', lapse = 'withdrawn', ended_at = @at " +
+            "WHERE pool_id = @pool AND patient_id = @patient AND status IN ('waiting', 'offered')",
         WaitlistOfferTaken =>
             "UPDATE waitlist_entries SET status = 'taken', reservation_id = @reservation, ended_at = @at " +
             "WHERE pool_id = @pool AND patient_id = @patient AND status = 'offered'",
@@ -107,6 +110,10 @@ internal sealed class WaitlistRows(SqlDialect dialect)
                 SlotPoolRows.Bind(command, "patient", lapsed.PatientId);
                 SlotPoolRows.Bind(command, "lapse", SnakeCase<OfferLapse>.Name(lapsed.Lapse));
                 SlotPoolRows.Bind(command, "at", dialect.Instant(lapsed.At));
+                break;
+            case WaitlistWithdrawn withdrawn:
+                SlotPoolRows.Bind(command, "patient", withdrawn.PatientId);
+                SlotPoolRows.Bind(command, "at", dialect.Instant(withdrawn.At));
                 break;
             case WaitlistOfferTaken taken:
                 SlotPoolRows.Bind(command, "patient", taken.PatientId);

@@ -1,0 +1,12 @@
+using OrleansBooking.Grains.Lottery;
+
+namespace OrleansBooking.Grains.SlotPools;
+
+/// <summary>A patient entered the pool's draw during its window.</summary>
+public sealed record LotteryEntered(LotteryEntry Entry) : SlotPoolChange;
+
+/// <summary>
+/// The draw, with every entry's ticket. The winners' reservations are raised in the same batch, so
+/// the draw and the numbers it gave commit together or not at all.
+/// </summary>
+public sealed record LotteryDrawn(IReadOnlyList<LotteryTicket> Tickets, DateTimeOffset DrawnAt) : SlotPoolChange;

@@ -1,0 +1,48 @@
+using OrleansBooking.Grains.Lottery;
+using OrleansBooking.Grains.SlotPools;
+using static OrleansBooking.Tests.Storage.PoolExamples;
+
+namespace OrleansBooking.Tests.Storage;
+
+/// <summary>A pool's draw on every engine: window, seed, entries and the drawn result read back; a pool is stored as drawn once.</summary>
+public abstract partial class SlotPoolStorageContract
+{
+    private static readonly LotterySeed Seed = LotterySeed.Parse(new string('a', 64))!;
+
+    private static PoolDefinition DrawingPool() => Pool() with { LotteryWindow = new LotteryWindow(TimeSpan.FromMinutes(10)), LotterySeed = Seed };
+
+    [Fact]
+    public async Task ADrawsEntriesAndResultReadBackWithTheWinnersReservations()
+    {
+        await Pools.WriteAsync("pool-1", 0, [new PoolCreated(DrawingPool(), Now)], CancellationToken.None);
+        var entries = new[] { new LotteryEntry("patient-1", Now.AddSeconds(1), "key-1"), new LotteryEntry("patient-2", Now.AddSeconds(2)) };
+        await WriteAsync(1, entries.Select(e => (SlotPoolChange)new LotteryEntered(e)).ToArray());
+        var before = await ReadAsync();
+        var tickets = new[] { new LotteryTicket("patient-2", 1, 1), new LotteryTicket("patient-1", 2, null) };
+
+        await WriteAsync(2, new LotteryDrawn(tickets, Now.AddMinutes(10)), new ReservationMade(Reservation(1, "patient-2")));
+
+        Assert.Equal(DrawingPool(), before.State.Definition);
+        Assert.False(before.State.Lottery.IsDrawn);
+        Assert.Equal(entries, before.State.Lottery.Entries.OrderBy(e => e.PatientId));
+        var after = (await ReadAsync()).State;
+        Assert.Equal(Now.AddMinutes(10), after.Lottery.DrawnAt);
+        Assert.Equal(tickets, after.Lottery.Tickets);
+        Assert.Equal("patient-2", after.FindActiveReservationOf("patient-2")?.PatientId);
+    }
+
+    [Fact]
+    public async Task ASecondDrawOfAPoolFailsItsBatchAndWritesNothing()
+    {
+        await Pools.WriteAsync("pool-1", 0, [new PoolCreated(DrawingPool(), Now), new LotteryEntered(new LotteryEntry("patient-1", Now))],
+            CancellationToken.None);
+        await WriteAsync(1, new LotteryDrawn([new LotteryTicket("patient-1", 1, 1)], Now.AddMinutes(10)), new ReservationMade(Reservation(1, "patient-1")));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            WriteAsync(2, new LotteryDrawn([new LotteryTicket("patient-1", 1, 2)], Now.AddMinutes(11))));
+
+        var stored = await ReadAsync();
+        Assert.Equal(2, stored.Version);
+        Assert.Equal(Now.AddMinutes(10), stored.State.Lottery.DrawnAt);
+    }
+}
