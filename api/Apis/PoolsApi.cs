@@ -187,13 +187,20 @@ public static class PoolsApi
         // at once, before any patient is loaded, from this silo's copy of its answer when it has one.
         // Otherwise through the patient: its limits are decided together with the pool's answer.
         var pool = pools.GetSlotPool(poolId);
-        var decision = soldOut.AnswersSoldOut(poolId, reserve)
-            ? new PatientReserveOutcome.Decided(new ReserveOutcome.SoldOut())
-            : await HandOverRetry.RunAsync(async () =>
+        PatientReserveOutcome decision;
+        if (soldOut.AnswersSoldOut(poolId, reserve))
+        {
+            decision = new PatientReserveOutcome.Decided(new ReserveOutcome.SoldOut());
+        }
+        else
+        {
+            decision = await HandOverRetry.RunAsync(async () =>
                 await pool.AnswerIfSoldOutAsync(reserve) is { } early
                     ? new PatientReserveOutcome.Decided(early)
                     : await patients.Get(reserve.PatientId).ReserveForAccountAsync(accountId, poolId, reserve));
-        if (decision is PatientReserveOutcome.Decided { Pool: ReserveOutcome.SoldOut }) _ = soldOut.RefreshAsync(poolId, pool);
+            // The pool said sold out itself: this silo has no current copy of that answer yet.
+            if (decision is PatientReserveOutcome.Decided { Pool: ReserveOutcome.SoldOut }) _ = soldOut.RefreshAsync(poolId, pool);
+        }
         if (ReservationAnswers.PatientRefusal(decision, reserve.PatientId, time, out var decided) is { } refused) return refused;
         var outcome = decided!;
         Metrics.ReservationMetrics.Record(outcome);

@@ -32,8 +32,12 @@ public sealed class SoldOutViews([FromKeyedServices(TimeProviderNames.Grains)] T
     /// </summary>
     public async Task RefreshAsync(string poolId, ISlotPoolGrain pool)
     {
-        var entry = pools.GetOrAdd(poolId, static _ => new PoolEntry());
-        if (pools.Count > MaxPools) pools.Clear();
+        if (!pools.TryGetValue(poolId, out var entry))
+        {
+            // Counting takes every lock of the dictionary: only when a pool is new here.
+            if (pools.Count >= MaxPools) pools.Clear();
+            entry = pools.GetOrAdd(poolId, static _ => new PoolEntry());
+        }
         if (entry.View is { } current && clock.GetUtcNow() < current.Until) return;
         if (Interlocked.Exchange(ref entry.Asking, 1) == 1) return;
         try
