@@ -8,13 +8,21 @@ namespace OrleansBooking.LoadTests.Measurement;
 /// </summary>
 public sealed class RunMeasurements
 {
+    /// <summary>
+    /// The opening of a run reported on its own: for a rush, the seconds after the release, when every
+    /// patient is new to the silo and the whole tail used to form (issue 11).
+    /// </summary>
+    public static readonly TimeSpan FirstSecondsWindow = TimeSpan.FromSeconds(5);
+
     private readonly LatencyHistogram[] _byKind;
+    private readonly LatencyHistogram[] _firstSecondsByKind;
 
     public RunMeasurements(TimeProvider clock, long startTimestamp)
     {
         Clock = clock;
         StartTimestamp = startTimestamp;
         _byKind = Enum.GetValues<RequestKind>().Select(_ => new LatencyHistogram()).ToArray();
+        _firstSecondsByKind = Enum.GetValues<RequestKind>().Select(_ => new LatencyHistogram()).ToArray();
     }
 
     public TimeProvider Clock { get; }
@@ -27,15 +35,23 @@ public sealed class RunMeasurements
 
     public LatencyHistogram Latency(RequestKind kind) => _byKind[(int)kind];
 
+    /// <summary>
+    /// Latency of the requests of <paramref name="kind"/> whose intended start lies within
+    /// <see cref="FirstSecondsWindow"/> of <see cref="StartTimestamp"/>, whenever they were answered.
+    /// </summary>
+    public LatencyHistogram LatencyInFirstSeconds(RequestKind kind) => _firstSecondsByKind[(int)kind];
+
     /// <summary>Records a finished request; <paramref name="intendedTimestamp"/> is from <see cref="Clock"/>.</summary>
     public void Record(RequestKind kind, RequestOutcome outcome, long intendedTimestamp)
     {
         long now = Clock.GetTimestamp();
         long micros = (long)Clock.GetElapsedTime(intendedTimestamp, now).TotalMicroseconds;
         int second = (int)Math.Floor(Clock.GetElapsedTime(StartTimestamp, now).TotalSeconds);
+        var sinceStart = Clock.GetElapsedTime(StartTimestamp, intendedTimestamp);
         _byKind[(int)kind].Record(micros);
+        if (sinceStart >= TimeSpan.Zero && sinceStart < FirstSecondsWindow) _firstSecondsByKind[(int)kind].Record(micros);
         Outcomes.Add(kind, outcome);
-        Seconds.Record(second, kind, outcome, micros);
+        Seconds.Record(second, (int)Math.Floor(sinceStart.TotalSeconds), kind, outcome, micros);
     }
 
     public long TotalRequests => Outcomes.Total(_ => true);
