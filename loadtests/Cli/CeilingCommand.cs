@@ -44,12 +44,10 @@ public static class CeilingCommand
         await using var silo = await target.StartIfAskedAsync(folder, engine: null, "ceiling", admin: null, console, ct).ConfigureAwait(false);
         using var http = output.CreateClient(target.Url);
         var leg = await CompareRunner.RunCeilingAsync(http, model, path, null, output.Quiet ? null : console, ct).ConfigureAwait(false);
-        CompareReport.Write(folder, "HTTP ceiling", [leg], model.Describe(), console);
         console.WriteLine($"Arrivals: {leg.Measurements.Arrivals.Scheduled:N0} scheduled, {leg.Measurements.Arrivals.Late:N0} late, " +
                           $"{leg.Measurements.Arrivals.Dropped:N0} dropped, worst lag {leg.Measurements.Arrivals.MaxLag.TotalMilliseconds:0.0} ms");
-        if (leg.Session.Fault is not null) return ExitCodes.GeneratorFault;
-        var breaches = output.Thresholds.Breaches(leg.Latency, leg.Measurements.ErrorRate);
-        foreach (var b in breaches) console.WriteLine(b);
-        return breaches.Count > 0 ? ExitCodes.ThresholdBreached : ExitCodes.Passed;
+        var verdict = leg.Verdict(output.Thresholds);
+        CompareReport.Write(folder, "HTTP ceiling", [leg], model.Describe(), [verdict], console);
+        return ExitCodes.For(verdict);
     }
 }

@@ -12,7 +12,9 @@ public static class CompareCommand
 {
     public const string Help = """
         compare — the side-by-side benchmark. In one session, on one machine, the same workload against:
-          1. ceiling       GET /health/live on the same host (what HTTP alone costs)
+          1. ceiling       GET /health/live on the same host (what HTTP alone costs), by our generator and then,
+                           when wrk is installed, by `wrk -t2 -c256 -d<duration> --latency` against the same silo:
+                           request rate, latency and CPU per 1,000 requests of each, side by side
           2. actor         one hot pool at a time, Booking:Engine=actor
           3. conventional  one hot pool at a time, Booking:Engine=conventional (one locking transaction per reservation)
         then prints throughput, latency and the ratios. With --start-silo a fresh silo is started per engine
@@ -27,6 +29,7 @@ public static class CompareCommand
           --numbers N               numbers per engine leg (default 200000), offered as a queue of pools of up to
                                     10,000 (the API's limit): only the first not yet sold out is open to patients
           --ceiling-path PATH       route for the ceiling (default health/live)
+          --wrk PATH                the wrk to run after our ceiling leg (default: wrk on PATH; 'none' to skip it)
 
         """ + AdminSwitches.Help + """
         Each engine leg registers its own patients and signs every one in before its release (not measured).
@@ -57,6 +60,7 @@ public static class CompareCommand
         if (legs.Except(AllLegs).FirstOrDefault() is { } bad) throw new UsageException($"--legs: unknown leg '{bad}'.");
         int numbers = args.Int("numbers") ?? CompareRunner.DefaultHotPoolNumbers;
         string ceilingPath = args.String("ceiling-path") ?? CeilingProbe.DefaultPath;
+        string? wrkSwitch = args.String("wrk");
         var model = Model(args);
         var output = OutputSwitches.From(args);
         args.EnsureAllRead();
@@ -67,13 +71,18 @@ public static class CompareCommand
         var results = new List<LegResult>();
 
         var failures = new List<string>();
+        WrkCeilingResult? wrk = null;
         // The ceiling and the actor leg share a host, so the ceiling is measured where the actor engine runs.
         if (legs.Contains("ceiling") || legs.Contains("actor"))
         {
             await RunLegsAsync(target, admin, output, folder, "actor", target.Url, failures, console, ct, async http =>
             {
                 if (legs.Contains("ceiling"))
+                {
                     results.Add(await CompareRunner.RunCeilingAsync(http, model, ceilingPath, null, progress, ct).ConfigureAwait(false));
+                    wrk = await RunWrkAsync(wrkSwitch, new Uri(http.BaseAddress!, ceilingPath.TrimStart('/')),
+                        model.ClosedDuration ?? model.Arrivals.Duration, progress, console, ct).ConfigureAwait(false);
+                }
                 if (legs.Contains("actor"))
                     results.Add(await CompareRunner.RunHotPoolAsync(http, "actor", model, numbers, admin, null, progress, ct).ConfigureAwait(false));
             }).ConfigureAwait(false);
@@ -88,18 +97,38 @@ public static class CompareCommand
                     .ConfigureAwait(false);
         }
 
-        CompareReport.Write(folder, "Side-by-side benchmark", results, model.Describe(), console);
-        if (results.Any(r => r.Session.Fault is not null)) return ExitCodes.GeneratorFault;
-        if (results.Any(r => r.Verification is { Passed: false })) return ExitCodes.InvariantViolated;
+        var verdicts = results.Select(leg =>
+        {
+            var verdict = leg.Verdict(output.Thresholds) with { Title = $"Verdict: leg {leg.Name}" };
+            return leg.Name == "ceiling" && wrk is not null ? verdict.With(WrkCeilingReport.Line(leg, wrk)) : verdict;
+        }).ToList();
+        CompareReport.Write(folder, "Side-by-side benchmark", results, model.Describe(), verdicts, console, wrk);
+        var codes = verdicts.Select(ExitCodes.For).ToList();
+        if (codes.Contains(ExitCodes.GeneratorFault)) return ExitCodes.GeneratorFault;
+        if (codes.Contains(ExitCodes.InvariantViolated)) return ExitCodes.InvariantViolated;
         if (failures.Count > 0) return ExitCodes.SetupFailed;
-        bool breached = false;
-        foreach (var leg in results)
-            foreach (var breach in output.Thresholds.Breaches(leg.Latency, leg.Measurements.ErrorRate))
-            {
-                console.WriteLine($"{leg.Name}: {breach}");
-                breached = true;
-            }
-        return breached ? ExitCodes.ThresholdBreached : ExitCodes.Passed;
+        return codes.Contains(ExitCodes.ThresholdBreached) ? ExitCodes.ThresholdBreached : ExitCodes.Passed;
+    }
+
+    /// <summary>
+    /// The ceiling once more, as wrk measures it, right after ours against the same silo. Without
+    /// wrk, or when it fails, the report says so and the comparison goes on.
+    /// </summary>
+    private static async Task<WrkCeilingResult> RunWrkAsync(
+        string? wrkSwitch, Uri url, TimeSpan duration, TextWriter? progress, TextWriter console, CancellationToken ct)
+    {
+        if (string.Equals(wrkSwitch, "none", StringComparison.OrdinalIgnoreCase)) return WrkCeilingResult.Absent("skipped (--wrk none)");
+        string? wrk = wrkSwitch ?? WrkCeiling.FindOnPath();
+        if (wrk is null) return WrkCeilingResult.Absent("wrk is not on PATH (Debian package wrk); only our generator's ceiling was measured");
+        try
+        {
+            return new WrkCeilingResult(await WrkCeiling.RunAsync(wrk, url, duration, progress, ct).ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            console.WriteLine($"wrk could not measure the ceiling: {e.Message}");
+            return WrkCeilingResult.Absent($"wrk failed: {e.Message.Split('\n')[0]}");
+        }
     }
 
     /// <summary>

@@ -11,6 +11,8 @@ public sealed record OutputSwitches(string Root, int Connections, TimeSpan Timeo
           --http2                   HTTP/2 without TLS (prior knowledge) instead of HTTP/1.1
           --timeout DUR             per-request timeout; a timeout is retried like a 503 (default 10s)
           --max-p99-ms MS           fail (exit 1) if p99 of the main requests exceeds this
+          --max-first-5s-p99-ms MS  fail (exit 1) if p99 of the main requests meant to start in the first 5 s (after the
+                                    release, for a rush) exceeds this; without it that p99 is still reported
           --max-error-rate F        fail (exit 1) if this share of requests erred (5xx, timeouts, unexpected 4xx), e.g. 0.01
           --out DIR                 reports folder (default loadtests/reports; one sub-folder per run)
           --quiet                   no per-second progress lines
@@ -22,7 +24,7 @@ public sealed record OutputSwitches(string Root, int Connections, TimeSpan Timeo
         args.Int("connections") ?? TunedHttpClient.DefaultMaxConnections,
         args.Duration("timeout") ?? TunedHttpClient.DefaultRequestTimeout,
         args.Flag("quiet"),
-        new Thresholds(args.Double("max-p99-ms"), args.Double("max-error-rate")),
+        new Thresholds(args.Double("max-p99-ms"), args.Double("max-error-rate"), args.Double("max-first-5s-p99-ms")),
         args.Flag("http2"));
 
     public HttpClient CreateClient(Uri url) => TunedHttpClient.Create(url, Connections, Timeout, Http2);

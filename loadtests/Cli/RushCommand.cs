@@ -57,10 +57,8 @@ public static class RushCommand
         var runner = new RushRunner(http, scenario, progress: output.Quiet ? null : console) { RunId = runId, Admin = admin, Variant = variant };
         var result = await runner.RunAsync(ct).ConfigureAwait(false);
 
-        var breaches = output.Thresholds.Breaches(result.Measurements.Latency(result.MainKind), result.Measurements.ErrorRate);
-        RushReports.Write(result, breaches, output.Root, console);
-        if (result.Session.Fault is not null) return ExitCodes.GeneratorFault;
-        if (!result.Verification.Passed) return ExitCodes.InvariantViolated;
-        return breaches.Count > 0 ? ExitCodes.ThresholdBreached : ExitCodes.Passed;
+        var verdict = Verdict.Of(output.Thresholds, result.Measurements, result.MainKind, result.Session, result.Verification);
+        RushReports.Write(result, verdict, output.Root, console);
+        return ExitCodes.For(verdict);
     }
 }

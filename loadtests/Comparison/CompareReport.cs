@@ -6,7 +6,11 @@ namespace OrleansBooking.LoadTests.Comparison;
 /// <summary>compare.md, compare.csv and compare.html: the legs side by side and the ratios between them.</summary>
 public static class CompareReport
 {
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<LegResult> legs, string workload)
+    /// <summary>wrk's own output, as printed, beside the report.</summary>
+    public const string WrkOutputFile = "wrk.txt";
+
+    /// <param name="wrk">The ceiling as wrk measured it, or why it was not; null when compare did not try.</param>
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<LegResult> legs, string workload, WrkCeilingResult? wrk = null)
     {
         var main = new ReportTable($"Side by side ({workload})",
             ["leg", "requests", "requests/s", "2xx/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "late", "violations"],
@@ -32,6 +36,7 @@ public static class CompareReport
         Ratio("actor", "ceiling", "requests/s", l => l.RequestsPerSecond);
         Ratio("conventional", "ceiling", "requests/s", l => l.RequestsPerSecond);
         var tables = new List<ReportTable> { main };
+        if (wrk is not null && byName.TryGetValue("ceiling", out var ceiling)) tables.Add(WrkCeilingReport.Table(ceiling, wrk, workload));
         var soldOut = legs.Where(l => l.SoldOut).Select(l => new[] { l.Name, "every number was booked before the leg ended: 2xx/s understates it; raise --numbers" }).ToList();
         if (soldOut.Count > 0) tables.Add(new ReportTable("Warnings", ["leg", "warning"], soldOut));
         if (ratios.Count > 0) tables.Add(new ReportTable("Ratios", ["legs", "measure", "ratio"], ratios));
@@ -41,13 +46,18 @@ public static class CompareReport
         return tables;
     }
 
-    public static void Write(string folder, string title, IReadOnlyList<LegResult> legs, string workload, TextWriter console)
+    /// <param name="verdicts">One per leg: first in the files, last on the console.</param>
+    public static void Write(
+        string folder, string title, IReadOnlyList<LegResult> legs, string workload, IReadOnlyList<Verdict> verdicts, TextWriter console,
+        WrkCeilingResult? wrk = null)
     {
-        var tables = Tables(legs, workload);
+        var tables = Tables(legs, workload, wrk);
         foreach (var t in tables) console.WriteLine(t.ToConsole());
-        File.WriteAllText(Path.Combine(folder, "compare.md"), $"# {title}\n\n" + string.Concat(tables.Select(t => t.ToMarkdown())));
+        File.WriteAllText(Path.Combine(folder, "compare.md"),
+            $"# {title}\n\n" + string.Concat(verdicts.Select(v => v.ToMarkdown())) + string.Concat(tables.Select(t => t.ToMarkdown())));
         File.WriteAllLines(Path.Combine(folder, "compare.csv"),
             new[] { string.Join(',', tables[0].Header) }.Concat(tables[0].Rows.Select(r => string.Join(',', r.Select(c => c.Replace(",", ""))))));
+        if (wrk?.Run is { } run) File.WriteAllText(Path.Combine(folder, WrkOutputFile), $"$ {run.CommandLine}\n{run.Text}");
         foreach (var l in legs) CsvFiles.WriteSeconds(Path.Combine(folder, $"seconds-{l.Name}.csv"), l.Measurements.Seconds.Summarize());
 
         string[] colours = ["#888", "#2b7bb9", "#c23b3b", "#3a9d5d", "#7a5fb5"];
@@ -63,7 +73,12 @@ public static class CompareReport
                     l.Measurements.Seconds.Summarize().Where(s => s.Completed > 0).Select(s => ((double)s.Second, s.P99Micros / 1000.0)).ToList())).ToList(),
                 logScale: true),
         };
-        HtmlReport.Write(Path.Combine(folder, "compare.html"), title, charts, tables);
+        HtmlReport.Write(Path.Combine(folder, "compare.html"), title, charts, tables, verdicts);
         console.WriteLine($"Reports: {folder}");
+        foreach (var v in verdicts)
+        {
+            console.WriteLine();
+            console.Write(v.ToConsole());
+        }
     }
 }

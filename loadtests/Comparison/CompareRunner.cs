@@ -25,8 +25,10 @@ public static class CompareRunner
             .ConfigureAwait(false);
         var measurements = new RunMeasurements(clock, clock.GetTimestamp());
         var probe = new CeilingProbe(client, measurements, path);
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var session = await LoadSession.RunAsync(probe, model, measurements, progress, ct).ConfigureAwait(false);
-        return new LegResult("ceiling", RequestKind.Ceiling, measurements, session, Verification: null);
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        return new LegResult("ceiling", RequestKind.Ceiling, measurements, session, Verification: null, GeneratorCpu: cpu);
     }
 
     /// <summary>

@@ -29,11 +29,12 @@ public static class CsvFiles
     }
 
     public static void WriteSeconds(string path, IReadOnlyList<SecondSummary> seconds) =>
-        Write(path, ["second", "completed", "reservations", "succeeded", "errors", "p50_ms", "p99_ms", "max_ms"],
+        Write(path, ["second", "completed", "reservations", "succeeded", "declined", "overloaded", "other_errors", "errors", "p50_ms", "p99_ms", "max_ms", "in_flight"],
             seconds.Select(s => new[]
             {
-                s.Second.ToString(), s.Completed.ToString(), s.Reservations.ToString(), s.Succeeded.ToString(), s.Errors.ToString(),
-                Figures.Ms(s.P50Micros), Figures.Ms(s.P99Micros), Figures.Ms(s.MaxMicros),
+                s.Second.ToString(), s.Completed.ToString(), s.Reservations.ToString(), s.Succeeded.ToString(), s.Declined.ToString(),
+                s.Overloaded.ToString(), s.OtherErrors.ToString(), s.Errors.ToString(),
+                Figures.Ms(s.P50Micros), Figures.Ms(s.P99Micros), Figures.Ms(s.MaxMicros), s.InFlight.ToString(),
             }));
 
     public static void WriteAcknowledgements(string path, AcknowledgementLedger ledger) =>

@@ -10,6 +10,14 @@ public static class Figures
 
     public static string Ms(long micros) => (micros / 1000.0).ToString("0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>A latency to read at a glance: "2,361 ms", "25.3 ms", "0.30 ms".</summary>
+    public static string Millis(long micros)
+    {
+        double ms = micros / 1000.0;
+        string format = ms >= 100 ? "N0" : ms >= 10 ? "0.0" : "0.00";
+        return ms.ToString(format, CultureInfo.InvariantCulture) + " ms";
+    }
+
     public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     public static string Rate(double perSecond) => perSecond.ToString("N0", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using OrleansBooking.LoadTests;
 using OrleansBooking.LoadTests.Arrivals;
+using OrleansBooking.LoadTests.Cli;
 using OrleansBooking.LoadTests.Measurement;
 using OrleansBooking.LoadTests.Reports;
 using OrleansBooking.LoadTests.Scenarios;
@@ -154,14 +155,24 @@ public class RushRunnerTests
         string root = Path.Combine(Path.GetTempPath(), "rush-report-test-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var breaches = new Thresholds(MaxP99Ms: 0.000001, MaxErrorRate: 1).Breaches(result.Measurements.Latency(RequestKind.Reserve), result.Measurements.ErrorRate);
-            string folder = RushReports.Write(result, breaches, root, TextWriter.Null);
+            var verdict = Verdict.Of(new Thresholds(MaxP99Ms: 0.000001, MaxErrorRate: 1), result.Measurements, result.MainKind,
+                result.Session, result.Verification);
+            var console = new StringWriter();
+            string folder = RushReports.Write(result, verdict, root, console);
 
-            Assert.Single(breaches);
-            Assert.Contains("--max-p99-ms", breaches[0]);
+            Assert.Equal(ExitCodes.ThresholdBreached, ExitCodes.For(verdict));
+            Assert.StartsWith("p99 ≤ 0 ms (--max-p99-ms): FAIL — ", verdict.Lines[0].ToString());
+            Assert.Contains(verdict.Lines, l => l.ToString() == "error rate ≤ 100 % (--max-error-rate): PASS — 0.00 %");
+            // The console ends with the verdict; the Markdown carries the same lines.
+            Assert.EndsWith(verdict.ToConsole(), console.ToString());
+            string markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
+            Assert.All(verdict.Lines, l => Assert.Contains($"- {l}\n", markdown));
+            Assert.Contains("| reserve, first 5 s |", markdown);
+            string html = File.ReadAllText(Path.Combine(folder, "report.html"));
+            foreach (var chart in new[] { "Throughput per second", "Latency per second", "Requests in flight", "Outcomes per second" })
+                Assert.True(html.Contains($">{chart}"), $"report.html has no chart titled '{chart}…'");
             foreach (var file in new[] { "report.md", "report.html", "seconds.csv", "outcomes.csv", "acknowledgements.csv", "pools.csv", "violations.csv" })
                 Assert.True(File.Exists(Path.Combine(folder, file)), $"{file} missing from {folder}");
-            Assert.Contains("<svg", File.ReadAllText(Path.Combine(folder, "report.html")));
             var ledger = CsvFiles.ReadAcknowledgements(Path.Combine(folder, CsvFiles.Acknowledgements));
             Assert.Equal(result.Ledger.Acknowledgements.OrderBy(a => a.IdempotencyKey), ledger.Acknowledgements.OrderBy(a => a.IdempotencyKey));
         }
