@@ -25,7 +25,10 @@ public sealed record Verdict(IReadOnlyList<VerdictLine> Lines, bool GeneratorFau
     {
         var lines = new List<VerdictLine>(thresholds.Judge(m, main));
         if (verification is not null)
-            lines.Add(VerdictLine.Judged("invariants", verification.Passed, $"{Figures.Count(verification.Violations.Count)} violations"));
+        {
+            int n = verification.Violations.Count;
+            lines.Add(VerdictLine.Judged("invariants", verification.Passed, $"{Figures.Count(n)} violation{(n == 1 ? "" : "s")}"));
+        }
         lines.Add(GeneratorKeptUp(m.Arrivals));
         if (session.Fault is { } fault) lines.Add(VerdictLine.Judged("generator ran without a fault", false, fault.Split('\n')[0].Trim()));
         return new Verdict(lines, session.Fault is not null, verification?.Passed ?? true);

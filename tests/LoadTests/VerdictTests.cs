@@ -97,7 +97,7 @@ public class VerdictTests
 
         var verdict = Verdict.Of(new Thresholds(MaxP99Ms: 50), Rush(), RequestKind.Reserve, Clean, broken);
 
-        Assert.Contains("invariants: FAIL — 1 violations", Lines(verdict));
+        Assert.Contains("invariants: FAIL — 1 violation", Lines(verdict));
         Assert.Equal(ExitCodes.InvariantViolated, ExitCodes.For(verdict));
     }
 
