@@ -1,6 +1,7 @@
 using OrleansBooking.LoadTests.Cli;
 using OrleansBooking.LoadTests.Provisioning;
 using OrleansBooking.LoadTests.Service;
+using OrleansBooking.LoadTests.Service.Transport;
 
 namespace OrleansBooking.LoadTests;
 
@@ -24,6 +25,7 @@ public static class LoadTestsProgram
 
     public static async Task<int> Main(string[] args)
     {
+        InlineSocketCompletions.Enable();
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {

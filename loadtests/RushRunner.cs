@@ -3,6 +3,7 @@ using OrleansBooking.LoadTests.Measurement;
 using OrleansBooking.LoadTests.Provisioning;
 using OrleansBooking.LoadTests.Scenarios;
 using OrleansBooking.LoadTests.Service;
+using OrleansBooking.LoadTests.Service.Transport;
 using OrleansBooking.LoadTests.Verification;
 using OrleansBooking.LoadTests.Workload;
 
@@ -18,21 +19,26 @@ namespace OrleansBooking.LoadTests;
 /// </summary>
 public sealed class RushRunner
 {
-    private readonly HttpClient _http;
+    private readonly IServiceTransport _transport;
     private readonly RushScenario _scenario;
     private readonly TimeProvider _clock;
     private readonly TextWriter? _progress;
 
-    /// <param name="http">A client whose BaseAddress is the service; see <see cref="TunedHttpClient"/>.</param>
+    /// <param name="transport">How requests reach the service (not disposed here); see <see cref="RawHttpTransport"/>.</param>
     /// <param name="progress">Where to print a line per second; null for silence.</param>
-    public RushRunner(HttpClient http, RushScenario scenario, TimeProvider? clock = null, TextWriter? progress = null)
+    public RushRunner(IServiceTransport transport, RushScenario scenario, TimeProvider? clock = null, TextWriter? progress = null)
     {
-        if (http.BaseAddress is null) throw new ArgumentException("The HttpClient needs a BaseAddress (the service's URL).", nameof(http));
         scenario.Validate();
-        _http = http;
+        _transport = transport;
         _scenario = scenario;
         _clock = clock ?? TimeProvider.System;
         _progress = progress;
+    }
+
+    /// <param name="http">A client whose BaseAddress is the service (not disposed here), e.g. an in-process test server's.</param>
+    public RushRunner(HttpClient http, RushScenario scenario, TimeProvider? clock = null, TextWriter? progress = null)
+        : this(new HttpClientTransport(http), scenario, clock, progress)
+    {
     }
 
     /// <summary>A fresh id per run, e.g. <c>rush-20261122t080000-4f2a</c>, prefixing every pool and patient.</summary>
@@ -49,7 +55,7 @@ public sealed class RushRunner
 
     public async Task<RushResult> RunAsync(CancellationToken ct = default)
     {
-        var client = new BookingServiceClient(_http);
+        var client = new BookingServiceClient(_transport);
         var admin = new AdminSession(client, Admin);
         await admin.SignInAsync(ct).ConfigureAwait(false);
         // Registering and signing in a large crowd takes a while, so both come before the release is set.
@@ -85,7 +91,7 @@ public sealed class RushRunner
             {
                 Violations = [.. verification.Violations, .. await Variant.VerifyAsync(client, admin, readback, readAt, CancellationToken.None).ConfigureAwait(false)],
             };
-        return new RushResult(RunId, _http.BaseAddress!, _scenario, releaseAt, pools, measurements, ledger, session, verification, tokens.SignIn,
+        return new RushResult(RunId, _transport.BaseAddress, _scenario, releaseAt, pools, measurements, ledger, session, verification, tokens.SignIn,
             Variant?.Summary());
     }
 

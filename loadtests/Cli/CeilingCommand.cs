@@ -42,7 +42,7 @@ public static class CeilingCommand
 
         string folder = ReportFolder.Create(output.Root, RushRunner.NewRunId("ceiling"));
         await using var silo = await target.StartIfAskedAsync(folder, engine: null, "ceiling", admin: null, console, ct).ConfigureAwait(false);
-        using var http = output.CreateClient(target.Url);
+        using var http = output.CreateTransport(target.Url);
         var leg = await CompareRunner.RunCeilingAsync(http, model, path, null, output.Quiet ? null : console, ct).ConfigureAwait(false);
         console.WriteLine($"Arrivals: {leg.Measurements.Arrivals.Scheduled:N0} scheduled, {leg.Measurements.Arrivals.Late:N0} late, " +
                           $"{leg.Measurements.Arrivals.Dropped:N0} dropped, worst lag {leg.Measurements.Arrivals.MaxLag.TotalMilliseconds:0.0} ms");

@@ -3,6 +3,7 @@ using OrleansBooking.LoadTests.Comparison;
 using OrleansBooking.LoadTests.Reports;
 using OrleansBooking.LoadTests.Scenarios;
 using OrleansBooking.LoadTests.Service;
+using OrleansBooking.LoadTests.Service.Transport;
 using OrleansBooking.LoadTests.Workload;
 
 namespace OrleansBooking.LoadTests.Cli;
@@ -137,12 +138,12 @@ public static class CompareCommand
     /// </summary>
     private static async Task RunLegsAsync(
         SiloSwitches target, AdminCredentials? admin, OutputSwitches output, string folder, string engine, Uri url,
-        List<string> failures, TextWriter console, CancellationToken ct, Func<HttpClient, Task> legs)
+        List<string> failures, TextWriter console, CancellationToken ct, Func<IServiceTransport, Task> legs)
     {
         try
         {
             await using var silo = await target.StartIfAskedAsync(folder, engine, engine, admin, console, ct).ConfigureAwait(false);
-            using var http = output.CreateClient(url);
+            using var http = output.CreateTransport(url);
             await legs(http).ConfigureAwait(false);
         }
         catch (Exception e) when (e is Provisioning.ProvisioningException or AdminAccessException or TimeoutException or InvalidOperationException

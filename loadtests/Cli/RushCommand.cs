@@ -53,7 +53,7 @@ public static class RushCommand
         string runId = RushRunner.NewRunId("rush");
         string folder = ReportFolder.Create(output.Root, runId);
         await using var silo = await target.StartIfAskedAsync(folder, engine: null, "rush", admin, console, ct).ConfigureAwait(false);
-        using var http = output.CreateClient(target.Url);
+        using var http = output.CreateTransport(target.Url);
         var runner = new RushRunner(http, scenario, progress: output.Quiet ? null : console) { RunId = runId, Admin = admin, Variant = variant };
         var result = await runner.RunAsync(ct).ConfigureAwait(false);
 

@@ -2,6 +2,7 @@ using OrleansBooking.LoadTests.Drivers;
 using OrleansBooking.LoadTests.Measurement;
 using OrleansBooking.LoadTests.Scenarios;
 using OrleansBooking.LoadTests.Service;
+using OrleansBooking.LoadTests.Service.Transport;
 using OrleansBooking.LoadTests.Workload;
 
 namespace OrleansBooking.LoadTests.Comparison;
@@ -16,11 +17,11 @@ public static class CompareRunner
     public const int DefaultHotPoolNumbers = 200_000;
 
     public static async Task<LegResult> RunCeilingAsync(
-        HttpClient http, LoadModel model, string path, TimeProvider? clock, TextWriter? progress, CancellationToken ct)
+        IServiceTransport transport, LoadModel model, string path, TimeProvider? clock, TextWriter? progress, CancellationToken ct)
     {
         clock ??= TimeProvider.System;
         progress?.WriteLine($"Leg 'ceiling': GET /{path.TrimStart('/')}, {model.Describe()}");
-        var client = new BookingServiceClient(http);
+        var client = new BookingServiceClient(transport);
         await Warmup.RunAsync((_, token) => client.ProbeAsync(path.TrimStart('/'), token), Warmup.DefaultConcurrency, model.Warmup, clock, ct)
             .ConfigureAwait(false);
         var measurements = new RunMeasurements(clock, clock.GetTimestamp());
@@ -37,12 +38,12 @@ public static class CompareRunner
     /// Like a rush, the leg signs its patients in before its release, unmeasured.
     /// </summary>
     public static async Task<LegResult> RunHotPoolAsync(
-        HttpClient http, string name, LoadModel model, int numbers, AdminCredentials? admin, TimeProvider? clock, TextWriter? progress,
+        IServiceTransport transport, string name, LoadModel model, int numbers, AdminCredentials? admin, TimeProvider? clock, TextWriter? progress,
         CancellationToken ct)
     {
         var scenario = HotPoolScenario(model, numbers);
         progress?.WriteLine($"Leg '{name}': one hot pool at a time ({scenario.Pools} × ≤{RushScenario.MaxPoolQuota:N0} numbers), {model.Describe()}");
-        var runner = new RushRunner(http, scenario, clock, progress)
+        var runner = new RushRunner(transport, scenario, clock, progress)
         {
             RunId = RushRunner.NewRunId(name),
             Admin = admin,

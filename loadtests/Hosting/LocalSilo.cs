@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using OrleansBooking.LoadTests.Service;
+using OrleansBooking.LoadTests.Service.Transport;
 
 namespace OrleansBooking.LoadTests.Hosting;
 
@@ -81,6 +82,8 @@ public sealed class LocalSilo : IAsyncDisposable
         // first admin), the silo's configuration is left alone, so it is measured as it ships.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in secrets) start.Environment[name] = value;
+        // The generator's own socket switch is not the silo's: it runs as it ships.
+        if (InlineSocketCompletions.SetHere) start.Environment.Remove(InlineSocketCompletions.Variable);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
         var log = new SiloLog(logPath);
