@@ -10,3 +10,6 @@ public sealed record LotteryEntered(LotteryEntry Entry) : SlotPoolChange;
 /// the draw and the numbers it gave commit together or not at all.
 /// </summary>
 public sealed record LotteryDrawn(IReadOnlyList<LotteryTicket> Tickets, DateTimeOffset DrawnAt) : SlotPoolChange;
+
+/// <summary>An entrant's <c>lottery_result</c> message for the outbox, raised in the draw's batch.</summary>
+public sealed record LotteryResultQueued(LotteryResultNotice Notice) : SlotPoolChange;

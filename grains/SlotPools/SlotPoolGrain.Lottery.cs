@@ -58,9 +58,15 @@ internal sealed partial class SlotPoolGrain
         commit.Raise(new LotteryDrawn(tickets, now));
         foreach (var ticket in tickets)
         {
-            if (ticket.SequenceNumber is not { } number) continue;
-            var request = new ReserveRequest(ticket.PatientId, entries[ticket.PatientId].IdempotencyKey);
-            RaiseReservation(NewReservation(pool, request, number, now));
+            Reservation? won = null;
+            if (ticket.SequenceNumber is { } number)
+            {
+                won = NewReservation(pool, new ReserveRequest(ticket.PatientId, entries[ticket.PatientId].IdempotencyKey), number, now);
+                RaiseReservation(won);
+            }
+            commit.Raise(new LotteryResultQueued(new LotteryResultNotice(
+                LotteryResultNotice.IdFor(pool.PoolId, ticket.PatientId), pool.PoolId, ticket.PatientId,
+                won?.SequenceNumber, won?.VisitTime, won?.ReservationId, now)));
         }
     }
 

@@ -128,7 +128,7 @@ public sealed partial class SlotPoolState : ICommittableState<SlotPoolState, Slo
                 holds.Remove(paid.ReservationId);
                 reservations[paid.ReservationId] = reservations[paid.ReservationId] with { Status = ReservationStatus.Booked, PaidAt = paid.PaidAt };
                 break;
-            case ClinicStopNoticeQueued or PaymentNoticeQueued:
+            case ClinicStopNoticeQueued or PaymentNoticeQueued or LotteryResultQueued:
                 // Outbox only: nothing about the pool changes.
                 break;
             case QuotaChanged quota:

@@ -92,6 +92,9 @@ internal sealed class SlotPoolBatch
                 case LotteryEntered or LotteryDrawn:
                     batch.lotteryChanges.Add(change);
                     break;
+                case LotteryResultQueued result:
+                    batch.outbox.Add(NotificationOutbox.LotteryResult(result.Notice));
+                    break;
                 case QuotaChanged quota:
                     batch.Quota = quota.Quota;
                     break;
