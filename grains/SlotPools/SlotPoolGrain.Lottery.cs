@@ -19,6 +19,9 @@ internal sealed partial class SlotPoolGrain
 
     private IGrainTimer? drawTimer;
 
+    // The entrants of a draw raised but not yet told (they are told once it is durable).
+    private List<DrawnEntrant>? untoldEntrants;
+
     /// <summary>A new pool that draws gets its seed here, once, so it is stored with the pool from the start.</summary>
     private static PoolDefinition WithLotterySeed(PoolDefinition definition) =>
         definition.LotteryWindow is null ? definition with { LotterySeed = null } : definition with { LotterySeed = LotterySeed.New() };
@@ -56,6 +59,7 @@ internal sealed partial class SlotPoolGrain
         var entries = State.Lottery.Entries.ToDictionary(e => e.PatientId, StringComparer.Ordinal);
         var tickets = LotteryDraw.Draw(seed, entries.Keys, State.FreeNumbersUpTo(pool.Quota));
         commit.Raise(new LotteryDrawn(tickets, now));
+        untoldEntrants = new List<DrawnEntrant>(tickets.Count);
         foreach (var ticket in tickets)
         {
             Reservation? won = null;
@@ -67,7 +71,21 @@ internal sealed partial class SlotPoolGrain
             commit.Raise(new LotteryResultQueued(new LotteryResultNotice(
                 LotteryResultNotice.IdFor(pool.PoolId, ticket.PatientId), pool.PoolId, ticket.PatientId,
                 won?.SequenceNumber, won?.VisitTime, won?.ReservationId, now)));
+            untoldEntrants.Add(new DrawnEntrant(ticket.PatientId, won));
         }
+    }
+
+    /// <summary>
+    /// Tells the entrants' limits the result once the draw has committed (a draw undone by a failed
+    /// write is drawn again and told then). One-way: the pool never waits on a patient grain, which
+    /// may itself be waiting on this pool. Lost with the silo before it is sent, the patient grain
+    /// finds the result in the database instead (its entries stop counting at the draw, and it re-reads).
+    /// </summary>
+    private void TellEntrantsOnceDrawn()
+    {
+        if (untoldEntrants is not { } entrants || !commit.Committed.Lottery.IsDrawn || State.Definition is not { } pool) return;
+        untoldEntrants = null;
+        drawListener.EntrantsDrawn(pool, entrants);
     }
 
     /// <summary>Sets the timer for the window's close (at once when it is over and nothing is drawn). KeepAlive: the pool stays until it has drawn.</summary>
@@ -93,6 +111,7 @@ internal sealed partial class SlotPoolGrain
         {
             DrawIfDue(clock.GetUtcNow());
             await commit.WhenDurableAsync();
+            TellEntrantsOnceDrawn();
         }
         catch (GrainStorageException exception)
         {

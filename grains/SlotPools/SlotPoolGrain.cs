@@ -26,6 +26,7 @@ internal sealed partial class SlotPoolGrain(
     IOptions<DoctorsDayOptions> doctorsDayOptions,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     SoldOutViews soldOutViews,
+    IDrawListener drawListener,
     ILogger<SlotPoolGrain> logger) : Grain, ISlotPoolGrain
 {
     private readonly SlotPoolRules rules = slotPoolRules.Value;
@@ -77,6 +78,7 @@ internal sealed partial class SlotPoolGrain(
         }
         else if (!RaiseLotteryEntry(outcome) && HoldsWhateverCommits(outcome, request, now)) return outcome;
         await commit.WhenDurableAsync();
+        TellEntrantsOnceDrawn();
         return outcome;
     }
 
