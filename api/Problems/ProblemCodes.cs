@@ -53,6 +53,9 @@ public static class ProblemCodes
     /// <summary>The engine running has no waitlist (the conventional comparison engine).</summary>
     public const string WaitlistUnavailable = "waitlist_unavailable";
 
+    /// <summary>The pool gives its numbers first come, first served: it has no draw to audit.</summary>
+    public const string NotALottery = "not_a_lottery";
+
     public const string Overloaded = "overloaded";
     public const string Timeout = "timeout";
     public const string StorageUnavailable = "storage_unavailable";

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBooking.Api.Problems;
+
+namespace OrleansBooking.Api.Contracts.Lottery;
+
+/// <summary>The refusals of the draw's routes, as <c>application/problem+json</c> with a stable <c>code</c>.</summary>
+public static class LotteryProblems
+{
+    public static ProblemHttpResult NotALottery(string poolId) =>
+        BookingProblems.Problem(StatusCodes.Status409Conflict, ProblemCodes.NotALottery, "The pool does not draw.",
+            $"Pool '{poolId}' gives its numbers first come, first served: it has no draw to audit.", ("poolId", poolId));
+}
