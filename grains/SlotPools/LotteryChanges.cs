@@ -2,6 +2,9 @@ using OrleansBooking.Grains.Lottery;
 
 namespace OrleansBooking.Grains.SlotPools;
 
+/// <summary>Before its release the pool was set to draw (with its seed) or to first come, first served (both null).</summary>
+public sealed record AllocationChanged(LotteryWindow? Window, LotterySeed? Seed) : SlotPoolChange;
+
 /// <summary>A patient entered the pool's draw during its window.</summary>
 public sealed record LotteryEntered(LotteryEntry Entry) : SlotPoolChange;
 

@@ -26,6 +26,25 @@ internal sealed partial class SlotPoolGrain
     private static PoolDefinition WithLotterySeed(PoolDefinition definition) =>
         definition.LotteryWindow is null ? definition with { LotterySeed = null } : definition with { LotterySeed = LotterySeed.New() };
 
+    /// <summary>Why the pool cannot switch to <paramref name="allocation"/> now, or null when it can (or nothing changes).</summary>
+    private ChangePoolOutcome? RefuseAllocation(AllocationChange? allocation, DateTimeOffset now)
+    {
+        if (allocation is null || State.Definition is not { } pool || allocation.Window == pool.LotteryWindow) return null;
+        // Entries are made only after the release, so a pool not yet released has none to lose.
+        if (State.Reservations.Count() is > 0 and var count) return new ChangePoolOutcome.HasReservations(count);
+        if (now >= pool.ReleaseAt) return new ChangePoolOutcome.ReleasePassed(pool.ReleaseAt);
+        return null;
+    }
+
+    /// <summary>Raises a switch <see cref="RefuseAllocation"/> let through; a pool set to draw keeps the seed it had, or gets one now.</summary>
+    private void ChangeAllocation(AllocationChange? allocation)
+    {
+        if (allocation is null || State.Definition is not { } pool || allocation.Window == pool.LotteryWindow) return;
+        var seed = allocation.Window is null ? null : pool.LotterySeed ?? LotterySeed.New();
+        commit.Raise(new AllocationChanged(allocation.Window, seed));
+        ArmDrawTimer(TimeSpan.Zero);
+    }
+
     /// <summary>
     /// The entry a request in the window makes (or made: one per patient), or null when the pool
     /// does not draw or its window is over. Pools without a draw pay one field check.

@@ -143,7 +143,7 @@ public sealed partial class SlotPoolState : ICommittableState<SlotPoolState, Slo
             case WaitlistChange waitlistChange:
                 ApplyWaitlist(waitlistChange);
                 break;
-            case LotteryEntered or LotteryDrawn:
+            case LotteryEntered or LotteryDrawn or AllocationChanged:
                 ApplyLottery(change);
                 break;
             default:

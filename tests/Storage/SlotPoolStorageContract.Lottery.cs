@@ -68,4 +68,18 @@ public abstract partial class SlotPoolStorageContract
         Assert.Contains($"\"reservationId\":\"{won.ReservationId}\"", winner);
         Assert.Equal("{\"poolId\":\"pool-1\",\"won\":false}", loser);
     }
+
+    [Fact]
+    public async Task APoolSwitchedToADrawAndBackReadsBackAsSwitched()
+    {
+        await Pools.WriteAsync("pool-1", 0, [new PoolCreated(Pool(), Now)], CancellationToken.None);
+
+        await WriteAsync(1, new AllocationChanged(DrawingPool().LotteryWindow, Seed));
+        var drawing = (await ReadAsync()).State.Definition;
+        await WriteAsync(2, new AllocationChanged(null, null));
+        var firstCome = (await ReadAsync()).State.Definition;
+
+        Assert.Equal(DrawingPool(), drawing);
+        Assert.Equal(Pool(), firstCome);
+    }
 }
