@@ -61,6 +61,7 @@ public sealed class EngineUnderTest : IAsyncDisposable
         builder.Services.AddSingleton(Options.Create(rules));
         builder.Services.AddSingleton(store.SlotPools);
         builder.Services.AddSingleton<SoldOutViews>();
+        builder.Services.AddSingleton<IDrawListener, IgnoreDraws>();
         var silo = builder.Build();
         await silo.StartAsync();
         return new EngineUnderTest(store, new OrleansSlotPools(silo.Services.GetRequiredService<IGrainFactory>()), silo);

@@ -40,6 +40,8 @@ app.MapSandboxPayApi();
 app.MapPaymentsAdminApi();
 app.MapPoolWaitlistApi();
 app.MapAccountWaitlistsApi();
+app.MapAccountLotteryEntriesApi();
+app.MapPoolLotteryAdminApi();
 app.MapPoolsAdminApi();
 app.MapAccountPatientsApi();
 app.MapPatientsApi();

@@ -5,6 +5,7 @@ using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.Contracts.DoctorsDay;
+using OrleansBooking.Api.Contracts.Lottery;
 using OrleansBooking.Api.OpenApi;
 using OrleansBooking.Api.Pools;
 using OrleansBooking.Api.Problems;
@@ -39,12 +40,15 @@ public static class PoolsAdminApi
 
         api.MapPatch("/{poolId}", ChangePool)
             .WithName(nameof(ChangePool))
-            .WithSummary("Change a pool's quota, release time or status")
+            .WithSummary("Change a pool's quota, release time, status or allocation")
             .WithDescription("Absent fields stay as they are. status: open | closed | cancelled (stop-clinic: every number is released). "
-                + "releaseAt must be before the session starts; a quota must still end by midnight.")
+                + "releaseAt must be before the session starts; a quota must still end by midnight. lottery: {windowMinutes} makes the "
+                + "pool draw (a seed is chosen now), allocation: first_come removes the draw; either only before the release "
+                + "(release_passed) and while the pool has no reservation (pool_has_reservations).")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ProblemCodes.PoolNotFound)
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.QuotaBelowBooked, ProblemCodes.PoolCancelled)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ProblemCodes.QuotaBelowBooked, ProblemCodes.PoolCancelled,
+                ProblemCodes.PoolHasReservations, ProblemCodes.ReleasePassed)
             .ProducesRetryLater();
 
         api.MapPost("/{poolId}/stop-clinic", StopClinic)
@@ -114,6 +118,8 @@ public static class PoolsAdminApi
             ChangePoolOutcome.Changed changed => TypedResults.Ok(PoolResponse.From(changed.Pool, time)),
             ChangePoolOutcome.QuotaBelowBooked refusal => BookingProblems.QuotaBelowBooked(refusal),
             ChangePoolOutcome.PoolCancelled => BookingProblems.PoolCancelled(poolId),
+            ChangePoolOutcome.HasReservations refusal => LotteryProblems.PoolHasReservations(poolId, refusal.Reservations),
+            ChangePoolOutcome.ReleasePassed refusal => LotteryProblems.ReleasePassed(poolId, time.ToLocal(refusal.ReleaseAt)),
             ChangePoolOutcome.PoolNotFound => BookingProblems.PoolNotFound(poolId),
             _ => throw new UnreachableException($"Unknown change outcome {outcome}."),
         };

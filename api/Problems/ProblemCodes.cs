@@ -53,6 +53,13 @@ public static class ProblemCodes
     /// <summary>The engine running has no waitlist (the conventional comparison engine).</summary>
     public const string WaitlistUnavailable = "waitlist_unavailable";
 
+    /// <summary>The pool gives its numbers first come, first served: it has no draw to audit.</summary>
+    public const string NotALottery = "not_a_lottery";
+    /// <summary>A pool's allocation cannot change once it has reservations (with <c>reservations</c>).</summary>
+    public const string PoolHasReservations = "pool_has_reservations";
+    /// <summary>A pool's allocation cannot change at or after its release (with <c>releaseAt</c>).</summary>
+    public const string ReleasePassed = "release_passed";
+
     public const string Overloaded = "overloaded";
     public const string Timeout = "timeout";
     public const string StorageUnavailable = "storage_unavailable";

@@ -1,5 +1,6 @@
 using OrleansBooking.Api.Contracts.Catalogue;
 using OrleansBooking.Grains.Catalogue;
+using OrleansBooking.Grains.Lottery;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Api.Validation;
@@ -58,7 +59,9 @@ public static class CatalogueRequestValidation
     {
         var days = FieldRules.CheckRange(errors, "daysBefore", request.DaysBefore, 0, ReleaseRule.MaxDaysBefore, required: true);
         var time = FieldRules.CheckTimeOfDay(errors, "time", request.Time);
-        return errors.Any ? null : new ReleaseRule(days!.Value, time!.Value);
+        var lottery = FieldRules.CheckRange(errors, "lotteryWindowMinutes", request.LotteryWindowMinutes,
+            (int)LotteryWindow.Shortest.TotalMinutes, (int)LotteryWindow.Longest.TotalMinutes, required: false);
+        return errors.Any ? null : new ReleaseRule(days!.Value, time!.Value, lottery is { } minutes ? new LotteryWindow(TimeSpan.FromMinutes(minutes)) : null);
     }
 
     public static AgeRange? ToAgeRange(AgeRangeRequest request, RequestErrors errors)

@@ -39,9 +39,29 @@ public static class RequestValidation
         // "scheduled" is not something an admin sets: an open pool is scheduled until its release instant.
         var status = FieldRules.CheckEnum(errors, "status", request.Status, required: false,
             PoolStatus.Open, PoolStatus.Closed, PoolStatus.Cancelled);
-        if (request is { Quota: null, ReleaseAt: null, Status: null })
-            errors.Add("body", "Give at least one of quota, releaseAt, status.");
-        return errors.Any ? null : new PoolChangeRequest(quota, releaseAt, status);
+        var allocation = ToAllocationChange(request, errors);
+        if (request is { Quota: null, ReleaseAt: null, Status: null, Allocation: null, Lottery: null })
+            errors.Add("body", "Give at least one of quota, releaseAt, status, allocation, lottery.");
+        return errors.Any ? null : new PoolChangeRequest(quota, releaseAt, status, allocation);
+    }
+
+    /// <summary>A switch to a draw (lottery, or allocation lottery with it) or to first come (allocation first_come, no lottery); null when neither is asked.</summary>
+    private static AllocationChange? ToAllocationChange(UpdatePoolRequest request, RequestErrors errors)
+    {
+        if (request is { Allocation: null, Lottery: null }) return null;
+        if (request.Allocation is not (null or PoolResponse.Lottery or PoolResponse.FirstCome))
+        {
+            errors.Add("allocation", $"allocation must be one of: {PoolResponse.Lottery}, {PoolResponse.FirstCome}.");
+            return null;
+        }
+        if (request.Allocation == PoolResponse.FirstCome)
+        {
+            if (request.Lottery is not null) errors.Add("lottery", "A first-come pool has no draw: leave lottery out.");
+            return new AllocationChange(null);
+        }
+        var minutes = FieldRules.CheckRange(errors, "lottery.windowMinutes", request.Lottery?.WindowMinutes,
+            (int)LotteryWindow.Shortest.TotalMinutes, (int)LotteryWindow.Longest.TotalMinutes, required: true);
+        return minutes is { } window ? new AllocationChange(new LotteryWindow(TimeSpan.FromMinutes(window))) : null;
     }
 
     /// <summary>

@@ -1,7 +1,13 @@
+using OrleansBooking.Grains.Lottery;
+
 namespace OrleansBooking.Grains.Catalogue;
 
-/// <summary>When a day's numbers open: at <paramref name="TimeOfDay"/> (hospital time), <paramref name="DaysBefore"/> days before the visit day.</summary>
-public sealed record ReleaseRule(int DaysBefore, TimeOnly TimeOfDay)
+/// <summary>
+/// When a day's numbers open: at <paramref name="TimeOfDay"/> (hospital time), <paramref name="DaysBefore"/>
+/// days before the visit day; with a <paramref name="Lottery"/> window the pools planned from it draw
+/// their numbers among the requests of the window instead of first come, first served.
+/// </summary>
+public sealed record ReleaseRule(int DaysBefore, TimeOnly TimeOfDay, LotteryWindow? Lottery = null)
 {
     public const int MaxDaysBefore = 60;
 

@@ -41,7 +41,8 @@ public sealed class SchedulePlanner(CatalogueRules rules, TimeZoneInfo zone)
                     line.Quota,
                     line.Fee ?? defaultFee,
                     release.ReleaseAt(date, zone),
-                    department.DepartmentId);
+                    department.DepartmentId,
+                    LotteryWindow: release.Lottery);
                 if (notBefore is { } now && StartsAt(pool) <= now) continue;
                 pools.Add(pool);
             }

@@ -8,7 +8,8 @@ namespace OrleansBooking.Grains.Patients;
 /// Calls are serialized per patient, except <see cref="ReservationCancelledAsync"/>.
 /// </summary>
 /// <remarks>
-/// No deadlock by design: a patient waits on pools, and pools never call patients. Whoever changes
+/// No deadlock by design: a patient waits on pools, and pools never wait on patients (a draw tells its
+/// entrants one-way, <see cref="LotteryDrawnAsync"/>). Whoever changes
 /// a reservation behind the patient's back (a cancellation, a no-show, stop-clinic) tells the
 /// patient after the pool has answered; the cancellation notice interleaves, so it is taken even
 /// while the patient is waiting on a pool.
@@ -27,6 +28,15 @@ public interface IPatientGrain : IGrainWithStringKey
     /// <summary>Tells the patient a reservation of theirs was cancelled, so its limit place is free again at once.</summary>
     [AlwaysInterleave]
     Task ReservationCancelledAsync(string reservationId);
+
+    /// <summary>
+    /// The draw of a pool the patient entered is durable: the limit place the entry held becomes
+    /// <paramref name="won"/>, or is free when null. One-way and interleaving, and synchronous inside:
+    /// the pool never waits on a patient (who may be waiting on that very pool), so no call cycle
+    /// can form, and it cannot split a reservation decision in flight.
+    /// </summary>
+    [OneWay, AlwaysInterleave]
+    Task LotteryDrawnAsync(string poolId, DateOnly visitDate, string? departmentId, Reservation? won);
 
     /// <summary>The doctor (or the end of the session plus grace) marked the patient absent for <paramref name="reservationId"/>.</summary>
     Task<NoShowOutcome> RecordNoShowAsync(string reservationId, DateTimeOffset at);

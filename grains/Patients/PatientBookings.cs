@@ -7,13 +7,30 @@ namespace OrleansBooking.Grains.Patients;
 /// Never written by the patient grain: the reservations themselves are durable in the pools'
 /// rows, so this is rebuilt from them on activation and whenever it may have drifted.
 /// </summary>
-public sealed class PatientBookings(IEnumerable<BookedVisit> loaded)
+/// <remarks>
+/// Entries in draws are held here only (the pool has them durably): they survive a re-read of the
+/// reservations, not a new activation — the grain is kept in memory until its draws are due, and a
+/// patient grain lost with its silo during a window no longer counts its entries (a win then stands,
+/// even past a limit: a number drawn is never taken back).
+/// </remarks>
+public sealed class PatientBookings(IEnumerable<BookedVisit> loaded, IEnumerable<DrawEntryPlace>? entered = null)
 {
     private readonly Dictionary<string, BookedVisit> byReservation =
         loaded.ToDictionary(v => v.ReservationId, StringComparer.Ordinal);
+    private readonly Dictionary<string, DrawEntryPlace> entries =
+        (entered ?? []).ToDictionary(e => e.PoolId, StringComparer.Ordinal);
     private BookedVisit? held;
 
     public IReadOnlyCollection<BookedVisit> Visits => byReservation.Values;
+
+    /// <summary>The entries whose draw is not due at <paramref name="now"/> (kept across a re-read of the reservations).</summary>
+    public IEnumerable<DrawEntryPlace> EntriesUndrawnAt(DateTimeOffset now) => entries.Values.Where(e => e.DrawAt > now);
+
+    /// <summary>True when an entry's draw is due and its result was not told: memory may miss a number won.</summary>
+    public bool HasEntryDrawnBy(DateTimeOffset now) => entries.Values.Any(e => e.DrawAt <= now);
+
+    /// <summary>True while the patient's entry in <paramref name="poolId"/> waits for its draw: the pool answers the same entry.</summary>
+    public bool IsEntered(string poolId, DateTimeOffset now) => entries.TryGetValue(poolId, out var entry) && entry.DrawAt > now;
 
     /// <summary>True when an attempt with <paramref name="idempotencyKey"/> in this pool made a reservation before.</summary>
     public bool Made(string poolId, string idempotencyKey) =>
@@ -25,7 +42,8 @@ public sealed class PatientBookings(IEnumerable<BookedVisit> loaded)
     /// <summary>The first limit one more reservation on <paramref name="day"/> would break, or null when it fits.</summary>
     public LimitKind? Exceeded(VisitDay day, PatientLimits limits)
     {
-        var counted = byReservation.Values.Where(v => v.Counts).Select(v => (v.VisitDate, v.DepartmentId)).ToList();
+        var counted = byReservation.Values.Where(v => v.Counts).Select(v => (v.VisitDate, v.DepartmentId))
+            .Concat(entries.Values.Select(e => (VisitDate: e.Day.Date, e.Day.DepartmentId))).ToList();
         if (held is not null) counted.Add((held.VisitDate, held.DepartmentId));
 
         if (day.DepartmentId is { } department
@@ -54,6 +72,20 @@ public sealed class PatientBookings(IEnumerable<BookedVisit> loaded)
     {
         held = null;
         Record(reservation, day);
+    }
+
+    /// <summary>The pool took (or had) the patient's entry in its draw: the held place stays, as the entry's, until the draw.</summary>
+    public void Enter(string poolId, VisitDay day, DateTimeOffset drawAt)
+    {
+        held = null;
+        entries[poolId] = new DrawEntryPlace(poolId, day, drawAt);
+    }
+
+    /// <summary>The draw of <paramref name="poolId"/> is durable: the entry's place becomes <paramref name="won"/>, or is free.</summary>
+    public void Drawn(string poolId, Reservation? won, VisitDay day)
+    {
+        entries.Remove(poolId);
+        if (won is not null) Record(won, day);
     }
 
     /// <summary>The pool refused or failed: the held place is given back.</summary>

@@ -62,7 +62,8 @@ internal sealed partial class PatientGrain(
         var pool = pools.GetSlotPool(poolId);
 
         var reread = false;
-        if (bookingsInDoubt) reread = await RereadBookingsAsync();
+        // A draw due and not told of (the pool's message is one-way): the database says what was won.
+        if (bookingsInDoubt || bookings.HasEntryDrawnBy(clock.GetUtcNow())) reread = await RereadBookingsAsync();
         // A retry, or a second try at a pool the patient holds, cannot make a new reservation: the
         // pool answers it (the same reservation, or already_booked), whatever the limits or a
         // suspension say now.
@@ -89,7 +90,8 @@ internal sealed partial class PatientGrain(
     }
 
     private bool IsRetryOrHeld(string poolId, ReserveRequest request) =>
-        (request.IdempotencyKey is { } key && bookings.Made(poolId, key)) || bookings.Holds(poolId);
+        (request.IdempotencyKey is { } key && bookings.Made(poolId, key)) || bookings.Holds(poolId)
+        || bookings.IsEntered(poolId, clock.GetUtcNow());
 
     /// <summary>The second step. <paramref name="day"/> is null when no limit place was taken (a retry).</summary>
     private async Task<PatientReserveOutcome> DecideAtPoolAsync(string poolId, ISlotPoolGrain pool, ReserveRequest request, VisitDay? day)
@@ -112,6 +114,10 @@ internal sealed partial class PatientGrain(
             case ReserveOutcome.Reserved reserved when known is { } visit:
                 bookings.Confirm(reserved.Reservation, visit);
                 break;
+            case ReserveOutcome.Entered entered when known is { } visit:
+                bookings.Enter(poolId, visit, entered.DrawAt);
+                KeepUntilDrawn();
+                break;
             case ReserveOutcome.AlreadyBooked already when known is { } visit:
                 bookings.Release();
                 bookings.Record(already.Existing, visit);
@@ -125,7 +131,7 @@ internal sealed partial class PatientGrain(
 
     private async Task<bool> RereadBookingsAsync()
     {
-        bookings = new PatientBookings(await records.ReadBookingsAsync(Key, CancellationToken.None));
+        bookings = new PatientBookings(await records.ReadBookingsAsync(Key, CancellationToken.None), bookings.EntriesUndrawnAt(clock.GetUtcNow()));
         bookingsInDoubt = false;
         return true;
     }

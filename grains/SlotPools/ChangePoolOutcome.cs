@@ -14,6 +14,14 @@ public abstract record ChangePoolOutcome
     [GenerateSerializer, Immutable, Alias("OrleansBooking.ChangePoolOutcome.PoolCancelled")]
     public sealed record PoolCancelled : ChangePoolOutcome;
 
+    /// <summary>A draw cannot be set or removed once a reservation exists (<paramref name="Reservations"/> of them).</summary>
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ChangePoolOutcome.HasReservations")]
+    public sealed record HasReservations(int Reservations) : ChangePoolOutcome;
+
+    /// <summary>A draw cannot be set or removed at or after the release: requests were already answered one way.</summary>
+    [GenerateSerializer, Immutable, Alias("OrleansBooking.ChangePoolOutcome.ReleasePassed")]
+    public sealed record ReleasePassed(DateTimeOffset ReleaseAt) : ChangePoolOutcome;
+
     [GenerateSerializer, Immutable, Alias("OrleansBooking.ChangePoolOutcome.PoolNotFound")]
     public sealed record PoolNotFound : ChangePoolOutcome;
 }

@@ -19,9 +19,31 @@ internal sealed partial class SlotPoolGrain
 
     private IGrainTimer? drawTimer;
 
+    // The entrants of a draw raised but not yet told (they are told once it is durable).
+    private List<DrawnEntrant>? untoldEntrants;
+
     /// <summary>A new pool that draws gets its seed here, once, so it is stored with the pool from the start.</summary>
     private static PoolDefinition WithLotterySeed(PoolDefinition definition) =>
         definition.LotteryWindow is null ? definition with { LotterySeed = null } : definition with { LotterySeed = LotterySeed.New() };
+
+    /// <summary>Why the pool cannot switch to <paramref name="allocation"/> now, or null when it can (or nothing changes).</summary>
+    private ChangePoolOutcome? RefuseAllocation(AllocationChange? allocation, DateTimeOffset now)
+    {
+        if (allocation is null || State.Definition is not { } pool || allocation.Window == pool.LotteryWindow) return null;
+        // Entries are made only after the release, so a pool not yet released has none to lose.
+        if (State.Reservations.Count() is > 0 and var count) return new ChangePoolOutcome.HasReservations(count);
+        if (now >= pool.ReleaseAt) return new ChangePoolOutcome.ReleasePassed(pool.ReleaseAt);
+        return null;
+    }
+
+    /// <summary>Raises a switch <see cref="RefuseAllocation"/> let through; a pool set to draw keeps the seed it had, or gets one now.</summary>
+    private void ChangeAllocation(AllocationChange? allocation)
+    {
+        if (allocation is null || State.Definition is not { } pool || allocation.Window == pool.LotteryWindow) return;
+        var seed = allocation.Window is null ? null : pool.LotterySeed ?? LotterySeed.New();
+        commit.Raise(new AllocationChanged(allocation.Window, seed));
+        ArmDrawTimer(TimeSpan.Zero);
+    }
 
     /// <summary>
     /// The entry a request in the window makes (or made: one per patient), or null when the pool
@@ -56,12 +78,33 @@ internal sealed partial class SlotPoolGrain
         var entries = State.Lottery.Entries.ToDictionary(e => e.PatientId, StringComparer.Ordinal);
         var tickets = LotteryDraw.Draw(seed, entries.Keys, State.FreeNumbersUpTo(pool.Quota));
         commit.Raise(new LotteryDrawn(tickets, now));
+        untoldEntrants = new List<DrawnEntrant>(tickets.Count);
         foreach (var ticket in tickets)
         {
-            if (ticket.SequenceNumber is not { } number) continue;
-            var request = new ReserveRequest(ticket.PatientId, entries[ticket.PatientId].IdempotencyKey);
-            RaiseReservation(NewReservation(pool, request, number, now));
+            Reservation? won = null;
+            if (ticket.SequenceNumber is { } number)
+            {
+                won = NewReservation(pool, new ReserveRequest(ticket.PatientId, entries[ticket.PatientId].IdempotencyKey), number, now);
+                RaiseReservation(won);
+            }
+            commit.Raise(new LotteryResultQueued(new LotteryResultNotice(
+                LotteryResultNotice.IdFor(pool.PoolId, ticket.PatientId), pool.PoolId, ticket.PatientId,
+                won?.SequenceNumber, won?.VisitTime, won?.ReservationId, now)));
+            untoldEntrants.Add(new DrawnEntrant(ticket.PatientId, won));
         }
+    }
+
+    /// <summary>
+    /// Tells the entrants' limits the result once the draw has committed (a draw undone by a failed
+    /// write is drawn again and told then). One-way: the pool never waits on a patient grain, which
+    /// may itself be waiting on this pool. Lost with the silo before it is sent, the patient grain
+    /// finds the result in the database instead (its entries stop counting at the draw, and it re-reads).
+    /// </summary>
+    private void TellEntrantsOnceDrawn()
+    {
+        if (untoldEntrants is not { } entrants || !commit.Committed.Lottery.IsDrawn || State.Definition is not { } pool) return;
+        untoldEntrants = null;
+        drawListener.EntrantsDrawn(pool, entrants);
     }
 
     /// <summary>Sets the timer for the window's close (at once when it is over and nothing is drawn). KeepAlive: the pool stays until it has drawn.</summary>
@@ -87,6 +130,7 @@ internal sealed partial class SlotPoolGrain
         {
             DrawIfDue(clock.GetUtcNow());
             await commit.WhenDurableAsync();
+            TellEntrantsOnceDrawn();
         }
         catch (GrainStorageException exception)
         {

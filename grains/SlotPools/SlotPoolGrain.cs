@@ -26,6 +26,7 @@ internal sealed partial class SlotPoolGrain(
     IOptions<DoctorsDayOptions> doctorsDayOptions,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     SoldOutViews soldOutViews,
+    IDrawListener drawListener,
     ILogger<SlotPoolGrain> logger) : Grain, ISlotPoolGrain
 {
     private readonly SlotPoolRules rules = slotPoolRules.Value;
@@ -77,6 +78,7 @@ internal sealed partial class SlotPoolGrain(
         }
         else if (!RaiseLotteryEntry(outcome) && HoldsWhateverCommits(outcome, request, now)) return outcome;
         await commit.WhenDurableAsync();
+        TellEntrantsOnceDrawn();
         return outcome;
     }
 
@@ -183,10 +185,12 @@ internal sealed partial class SlotPoolGrain(
             var minimum = Math.Max(1, State.HighestHeldNumber());
             if (quota < minimum) return new ChangePoolOutcome.QuotaBelowBooked(minimum, State.Booked);
         }
+        if (RefuseAllocation(change.Allocation, clock.GetUtcNow()) is { } refused) return refused;
 
         if (change.Quota is { } newQuota && newQuota != State.Definition.Quota) commit.Raise(new QuotaChanged(newQuota));
         if (change.ReleaseAt is { } releaseAt && releaseAt != State.Definition.ReleaseAt) commit.Raise(new ReleaseRescheduled(releaseAt));
         if (change.Status is { } status && status != State.Status) ChangeStatus(status);
+        ChangeAllocation(change.Allocation);
         OfferFreedNumbers(clock.GetUtcNow());
         return new ChangePoolOutcome.Changed(SnapshotOf(State));
     }

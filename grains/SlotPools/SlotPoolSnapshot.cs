@@ -23,6 +23,7 @@ public sealed record SlotPoolSnapshot(PoolDefinition Definition, PoolStatus Stor
         QuotaChanged q => this with { Definition = Definition with { Quota = q.Quota } },
         ReleaseRescheduled r => this with { Definition = Definition with { ReleaseAt = r.ReleaseAt } },
         PoolStatusChanged s => this with { StoredStatus = s.Status },
+        AllocationChanged a => this with { Definition = Definition with { LotteryWindow = a.Window, LotterySeed = a.Seed } },
         _ => this,
     };
 }

@@ -28,6 +28,9 @@ public sealed partial class SlotPoolState
             case LotteryDrawn drawn:
                 Lottery.RecordDraw(drawn.Tickets, drawn.DrawnAt);
                 break;
+            case AllocationChanged allocation:
+                Definition = RequireDefinition() with { LotteryWindow = allocation.Window, LotterySeed = allocation.Seed };
+                break;
         }
     }
 }

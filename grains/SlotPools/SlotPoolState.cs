@@ -128,7 +128,7 @@ public sealed partial class SlotPoolState : ICommittableState<SlotPoolState, Slo
                 holds.Remove(paid.ReservationId);
                 reservations[paid.ReservationId] = reservations[paid.ReservationId] with { Status = ReservationStatus.Booked, PaidAt = paid.PaidAt };
                 break;
-            case ClinicStopNoticeQueued or PaymentNoticeQueued:
+            case ClinicStopNoticeQueued or PaymentNoticeQueued or LotteryResultQueued:
                 // Outbox only: nothing about the pool changes.
                 break;
             case QuotaChanged quota:
@@ -143,7 +143,7 @@ public sealed partial class SlotPoolState : ICommittableState<SlotPoolState, Slo
             case WaitlistChange waitlistChange:
                 ApplyWaitlist(waitlistChange);
                 break;
-            case LotteryEntered or LotteryDrawn:
+            case LotteryEntered or LotteryDrawn or AllocationChanged:
                 ApplyLottery(change);
                 break;
             default:

@@ -30,6 +30,7 @@ public sealed class HospitalReadModels
         SandboxBooks = new SqlSandboxBooks(dialect);
         WaitlistRecords = new Waitlist.SqlWaitlistRecords(dialect);
         AccountWaitlists = new Waitlist.SqlAccountWaitlists(dialect);
+        LotteryRecords = new Lottery.SqlLotteryRecords(dialect);
         ReleasingPools = new SqlReleasingPools(dialect);
     }
 
@@ -48,6 +49,8 @@ public sealed class HospitalReadModels
     public Grains.Waitlist.IWaitlistRecords WaitlistRecords { get; }
 
     public Api.Contracts.Waitlist.IAccountWaitlists AccountWaitlists { get; }
+
+    public Api.Contracts.Lottery.ILotteryRecords LotteryRecords { get; }
 
     public IReleasingPools ReleasingPools { get; }
 

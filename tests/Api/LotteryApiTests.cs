@@ -68,4 +68,50 @@ public sealed class LotteryApiTests(BookingApiFactory factory) : IClassFixture<B
         using var lookup = await client.GetAsync($"/api/pools/{poolId}");
         await lookup.ReadProblemAsync(HttpStatusCode.NotFound, "pool_not_found");
     }
+
+    private async Task<HttpResponseMessage> PatchAsync(string poolId, object body) =>
+        await client.PatchAsJsonAsync($"/api/admin/pools/{poolId}", body);
+
+    [Fact]
+    public async Task AFirstComePoolPatchedBeforeItsReleaseDrawsAndPatchedBackIsFirstComeAgain()
+    {
+        var poolId = ApiCalls.NewPoolId();
+        var body = ApiCalls.PoolBody(poolId);
+        body["releaseAt"] = "2026-11-30T09:00:00+08:00";
+        await client.CreatePoolAsync(body);
+
+        using var drawing = await PatchAsync(poolId, new { lottery = new { windowMinutes = 5 } });
+        var pool = await drawing.ReadAsync(HttpStatusCode.OK);
+        using var back = await PatchAsync(poolId, new { allocation = "first_come" });
+
+        Assert.Equal(("lottery", "2026-11-30T09:05:00+08:00"), (pool.Str("allocation"), pool.Str("lotteryClosesAt")));
+        Assert.Equal("first_come", (await back.ReadAsync(HttpStatusCode.OK)).Str("allocation"));
+    }
+
+    [Fact]
+    public async Task AReleasedPoolCannotBePatchedToDrawAndStaysFirstCome()
+    {
+        var poolId = ApiCalls.NewPoolId();
+        await client.CreatePoolAsync(ApiCalls.PoolBody(poolId));
+
+        using var refused = await PatchAsync(poolId, new { allocation = "lottery", lottery = new { windowMinutes = 5 } });
+
+        await refused.ReadProblemAsync(HttpStatusCode.Conflict, "release_passed");
+        Assert.Equal("first_come", (await client.GetPoolAsync(poolId)).Str("allocation"));
+    }
+
+    [Fact]
+    public async Task APatchAskingForFirstComeWithAWindowOrForADrawWithoutOneIsRefused()
+    {
+        var poolId = ApiCalls.NewPoolId();
+        await client.CreatePoolAsync(ApiCalls.PoolBody(poolId));
+
+        using var both = await PatchAsync(poolId, new { allocation = "first_come", lottery = new { windowMinutes = 5 } });
+        using var noWindow = await PatchAsync(poolId, new { allocation = "lottery" });
+        using var unknown = await PatchAsync(poolId, new { allocation = "raffle" });
+
+        Assert.Equal(["lottery"], (await both.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorFields());
+        Assert.Equal(["lottery.windowMinutes"], (await noWindow.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorFields());
+        Assert.Equal(["allocation"], (await unknown.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorFields());
+    }
 }

@@ -36,7 +36,7 @@ public abstract class CatalogueStoreContract : IAsyncLifetime
     [Fact]
     public async Task DepartmentsAndDoctorsReadBackAsWritten()
     {
-        var department = Cardiology(new ReleaseRule(3, new TimeOnly(7, 30)));
+        var department = Cardiology(new ReleaseRule(3, new TimeOnly(7, 30), new Grains.Lottery.LotteryWindow(TimeSpan.FromMinutes(15))));
         var doctor = DrLi(DoctorTitle.AssociateChief);
         Assert.True(await Store.AddDepartmentAsync(department, None));
         Assert.True(await Store.AddDoctorAsync(doctor, None));

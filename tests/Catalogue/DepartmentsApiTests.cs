@@ -134,6 +134,20 @@ public sealed class DepartmentsApiTests(BookingApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task AReleaseRuleWithADrawShowsItsWindowAndAWindowOutside1To60IsRefused()
+    {
+        var id = CatalogueCalls.NewId("dept");
+        await client.CreateDepartmentAsync(id);
+
+        using var set = await client.PutAsJsonAsync($"/api/admin/departments/{id}/release-rule", new { daysBefore = 3, time = "07:30", lotteryWindowMinutes = 10 });
+        using var refused = await client.PutAsJsonAsync($"/api/admin/departments/{id}/release-rule", new { daysBefore = 3, time = "07:30", lotteryWindowMinutes = 61 });
+
+        Assert.Equal(10, (await set.ReadAsync(HttpStatusCode.OK)).GetProperty("releaseRule").Int("lotteryWindowMinutes"));
+        Assert.Equal(["lotteryWindowMinutes"], (await refused.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorFields());
+        Assert.Equal(10, (await client.GetOkAsync($"/api/departments/{id}")).GetProperty("releaseRule").Int("lotteryWindowMinutes"));
+    }
+
+    [Fact]
     public async Task AnInvalidReleaseRuleAnswers400AndKeepsTheRule()
     {
         var id = CatalogueCalls.NewId("dept");

@@ -76,6 +76,20 @@ public sealed class SchedulePlannerTests
     }
 
     [Fact]
+    public void ADepartmentsReleaseRuleWithADrawPlansPoolsThatDrawAndOthersStayFirstCome()
+    {
+        var window = new OrleansBooking.Grains.Lottery.LotteryWindow(TimeSpan.FromMinutes(10));
+        var drawing = Cardiology(new ReleaseRule(7, new TimeOnly(8, 0), window));
+
+        var pools = Planner.Plan(DrLi(), drawing, Schedule(), Monday, Monday.AddDays(7));
+        var firstCome = Planner.Plan(DrLi(), Cardiology(), Schedule(), Monday, Monday.AddDays(7));
+
+        Assert.All(pools, pool => Assert.Equal(window, pool.LotteryWindow));
+        Assert.All(firstCome, pool => Assert.Null(pool.LotteryWindow));
+        Assert.Equal(firstCome.Select(p => p.ReleaseAt), pools.Select(p => p.ReleaseAt));
+    }
+
+    [Fact]
     public void AWholeDayLeaveRemovesEverySessionThatDay()
     {
         var pools = Planner.Plan(DrLi(), Cardiology(), Schedule(Leave(Monday)), Monday, Monday.AddDays(2));

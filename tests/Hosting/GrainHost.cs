@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -64,6 +65,8 @@ public sealed class GrainHost : IAsyncDisposable
             host.Services.AddSingleton<SoldOutViews>();
             host.Services.AddSingleton<ISlotPoolGrainFactory>(sp => new OrleansSlotPools(sp.GetRequiredService<IGrainFactory>()));
             services(host.Services);
+            // Pools that draw tell nobody unless the test brings patients (PatientHarness).
+            host.Services.TryAddSingleton<IDrawListener, IgnoreDraws>();
         });
         // The cluster-wide jobs keep themselves alive with a reminder (ClusterJobGrain).
         builder.ConfigureSilo((_, silo) => silo.UseInMemoryReminderService().AddIncomingGrainCallFilter<StorageFaultsLeavingGrains>());

@@ -6,6 +6,8 @@ using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Tests.Hosting;
 using OrleansBooking.Grains.SlotPools;
 using OrleansBooking.Tests.Fakes;
+using OrleansBooking.Grains.Lottery;
+using OrleansBooking.Tests.Lottery;
 
 namespace OrleansBooking.Tests.Patients;
 
@@ -40,6 +42,8 @@ public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
             services.AddSingleton<IChangeStorage<SlotPoolState, SlotPoolChange>>(harness.PoolStorage);
             services.AddSingleton<IChangeStorage<PatientState, PatientChange>>(harness.PatientStorage);
             services.AddSingleton<IPatientRecords>(harness);
+            services.AddSingleton<IDrawListener, PatientDrawListener>();
+            services.AddSingleton<IIncomingGrainCallFilter>(harness.DrawTold);
             if (wrapPools is not null)
                 services.AddSingleton(sp => wrapPools(new OrleansSlotPools(sp.GetRequiredService<IGrainFactory>())));
         }, limits: harness.Limits);
@@ -51,6 +55,9 @@ public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
     public FakeTimeProvider Clock => Host.Clock;
 
     public PatientLimits Limits { get; }
+
+    /// <summary>Signals each patient grain's taking of a draw's one-way result.</summary>
+    public DrawToldWatch DrawTold { get; } = new();
 
     public InMemoryChangeStorage<SlotPoolState, SlotPoolChange> PoolStorage { get; } = new(SlotPoolState.Empty);
 
@@ -68,11 +75,14 @@ public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
         profiles[patientId] = new PatientProfile(patientId, "acct-" + patientId, "Test Patient", "11010519491231002X", "13912345678",
             new DateOnly(1949, 12, 31), Sex.Female, Now);
 
-    /// <summary>A released pool with ample quota on <paramref name="date"/>, in <paramref name="department"/> (or none).</summary>
-    public async Task<string> OpenPoolAsync(string poolId, DateOnly date, string? department, int quota = 30)
+    /// <summary>
+    /// A released pool with ample quota on <paramref name="date"/>, in <paramref name="department"/> (or none);
+    /// with <paramref name="draw"/>, a pool released now whose draw's window is open.
+    /// </summary>
+    public async Task<string> OpenPoolAsync(string poolId, DateOnly date, string? department, int quota = 30, LotteryWindow? draw = null)
     {
         var definition = new PoolDefinition(poolId, "dr-" + poolId, date, ClinicSession.Morning, new TimeOnly(8, 0), 10, quota, 50m,
-            Now - TimeSpan.FromHours(1), department);
+            draw is null ? Now - TimeSpan.FromHours(1) : Now, department) { LotteryWindow = draw };
         Assert.IsType<CreatePoolOutcome.Created>(await Pools.GetSlotPool(poolId).CreateAsync(definition));
         poolIds[poolId] = 0;
         return poolId;

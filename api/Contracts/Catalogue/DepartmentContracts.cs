@@ -20,7 +20,9 @@ public sealed record UpdateDepartmentRequest(
 /// <summary>Body of <c>PUT /api/admin/departments/{departmentId}/release-rule</c>.</summary>
 public sealed record ReleaseRuleRequest(
     [property: Description("Numbers for day D open this many days before D, 0–60.")] int? DaysBefore,
-    [property: Description("At this local time, HH:mm.")] string? Time);
+    [property: Description("At this local time, HH:mm.")] string? Time,
+    [property: Description("1–60: the department's pools draw their numbers among the requests of this many minutes after the "
+        + "release (absent: first come, first served). Pools already planned keep theirs (PATCH a pool to change it).")] int? LotteryWindowMinutes = null);
 
 /// <summary>Body of <c>PUT /api/admin/departments/{departmentId}/age-range</c>: completed years on the visit day, both ends included.</summary>
 public sealed record AgeRangeRequest(
@@ -35,7 +37,7 @@ public sealed record AgeRangeResponse(int? MinAgeYears, int? MaxAgeYears)
 }
 
 /// <summary>When a department's numbers open, and whether the rule is its own or the hospital's.</summary>
-public sealed record ReleaseRuleResponse(int DaysBefore, string Time, string Source)
+public sealed record ReleaseRuleResponse(int DaysBefore, string Time, string Source, int? LotteryWindowMinutes = null)
 {
     public const string FromHospital = "hospital";
     public const string FromDepartment = "department";
@@ -44,7 +46,8 @@ public sealed record ReleaseRuleResponse(int DaysBefore, string Time, string Sou
     {
         var rule = rules.ReleaseFor(department);
         return new ReleaseRuleResponse(rule.DaysBefore, rule.TimeOfDay.ToString(WireFormats.TimeOfDay, System.Globalization.CultureInfo.InvariantCulture),
-            department.ReleaseRule is null ? FromHospital : FromDepartment);
+            department.ReleaseRule is null ? FromHospital : FromDepartment,
+            rule.Lottery is { } window ? (int)window.Length.TotalMinutes : null);
     }
 }
 

@@ -29,6 +29,9 @@ public static class PatientsServices
         // Whoever marks a no-show (the doctor, the end-of-session sweep) tells the patient grain.
         services.RemoveAll<INoShowListener>();
         services.AddSingleton<INoShowListener, PatientNoShowListener>();
+        // A draw tells its entrants' patient grains what they won, one-way.
+        services.RemoveAll<IDrawListener>();
+        services.AddSingleton<IDrawListener, PatientDrawListener>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.Payments;
@@ -20,6 +21,8 @@ public static class SlotPoolsServices
         services.AddSingleton(sp => sp.GetRequiredService<IBookingStore>().Reservations);
         services.AddSingleton(CreateSlotPools);
         services.AddSingleton<SoldOutViews>();
+        // Replaced by the patients' listener (AddPatients), whose limits count the numbers a draw gives.
+        services.TryAddSingleton<IDrawListener, IgnoreDraws>();
         return services;
     }
 

@@ -5,7 +5,10 @@ using OrleansBooking.Silo.Storage;
 
 namespace OrleansBooking.Silo.Hosting.Waitlist;
 
-/// <summary>The waitlist: its rules, and the read of how many lists a patient is on (the queues themselves live in the pool grains).</summary>
+/// <summary>
+/// The waitlist and the draw: the waitlist's rules, the read of how many lists a patient is on, and
+/// the draws' audit and entries (the queues and draws themselves live in the pool grains).
+/// </summary>
 public static class WaitlistServices
 {
     /// <summary>Needs the hospital read models (registered by the doctor's-day services) and the engine options.</summary>
@@ -19,6 +22,8 @@ public static class WaitlistServices
             rules => rules.Available = EngineSetting(sp.GetRequiredService<IConfiguration>()) != BookingEngineOptions.Conventional));
         services.AddSingleton(sp => sp.GetRequiredService<HospitalReadModels>().WaitlistRecords);
         services.AddSingleton(sp => sp.GetRequiredService<HospitalReadModels>().AccountWaitlists);
+        // The draw's audit and "my draws" read committed rows too.
+        services.AddSingleton(sp => sp.GetRequiredService<HospitalReadModels>().LotteryRecords);
         return services;
     }
 

@@ -12,7 +12,8 @@ internal sealed class CatalogueRows(SqlDialect dialect)
     private const char SpecialtySeparator = '\n';
 
     public const string DepartmentColumns =
-        "department_id, name, description, location, release_days_before, release_time, active, min_age_years, max_age_years";
+        "department_id, name, description, location, release_days_before, release_time, active, min_age_years, max_age_years, " +
+        "release_lottery_window_minutes";
 
     public const string DoctorColumns = "doctor_id, name, title, department_id, specialties, bio, active";
 
@@ -32,6 +33,7 @@ internal sealed class CatalogueRows(SqlDialect dialect)
         SlotPoolRows.Bind(command, "active", department.Active ? 1 : 0);
         SlotPoolRows.Bind(command, "min_age", department.Ages?.MinYears);
         SlotPoolRows.Bind(command, "max_age", department.Ages?.MaxYears);
+        SlotPoolRows.Bind(command, "release_lottery", department.ReleaseRule?.Lottery is { } window ? (int)window.Length.TotalMinutes : null);
     }
 
     public Department ReadDepartment(DbDataReader reader) => new(
@@ -39,7 +41,8 @@ internal sealed class CatalogueRows(SqlDialect dialect)
         reader.GetString(1),
         reader.GetString(2),
         reader.GetString(3),
-        reader.IsDBNull(4) ? null : new ReleaseRule(reader.GetInt32(4), dialect.ReadTimeOfDay(reader, 5)),
+        reader.IsDBNull(4) ? null : new ReleaseRule(reader.GetInt32(4), dialect.ReadTimeOfDay(reader, 5),
+            reader.IsDBNull(9) ? null : new Grains.Lottery.LotteryWindow(TimeSpan.FromMinutes(Convert.ToInt32(reader.GetValue(9))))),
         Convert.ToInt64(reader.GetValue(6)) != 0,
         reader.IsDBNull(7) && reader.IsDBNull(8)
             ? null

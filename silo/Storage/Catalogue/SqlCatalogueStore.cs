@@ -38,13 +38,14 @@ internal sealed class SqlCatalogueStore(SqlDialect dialect, TimeProvider clock) 
     public Task<bool> AddDepartmentAsync(Department department, CancellationToken cancellationToken) =>
         InsertAsync(
             $"INSERT INTO departments ({CatalogueRows.DepartmentColumns}, created_at, updated_at) " +
-            "VALUES (@id, @name, @description, @location, @release_days, @release_time, @active, @min_age, @max_age, @now, @now)",
+            "VALUES (@id, @name, @description, @location, @release_days, @release_time, @active, @min_age, @max_age, @release_lottery, @now, @now)",
             command => rows.BindDepartment(command, department), cancellationToken);
 
     public Task<bool> UpdateDepartmentAsync(Department department, CancellationToken cancellationToken) =>
         ExecuteAsync(
             "UPDATE departments SET name = @name, description = @description, location = @location, release_days_before = @release_days, " +
-            "release_time = @release_time, active = @active, min_age_years = @min_age, max_age_years = @max_age, updated_at = @now " +
+            "release_time = @release_time, active = @active, min_age_years = @min_age, max_age_years = @max_age, " +
+            "release_lottery_window_minutes = @release_lottery, updated_at = @now " +
             "WHERE department_id = @id",
             command => rows.BindDepartment(command, department), cancellationToken);
 

@@ -20,6 +20,12 @@ internal static class NotificationOutbox
 
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
+    // A loser's result has no number: the field is left out rather than null, as the composer reads it.
+    private static readonly JsonSerializerOptions PayloadJsonWithoutNulls = new(PayloadJson)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     /// <summary>
     /// Inserts one row per message; throws (failing the whole transaction) if any row is not written.
     /// With <paramref name="skipExisting"/> rows whose id is stored already are left as they are instead.
@@ -130,6 +136,19 @@ internal static class NotificationOutbox
         withdrawn.NotificationId, withdrawn.PatientId, NotificationKinds.WaitlistEnded,
         JsonSerializer.Serialize(new { poolId = withdrawn.PoolId, reason = withdrawn.Reason }, PayloadJson),
         withdrawn.At);
+
+    /// <summary>An entrant's draw result: the pool, won or not, and a winner's number, time and reservation.</summary>
+    public static OutboxMessage LotteryResult(Grains.Lottery.LotteryResultNotice notice) => new(
+        notice.NotificationId, notice.PatientId, NotificationKinds.LotteryResult,
+        JsonSerializer.Serialize(new
+        {
+            poolId = notice.PoolId,
+            won = notice.Won,
+            sequenceNumber = notice.SequenceNumber,
+            visitTime = notice.VisitTime,
+            reservationId = notice.ReservationId,
+        }, PayloadJsonWithoutNulls),
+        notice.DrawnAt);
 
     /// <summary>A payment-due or payment-expired notice as an outbox row.</summary>
     public static OutboxMessage Payment(PaymentNotice notice) =>

@@ -31,6 +31,9 @@ internal sealed class SlotPoolBatch
 
     public DateTimeOffset? ReleaseAt { get; private set; }
 
+    /// <summary>Set when the batch switches the pool to a draw or away from one (the last switch wins).</summary>
+    public AllocationChanged? Allocation { get; private set; }
+
     /// <summary>The stored status after the batch (Open for a new pool unless the batch changes it).</summary>
     public PoolStatus? Status { get; private set; }
 
@@ -92,6 +95,9 @@ internal sealed class SlotPoolBatch
                 case LotteryEntered or LotteryDrawn:
                     batch.lotteryChanges.Add(change);
                     break;
+                case LotteryResultQueued result:
+                    batch.outbox.Add(NotificationOutbox.LotteryResult(result.Notice));
+                    break;
                 case QuotaChanged quota:
                     batch.Quota = quota.Quota;
                     break;
@@ -100,6 +106,9 @@ internal sealed class SlotPoolBatch
                     break;
                 case PoolStatusChanged status:
                     batch.Status = status.Status;
+                    break;
+                case AllocationChanged allocation:
+                    batch.Allocation = allocation;
                     break;
                 default:
                     throw new ArgumentException($"Unknown slot pool change {change.GetType().Name}.", nameof(changes));
@@ -115,6 +124,8 @@ internal sealed class SlotPoolBatch
                     PoolId = poolId,
                     Quota = batch.Quota ?? created.Definition.Quota,
                     ReleaseAt = batch.ReleaseAt ?? created.Definition.ReleaseAt,
+                    LotteryWindow = batch.Allocation is { } allocation ? allocation.Window : created.Definition.LotteryWindow,
+                    LotterySeed = batch.Allocation is { } switched ? switched.Seed : created.Definition.LotterySeed,
                 },
             };
         }

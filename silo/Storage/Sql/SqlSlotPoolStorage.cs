@@ -74,12 +74,18 @@ internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock)
         if (batch.Quota is not null) set += ", quota = @quota";
         if (batch.ReleaseAt is not null) set += ", release_at = @release";
         if (batch.Status is not null) set += ", status = @status";
+        if (batch.Allocation is not null) set += ", lottery_window_minutes = @lotteryWindow, lottery_seed = @lotterySeed";
         await using var update = transaction.CreateCommand($"UPDATE pools SET {set} WHERE pool_id = @pool AND version = @expected");
         SlotPoolRows.Bind(update, "version", expectedVersion + 1);
         SlotPoolRows.Bind(update, "updated", now);
         if (batch.Quota is { } quota) SlotPoolRows.Bind(update, "quota", quota);
         if (batch.ReleaseAt is { } releaseAt) SlotPoolRows.Bind(update, "release", dialect.Instant(releaseAt));
         if (batch.Status is { } status) SlotPoolRows.Bind(update, "status", SlotPoolRows.StatusName(status));
+        if (batch.Allocation is { } allocation)
+        {
+            SlotPoolRows.Bind(update, "lotteryWindow", allocation.Window is { } window ? (int)window.Length.TotalMinutes : null);
+            SlotPoolRows.Bind(update, "lotterySeed", allocation.Seed?.Hex);
+        }
         SlotPoolRows.Bind(update, "pool", batch.PoolId);
         SlotPoolRows.Bind(update, "expected", expectedVersion);
         if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
