@@ -77,6 +77,35 @@ public class RushRunnerTests
     }
 
     [Fact]
+    public async Task PatientsOnFileBeyondTheCrowdAreRegisteredButOnlyTheCrowdSignsIn()
+    {
+        var service = new FakeBookingService();
+        var scenario = SmallRush() with { Patients = 150, RegisteredPatients = 12_000 };
+
+        var result = await RunAsync(service, scenario);
+
+        Assert.Equal(12_000, service.Patients.Count);
+        Assert.Contains(result.RunId + "-pt11999", service.Patients);
+        Assert.Equal(150, service.Accounts.PatientSignIns);
+        Assert.Equal(150, result.PatientSignIn.Patients);
+        Assert.Equal(12_000, result.Provisioning!.PatientsOnFile);
+        Assert.True(result.Verification.Passed, string.Join("; ", result.Verification.Violations));
+    }
+
+    [Fact]
+    public async Task WatchingMemoryOfAServiceWithoutMetricsReportsNoMemoryAndStillVerifies()
+    {
+        var service = new FakeBookingService();
+        using var http = new HttpClient(service) { BaseAddress = new Uri("http://booking.test/") };
+
+        var result = await new RushRunner(http, SmallRush()) { Admin = Admin, WatchMemory = true }.RunAsync();
+
+        Assert.Null(result.Memory);
+        Assert.Empty(result.MemorySamples);
+        Assert.Equal(20, result.Verification.ActiveReservations);
+    }
+
+    [Fact]
     public async Task EveryPatientSignsInBeforeTheReleaseAndBooksWithItsOwnToken()
     {
         var service = new FakeBookingService();
