@@ -106,6 +106,26 @@ public class RushRunnerTests
     }
 
     [Fact]
+    public async Task AWatchedRushReportsTheSilosMemoryFromBeforeTheReleaseToTheEnd()
+    {
+        var service = new FakeBookingService { ExportsMemory = true };
+        using var http = new HttpClient(service) { BaseAddress = new Uri("http://booking.test/") };
+
+        var result = await new RushRunner(http, SmallRush()) { Admin = Admin, WatchMemory = true }.RunAsync();
+
+        var memory = result.Memory!;
+        // The fake counts a pool once created and a patient once booked, at 1 MB each.
+        int booked = result.Ledger.Acknowledgements.Select(a => a.PatientId).Distinct().Count();
+        Assert.Equal(4, memory.PeakPoolActivations);
+        Assert.Equal(booked, memory.PeakPatientActivations);
+        Assert.Equal((4L + booked) << 20, memory.CrowdEnd!.WorkingSetBytes);
+        Assert.True(result.MemorySamples[0].At < result.ReleaseAt, "the first sample should come before the release");
+        var tables = RushSummary.Tables(result, []);
+        Assert.Contains(tables, t => t.Title.StartsWith("Silo memory", StringComparison.Ordinal));
+        Assert.Contains(tables, t => t.Title == "Scale");
+    }
+
+    [Fact]
     public async Task EveryPatientSignsInBeforeTheReleaseAndBooksWithItsOwnToken()
     {
         var service = new FakeBookingService();
