@@ -60,12 +60,22 @@ public sealed class RushRunner
     /// </summary>
     public TimeSpan IdleFor { get; init; }
 
+    /// <summary>
+    /// The client <see cref="WatchMemory"/> reads <c>/metrics</c> with; default one connection of its
+    /// own to the service, since a scrape queued behind the crowd's requests would miss the peak it is there to see.
+    /// </summary>
+    public HttpClient? MetricsHttp { get; init; }
+
     public async Task<RushResult> RunAsync(CancellationToken ct = default)
     {
         var client = new BookingServiceClient(_http);
         var admin = new AdminSession(client, Admin);
         await admin.SignInAsync(ct).ConfigureAwait(false);
-        await using var memory = WatchMemory ? new SiloMemoryWatch(client, _clock) : null;
+        using var ownMetricsHttp = WatchMemory && MetricsHttp is null
+            ? TunedHttpClient.Create(_http.BaseAddress!, maxConnections: 1, requestTimeout: TimeSpan.FromSeconds(5))
+            : null;
+        var metricsHttp = MetricsHttp ?? ownMetricsHttp;
+        await using var memory = WatchMemory ? new SiloMemoryWatch(new BookingServiceClient(metricsHttp!), _clock) : null;
         memory?.Start();
         // Registering and signing in a large crowd takes a while, so both come before the release is set.
         long registering = _clock.GetTimestamp();
@@ -113,7 +123,7 @@ public sealed class RushRunner
         MemoryReading? reading = null;
         if (memory is not null)
         {
-            await WaitForIdleCollectionAsync(memory, crowdEnd, ct).ConfigureAwait(false);
+            await memory.WaitForIdleCollectionAsync(crowdEnd, IdleFor, _progress, ct).ConfigureAwait(false);
             await memory.StopAsync().ConfigureAwait(false);
             await memory.SampleAsync(CancellationToken.None).ConfigureAwait(false);
             reading = MemoryReading.From(memory.Samples, releaseAt, crowdEnd);
@@ -126,34 +136,6 @@ public sealed class RushRunner
             Memory = reading,
             MemorySamples = memory?.Samples ?? [],
         };
-    }
-
-    /// <summary>
-    /// Waits, up to <see cref="IdleFor"/>, until the silo has deactivated all but
-    /// <see cref="MemoryReading.CollectedShare"/> of the pool and patient grains it held at most.
-    /// Stopping early (Ctrl+C) ends the wait, not the report.
-    /// </summary>
-    private async Task WaitForIdleCollectionAsync(SiloMemoryWatch memory, DateTimeOffset crowdEnd, CancellationToken ct)
-    {
-        if (IdleFor <= TimeSpan.Zero) return;
-        var samples = memory.Samples;
-        long pools = samples.Count > 0 ? samples.Max(s => s.PoolActivations) : 0;
-        long patients = samples.Count > 0 ? samples.Max(s => s.PatientActivations) : 0;
-        _progress?.WriteLine($"Idle: waiting up to {IdleFor.TotalSeconds:0} s for the silo to collect its {pools:N0} pool and {patients:N0} patient grains…");
-        var until = _clock.GetUtcNow() + IdleFor;
-        try
-        {
-            while (_clock.GetUtcNow() < until)
-            {
-                await Task.Delay(memory.Every, _clock, ct).ConfigureAwait(false);
-                if (memory.Latest is { } latest && latest.At > crowdEnd
-                    && latest.PatientActivations <= patients * MemoryReading.CollectedShare
-                    && latest.PoolActivations <= pools * MemoryReading.CollectedShare)
-                    return;
-            }
-            _progress?.WriteLine($"  not all collected within {IdleFor.TotalSeconds:0} s");
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested) { /* stopped early: reported as it stands */ }
     }
 
     /// <summary>

@@ -61,6 +61,34 @@ public sealed class SiloMemoryWatch : IAsyncDisposable
         catch (OperationCanceledException) when (_stop.IsCancellationRequested) { /* stopped */ }
     }
 
+    /// <summary>
+    /// Waits, up to <paramref name="idleFor"/>, until the silo has deactivated all but
+    /// <see cref="MemoryReading.CollectedShare"/> of the pool and patient grains it held at most.
+    /// Stopping early (Ctrl+C) ends the wait, not the report.
+    /// </summary>
+    public async Task WaitForIdleCollectionAsync(DateTimeOffset crowdEnd, TimeSpan idleFor, TextWriter? progress, CancellationToken ct)
+    {
+        if (idleFor <= TimeSpan.Zero) return;
+        var samples = Samples;
+        long pools = samples.Count > 0 ? samples.Max(s => s.PoolActivations) : 0;
+        long patients = samples.Count > 0 ? samples.Max(s => s.PatientActivations) : 0;
+        progress?.WriteLine($"Idle: waiting up to {idleFor.TotalSeconds:0} s for the silo to collect its {pools:N0} pool and {patients:N0} patient grains…");
+        var until = _clock.GetUtcNow() + idleFor;
+        try
+        {
+            while (_clock.GetUtcNow() < until)
+            {
+                await Task.Delay(Every, _clock, ct).ConfigureAwait(false);
+                if (Latest is { } latest && latest.At > crowdEnd
+                    && latest.PatientActivations <= patients * MemoryReading.CollectedShare
+                    && latest.PoolActivations <= pools * MemoryReading.CollectedShare)
+                    return;
+            }
+            progress?.WriteLine($"  not all collected within {idleFor.TotalSeconds:0} s");
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { /* stopped early: reported as it stands */ }
+    }
+
     public async Task StopAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);

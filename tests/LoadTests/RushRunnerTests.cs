@@ -98,7 +98,7 @@ public class RushRunnerTests
         var service = new FakeBookingService();
         using var http = new HttpClient(service) { BaseAddress = new Uri("http://booking.test/") };
 
-        var result = await new RushRunner(http, SmallRush()) { Admin = Admin, WatchMemory = true }.RunAsync();
+        var result = await new RushRunner(http, SmallRush()) { Admin = Admin, WatchMemory = true, MetricsHttp = http }.RunAsync();
 
         Assert.Null(result.Memory);
         Assert.Empty(result.MemorySamples);
@@ -111,7 +111,7 @@ public class RushRunnerTests
         var service = new FakeBookingService { ExportsMemory = true };
         using var http = new HttpClient(service) { BaseAddress = new Uri("http://booking.test/") };
 
-        var result = await new RushRunner(http, SmallRush()) { Admin = Admin, WatchMemory = true }.RunAsync();
+        var result = await new RushRunner(http, SmallRush()) { Admin = Admin, WatchMemory = true, MetricsHttp = http }.RunAsync();
 
         var memory = result.Memory!;
         // The fake counts a pool once created and a patient once booked, at 1 MB each.
