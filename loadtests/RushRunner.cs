@@ -4,6 +4,7 @@ using OrleansBooking.LoadTests.Provisioning;
 using OrleansBooking.LoadTests.Scenarios;
 using OrleansBooking.LoadTests.Service;
 using OrleansBooking.LoadTests.Service.Transport;
+using OrleansBooking.LoadTests.SiloMemory;
 using OrleansBooking.LoadTests.Verification;
 using OrleansBooking.LoadTests.Workload;
 
@@ -53,16 +54,47 @@ public sealed class RushRunner
     /// <summary>A scenario with payment or the waitlist at work: its visit replaces <see cref="Visit"/>, its checks add to the rush's.</summary>
     public IRushVariant? Variant { get; init; }
 
+    /// <summary>
+    /// Read the silo's memory from its <c>/metrics</c> every second, from provisioning to the end
+    /// (<c>--watch-memory</c>); off by default, so the plain rush is measured without the scrapes.
+    /// </summary>
+    public bool WatchMemory { get; init; }
+
+    /// <summary>
+    /// With <see cref="WatchMemory"/>: after the read-back, wait up to this long for the silo to
+    /// deactivate the idle grains (Orleans' collection age), then sample once more. Zero skips it.
+    /// </summary>
+    public TimeSpan IdleFor { get; init; }
+
+    /// <summary>
+    /// The client <see cref="WatchMemory"/> reads <c>/metrics</c> with; default one connection of its
+    /// own to the service, since a scrape queued behind the crowd's requests would miss the peak it is there to see.
+    /// </summary>
+    public HttpClient? MetricsHttp { get; init; }
+
     public async Task<RushResult> RunAsync(CancellationToken ct = default)
     {
         var client = new BookingServiceClient(_transport);
         var admin = new AdminSession(client, Admin);
         await admin.SignInAsync(ct).ConfigureAwait(false);
+        using var ownMetricsHttp = WatchMemory && MetricsHttp is null
+            ? TunedHttpClient.Create(_transport.BaseAddress, maxConnections: 1, requestTimeout: TimeSpan.FromSeconds(5))
+            : null;
+        var metricsHttp = MetricsHttp ?? ownMetricsHttp;
+        await using var memory = WatchMemory ? new SiloMemoryWatch(new BookingServiceClient(metricsHttp!), _clock) : null;
+        memory?.Start();
         // Registering and signing in a large crowd takes a while, so both come before the release is set.
+        long registering = _clock.GetTimestamp();
         var tokens = await ProvisionPatientsAsync(client, admin, ct).ConfigureAwait(false);
+        var patientsReady = _clock.GetElapsedTime(registering);
         var releaseAt = ReleaseInstant(_clock.GetUtcNow(), _scenario.ReleaseIn);
-        _progress?.WriteLine($"Creating {_scenario.QuotaPerPool().Count} pools ({_scenario.Numbers:N0} numbers) released at {releaseAt:HH:mm:ss}Z");
-        var pools = await PoolProvisioner.CreateAsync(client, admin, _scenario, RunId, releaseAt, ct).ConfigureAwait(false);
+        _progress?.WriteLine($"Creating {_scenario.QuotaPerPool().Count:N0} pools ({_scenario.Numbers:N0} numbers) released at {releaseAt:HH:mm:ss}Z");
+        long creating = _clock.GetTimestamp();
+        var pools = await PoolProvisioner.CreateAsync(client, admin, _scenario, RunId, releaseAt, ct, _progress).ConfigureAwait(false);
+        var provisioning = new ProvisioningTimes(_scenario.PatientsOnFile, patientsReady, pools.Count, _clock.GetElapsedTime(creating));
+        _progress?.WriteLine($"  created {pools.Count:N0} pools in {provisioning.PoolCreation.TotalSeconds:0.0} s ({provisioning.PoolsPerSecond:N0}/s)");
+        if (_clock.GetUtcNow() > releaseAt)
+            _progress?.WriteLine($"  the release at {releaseAt:HH:mm:ss}Z passed while the pools were created: raise --release-in");
 
         _progress?.WriteLine($"Until the release the crowd refreshes pool pages and taps \"book\" early (warm-up, not measured); then {_scenario.Load.Describe()}");
         await WarmUpAsync(client, pools, tokens, releaseAt, ct).ConfigureAwait(false);
@@ -80,6 +112,9 @@ public sealed class RushRunner
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { /* stopped early: verified as it stands */ }
         }
 
+        var crowdEnd = _clock.GetUtcNow();
+        if (memory is not null) await memory.SampleAsync(CancellationToken.None).ConfigureAwait(false);
+
         _progress?.WriteLine("Reading every pool back to verify…");
         // Not cancellable: a run stopped early (Ctrl+C) is still verified and reported.
         var readAt = _clock.GetUtcNow();
@@ -91,8 +126,22 @@ public sealed class RushRunner
             {
                 Violations = [.. verification.Violations, .. await Variant.VerifyAsync(client, admin, readback, readAt, CancellationToken.None).ConfigureAwait(false)],
             };
+        MemoryReading? reading = null;
+        if (memory is not null)
+        {
+            await memory.WaitForIdleCollectionAsync(crowdEnd, IdleFor, _progress, ct).ConfigureAwait(false);
+            await memory.StopAsync().ConfigureAwait(false);
+            await memory.SampleAsync(CancellationToken.None).ConfigureAwait(false);
+            reading = MemoryReading.From(memory.Samples, releaseAt, crowdEnd);
+            if (reading is null) _progress?.WriteLine("  the silo's /metrics has no memory figures (no System.Runtime meter): memory not reported");
+        }
         return new RushResult(RunId, _transport.BaseAddress, _scenario, releaseAt, pools, measurements, ledger, session, verification, tokens.SignIn,
-            Variant?.Summary());
+            Variant?.Summary())
+        {
+            Provisioning = provisioning,
+            Memory = reading,
+            MemorySamples = memory?.Samples ?? [],
+        };
     }
 
     /// <summary>
@@ -103,8 +152,11 @@ public sealed class RushRunner
     {
         string prefix = PatientIdPrefix(RunId);
         string password = RandomPassword.New();
-        _progress?.WriteLine($"Run {RunId}: registering {_scenario.Patients:N0} patients");
-        switch (await PatientProvisioner.RegisterAsync(client, admin, prefix, _scenario.Patients, password, _progress, ct).ConfigureAwait(false))
+        _progress?.WriteLine(_scenario.PatientsOnFile > _scenario.Patients
+            ? $"Run {RunId}: registering {_scenario.PatientsOnFile:N0} patients, of whom the first {_scenario.Patients:N0} are the crowd"
+            : $"Run {RunId}: registering {_scenario.Patients:N0} patients");
+        long start = _clock.GetTimestamp();
+        switch (await PatientProvisioner.RegisterAsync(client, admin, prefix, _scenario.PatientsOnFile, password, _progress, ct).ConfigureAwait(false))
         {
             case PatientRegistration.NotSupported:
                 _progress?.WriteLine("  the service has no bulk patient registration; using unregistered patient ids without tokens");
@@ -113,6 +165,7 @@ public sealed class RushRunner
                 _progress?.WriteLine("  the service has no patient accounts; patients book without tokens");
                 return PatientTokens.None;
         }
+        _progress?.WriteLine($"  registered in {_clock.GetElapsedTime(start).TotalSeconds:0.0} s");
         _progress?.WriteLine($"Signing in {_scenario.Patients:N0} patients ({PatientSignIn.DefaultParallelism} at a time; not measured)");
         var tokens = await PatientSignIn.RunAsync(client, prefix, _scenario.Patients, password, _clock, _progress, ct).ConfigureAwait(false);
         var signIn = tokens.SignIn;

@@ -14,6 +14,7 @@ public static class RushCommand
         patients in 60 s (8,100/s at the release, decaying); nine in ten try to book, up to 3 doctors each
         after sold_out: ≈200,000 reservation attempts, peak ≈22,700 requests/s. Quick run: --scale 0.01 --duration 10s
         Constant 20,000 attempts/s for 60 s: --profile constant --rate 20000 --max-choices 1 --browse-ratio 0
+        A provincial platform (10,000 pools, 1,000,000 patients on file, 200,000 signed in; memory watched): --provincial
 
         Target
 
@@ -26,6 +27,10 @@ public static class RushCommand
         Scenarios
 
         """ + VariantSwitches.Help + """
+
+        Memory
+
+        """ + MemorySwitches.Help + """
 
         Output and thresholds
 
@@ -44,7 +49,8 @@ public static class RushCommand
             return ExitCodes.Passed;
         }
         var variant = VariantSwitches.From(args);
-        var target = VariantSwitches.ForSilo(SiloSwitches.From(args), variant);
+        var memory = MemorySwitches.From(args);
+        var target = VariantSwitches.ForSilo(memory.ForSilo(SiloSwitches.From(args)), variant);
         var admin = AdminSwitches.From(args, startsSilo: target.StartSilo is not null);
         var scenario = VariantSwitches.ForScenario(ScenarioSwitches.Rush(args), variant, args);
         var output = OutputSwitches.From(args);
@@ -54,7 +60,10 @@ public static class RushCommand
         string folder = ReportFolder.Create(output.Root, runId);
         await using var silo = await target.StartIfAskedAsync(folder, engine: null, "rush", admin, console, ct).ConfigureAwait(false);
         using var http = output.CreateTransport(target.Url);
-        var runner = new RushRunner(http, scenario, progress: output.Quiet ? null : console) { RunId = runId, Admin = admin, Variant = variant };
+        var runner = new RushRunner(http, scenario, progress: output.Quiet ? null : console)
+        {
+            RunId = runId, Admin = admin, Variant = variant, WatchMemory = memory.Watch, IdleFor = memory.IdleFor,
+        };
         var result = await runner.RunAsync(ct).ConfigureAwait(false);
 
         var verdict = Verdict.Of(output.Thresholds, result.Measurements, result.MainKind, result.Session, result.Verification);

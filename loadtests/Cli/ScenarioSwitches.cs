@@ -52,10 +52,15 @@ public static class ScenarioSwitches
     }
 
     public const string RushHelp = """
+          --provincial              a provincial platform (issue: scale and memory): 10,000 pools of 10 numbers released at
+                                    once, 1,000,000 patients on file of whom 200,000 sign in and book (spike 12000 → 1500/s,
+                                    τ 10s, 60 s), --release-in 3m, memory watched, --idle-for 3m; a started silo gets
+                                    Grains:IdleAge=00:01:00 and Grains:CollectionInterval=00:00:10. Other switches override it
           --scale F                 multiply arrival rates, numbers, patients (and --closed) by F, e.g. 0.01 for a quick run
           --pools N                 pools (doctor sessions) sharing the numbers (default 36)
           --numbers N               numbers released across all pools (default 1009)
-          --patients N              distinct patients in the crowd (default 150000)
+          --patients N              distinct patients in the crowd, each signed in before the release (default 150000)
+          --registered N            patients on file, of whom the first --patients are the crowd (default: the crowd only)
           --popularity S            Zipf exponent of doctor popularity (default 1.1)
           --minutes-per-number N    visit spacing of created pools (default 5)
           --browse-ratio F          share of arrivals that only look at a pool (default 0.1)
@@ -64,6 +69,7 @@ public static class ScenarioSwitches
           --max-choices N           doctors tried before giving up on sold_out (default 3)
           --max-retries N           retries of a 503/timeout with the same idempotency key (default 4)
           --release-in DUR          release this far after provisioning (default 5s)
+          --create-parallelism N    pools created at once before the release (default 8; 32 with --provincial)
           --patient-daily-limit N   verify no patient holds more than N reservations per visit day (default 2, the
                                     silo's Booking:Limits:PerDay; 0 to skip)
 
@@ -71,7 +77,7 @@ public static class ScenarioSwitches
 
     public static RushScenario Rush(CommandLineArgs args)
     {
-        var d = RushScenario.Default;
+        var d = args.Flag("provincial") ? ProvincialPlatform.Scenario : RushScenario.Default;
         var behaviour = d.Behaviour with
         {
             BrowseRatio = args.Double("browse-ratio") ?? d.Behaviour.BrowseRatio,
@@ -82,14 +88,16 @@ public static class ScenarioSwitches
         };
         var scenario = d with
         {
-            Load = Load(args, RushScenario.DefaultArrivals),
+            Load = Load(args, d.Load.Arrivals),
             Pools = args.Int("pools") ?? d.Pools,
             Numbers = args.Int("numbers") ?? d.Numbers,
             Patients = args.Int("patients") ?? d.Patients,
+            RegisteredPatients = args.Int("registered") ?? d.RegisteredPatients,
             Popularity = args.Double("popularity") ?? d.Popularity,
             MinutesPerNumber = args.Int("minutes-per-number") ?? d.MinutesPerNumber,
             Behaviour = behaviour,
             ReleaseIn = args.Duration("release-in") ?? d.ReleaseIn,
+            PoolsCreatedAtOnce = args.Int("create-parallelism") ?? d.PoolsCreatedAtOnce,
             PatientDailyLimit = args.Int("patient-daily-limit") is { } limit ? (limit > 0 ? limit : null) : d.PatientDailyLimit,
         };
         if (args.Double("scale") is { } scale)

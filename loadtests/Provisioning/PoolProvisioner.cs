@@ -16,18 +16,21 @@ public static class PoolProvisioner
     private static readonly string[] StartTimes = ["08:00", "13:30", "18:00"];
 
     private const int CreateAttempts = 5;
+    private const int ProgressEvery = 1_000;
 
     /// <summary>Fee of every created pool; what holds cost when the silo takes payment at booking (<c>rush --payment</c>).</summary>
     public const decimal Fee = 50m;
 
     public static async Task<IReadOnlyList<ProvisionedPool>> CreateAsync(
-        BookingServiceClient client, AdminSession admin, RushScenario scenario, string runId, DateTimeOffset releaseAt, CancellationToken ct)
+        BookingServiceClient client, AdminSession admin, RushScenario scenario, string runId, DateTimeOffset releaseAt, CancellationToken ct,
+        TextWriter? progress = null)
     {
         var quotas = scenario.QuotaPerPool();
         // Clinic a week after the release, as hospitals release a week ahead.
         string date = releaseAt.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var pools = new ProvisionedPool[quotas.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, quotas.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+        int createdSoFar = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, quotas.Count), new ParallelOptions { MaxDegreeOfParallelism = scenario.PoolsCreatedAtOnce, CancellationToken = ct },
             async (i, token) =>
             {
                 var request = new NewPool(
@@ -42,6 +45,9 @@ public static class PoolProvisioner
                     ReleaseAt: releaseAt);
                 var created = await CreateOneAsync(client, admin, request, token).ConfigureAwait(false);
                 pools[i] = new ProvisionedPool(created.PoolId, request.DoctorId, date, created.Quota);
+                // A line per 1,000 pools: a provincial platform's 10,000 take minutes, and silence looks like a hang.
+                int done = Interlocked.Increment(ref createdSoFar);
+                if (done % ProgressEvery == 0 && done < quotas.Count) progress?.WriteLine($"  created {done:N0} of {quotas.Count:N0} pools");
             }).ConfigureAwait(false);
         return pools;
     }

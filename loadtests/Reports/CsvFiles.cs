@@ -16,6 +16,7 @@ public static class CsvFiles
     public const string Acknowledgements = "acknowledgements.csv";
     public const string Pools = "pools.csv";
     public const string Violations = "violations.csv";
+    public const string Memory = "memory.csv";
 
     public static void WriteAll(string folder, RushResult r)
     {
@@ -26,6 +27,13 @@ public static class CsvFiles
         Write(Path.Combine(folder, Pools), ["pool_id", "date", "quota"], r.Pools.Select(p => new[] { p.PoolId, p.Date, p.Quota.ToString() }));
         Write(Path.Combine(folder, Violations), ["kind", "pool_id", "detail"],
             r.Verification.Violations.Select(v => new[] { v.Kind.ToString(), v.PoolId, v.Detail }));
+        if (r.MemorySamples.Count > 0)
+            Write(Path.Combine(folder, Memory), ["seconds_from_release", "working_set_bytes", "gc_heap_bytes", "gc_committed_bytes", "pool_grains", "patient_grains", "all_grains"],
+                r.MemorySamples.Select(s => new[]
+                {
+                    (s.At - r.ReleaseAt).TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), s.WorkingSetBytes.ToString(),
+                    s.GcHeapBytes.ToString(), s.GcCommittedBytes.ToString(), s.PoolActivations.ToString(), s.PatientActivations.ToString(), s.Activations.ToString(),
+                }));
     }
 
     public static void WriteSeconds(string path, IReadOnlyList<SecondSummary> seconds) =>

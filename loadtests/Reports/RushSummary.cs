@@ -1,4 +1,5 @@
 using OrleansBooking.LoadTests.Measurement;
+using OrleansBooking.LoadTests.SiloMemory;
 
 namespace OrleansBooking.LoadTests.Reports;
 
@@ -43,6 +44,7 @@ public static class RushSummary
             VerificationTable(r),
         };
         if (r.VariantSummary is { } variant) tables.Insert(tables.Count - 1, variant);
+        if (r.Memory is { } memory) tables.InsertRange(tables.Count - 1, MemoryTables.Of(memory, r.ReleaseAt, r.RequestsPerSecond, r.Provisioning));
         return tables;
     }
 

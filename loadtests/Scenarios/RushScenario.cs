@@ -61,9 +61,24 @@ public sealed record RushScenario
     public int Pools { get; init; } = DefaultPools;
     /// <summary>Total quota across all pools.</summary>
     public int Numbers { get; init; } = DefaultNumbers;
+    /// <summary>Patients in the crowd: each is registered, signs in before the release, and may book.</summary>
     public int Patients { get; init; } = DefaultPatients;
+    /// <summary>
+    /// Patients registered with the hospital, of whom the first <see cref="Patients"/> sign in and
+    /// come to the rush; the rest are on file only (a province registers far more than sign in on
+    /// one morning). Default: null, the crowd alone.
+    /// </summary>
+    public int? RegisteredPatients { get; init; }
+
+    /// <summary>Patients registered before the run: <see cref="RegisteredPatients"/>, at least the crowd.</summary>
+    public int PatientsOnFile => Math.Max(RegisteredPatients ?? Patients, Patients);
     public double Popularity { get; init; } = DefaultPopularity;
     public PatientBehaviour Behaviour { get; init; } = new();
+    /// <summary>Pools created at once before the release. Default 8; each creation is a database write of its own.</summary>
+    public int PoolsCreatedAtOnce { get; init; } = DefaultPoolsCreatedAtOnce;
+
+    public const int DefaultPoolsCreatedAtOnce = 8;
+
     /// <summary>How far ahead of now the release is set, leaving time to provision and settle. Default 5 s.</summary>
     public TimeSpan ReleaseIn { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Minutes between two numbers of a session, for the estimated visit time. Default 5.</summary>
@@ -106,6 +121,7 @@ public sealed record RushScenario
             Numbers = numbers,
             Pools = Math.Min(Pools, numbers),
             Patients = (int)Math.Clamp(Math.Round(Patients * factor), 1, int.MaxValue),
+            RegisteredPatients = RegisteredPatients is { } r ? (int)Math.Clamp(Math.Round(r * factor), 1, int.MaxValue) : null,
         };
     }
 
@@ -123,6 +139,9 @@ public sealed record RushScenario
         if (QuotaPerPool().Max() > MaxPoolQuota)
             throw new ArgumentException($"--numbers {Numbers} over --pools {Pools} puts more than {MaxPoolQuota:N0} numbers in a pool, the API's limit.");
         if (Patients < 1) throw new ArgumentException("--patients must be at least 1.");
+        if (RegisteredPatients < Patients)
+            throw new ArgumentException($"--registered {RegisteredPatients} is fewer than the {Patients:N0} patients of the crowd (--patients), who must all be registered.");
+        if (PoolsCreatedAtOnce < 1) throw new ArgumentException("--create-parallelism must be at least 1.");
         if (Popularity < 0) throw new ArgumentException("--popularity must not be negative.");
         if (Load.Arrivals.Duration <= TimeSpan.Zero) throw new ArgumentException("--duration must be positive.");
         Behaviour.Validate();

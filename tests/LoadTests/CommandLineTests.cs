@@ -1,6 +1,7 @@
 using OrleansBooking.LoadTests.Arrivals;
 using OrleansBooking.LoadTests.Cli;
 using OrleansBooking.LoadTests.Hosting;
+using OrleansBooking.LoadTests.Scenarios;
 using OrleansBooking.LoadTests.Service;
 
 namespace OrleansBooking.Tests.LoadTests;
@@ -21,6 +22,55 @@ public class CommandLineTests
         Assert.Equal(TimeSpan.FromSeconds(30), constant.Duration);
         Assert.Equal(ArrivalSpacing.Poisson, scenario.Load.Spacing);
         Assert.Equal(10, scenario.Numbers);
+    }
+
+    [Fact]
+    public void ProvincialIsAPresetThatOtherSwitchesOverride()
+    {
+        var args = CommandLineArgs.Parse(["rush", "--provincial", "--patients", "50000", "--release-in", "90s"]);
+
+        var scenario = ScenarioSwitches.Rush(args);
+        var memory = MemorySwitches.From(args);
+        args.EnsureAllRead();
+
+        Assert.Equal(10_000, scenario.QuotaPerPool().Count);
+        Assert.Equal(50_000, scenario.Patients);
+        Assert.Equal(1_000_000, scenario.PatientsOnFile);
+        Assert.Equal(TimeSpan.FromSeconds(90), scenario.ReleaseIn);
+        Assert.Equal(ProvincialPlatform.Arrivals, scenario.Load.Arrivals);
+        Assert.True(memory.Watch);
+        Assert.Equal(ProvincialPlatform.IdleFor, memory.IdleFor);
+    }
+
+    [Fact]
+    public void TheDefaultRushNeitherWatchesMemoryNorWaitsForIdleCollection()
+    {
+        var args = CommandLineArgs.Parse(["rush"]);
+
+        var memory = MemorySwitches.From(args);
+        var scenario = ScenarioSwitches.Rush(args);
+
+        Assert.Equal(new MemorySwitches(false, TimeSpan.Zero, false), memory);
+        Assert.Equal(RushScenario.Default.Patients, scenario.PatientsOnFile);
+        Assert.Equal(RushScenario.DefaultPoolsCreatedAtOnce, scenario.PoolsCreatedAtOnce);
+    }
+
+    [Fact]
+    public void WaitingForIdleCollectionWithoutWatchingMemoryIsAUsageError()
+    {
+        var e = Assert.Throws<UsageException>(() => MemorySwitches.From(CommandLineArgs.Parse(["rush", "--idle-for", "1m"])));
+
+        Assert.Contains("--watch-memory", e.Message);
+    }
+
+    [Fact]
+    public void AProvincialSiloGetsShortGrainCollectionAheadOfTheOperatorsSiloArgs()
+    {
+        var args = CommandLineArgs.Parse(["rush", "--provincial", "--silo-arg=--Grains:IdleAge=00:02:00"]);
+
+        var target = MemorySwitches.From(args).ForSilo(SiloSwitches.From(args));
+
+        Assert.Equal(["--Grains:IdleAge=00:01:00", "--Grains:CollectionInterval=00:00:10", "--Grains:IdleAge=00:02:00"], target.ExtraArgs);
     }
 
     [Fact]

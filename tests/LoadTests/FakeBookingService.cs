@@ -51,6 +51,22 @@ public sealed class FakeBookingService : HttpMessageHandler
 
     public int ReservationRequests => _requests;
 
+    /// <summary>Serve <c>/metrics</c> as the silo does: a working set of 1 MB per pool and patient "active" (created or booked so far).</summary>
+    public bool ExportsMemory { get; init; }
+
+    private HttpResponseMessage Metrics()
+    {
+        int pools = _pools.Count;
+        int patients = _pools.Values.SelectMany(p => p.Reservations).Select(r => r["patientId"]!.GetValue<string>()).Distinct().Count();
+        var text = $$"""
+            dotnet_process_memory_working_set_bytes{otel_scope_name="System.Runtime"} {{(long)(pools + patients) << 20}}
+            orleans_catalog_activations{otel_scope_name="Microsoft.Orleans",grain_type="slotpool"} {{pools}}
+            orleans_catalog_activations{otel_scope_name="Microsoft.Orleans",grain_type="patient"} {{patients}}
+
+            """;
+        return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(text) };
+    }
+
     /// <summary>The Idempotency-Key of every reservation request, in arrival order.</summary>
     public List<string?> IdempotencyKeys { get; } = [];
 
@@ -64,6 +80,7 @@ public sealed class FakeBookingService : HttpMessageHandler
             return Task.FromResult((request.Method.Method, parts) switch
             {
                 ("GET", ["health", "live"]) => Json(200, new JsonObject { ["status"] = "live" }),
+                ("GET", ["metrics"]) when ExportsMemory => Metrics(),
                 ("POST", ["api", "auth", "sign-in"]) when SignInRequired => Accounts.SignIn(JsonNode.Parse(body!)!.AsObject()),
                 ("POST", ["api", "auth", "refresh"]) when SignInRequired => Accounts.Refresh(JsonNode.Parse(body!)!.AsObject()),
                 ("POST", ["api", "admin", "pools"]) => AsAdmin(request, () => CreatePool(JsonNode.Parse(body!)!.AsObject())),

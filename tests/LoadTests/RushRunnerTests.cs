@@ -78,6 +78,55 @@ public class RushRunnerTests
     }
 
     [Fact]
+    public async Task PatientsOnFileBeyondTheCrowdAreRegisteredButOnlyTheCrowdSignsIn()
+    {
+        var service = new FakeBookingService();
+        var scenario = SmallRush() with { Patients = 150, RegisteredPatients = 12_000 };
+
+        var result = await RunAsync(service, scenario);
+
+        Assert.Equal(12_000, service.Patients.Count);
+        Assert.Contains(result.RunId + "-pt11999", service.Patients);
+        Assert.Equal(150, service.Accounts.PatientSignIns);
+        Assert.Equal(150, result.PatientSignIn.Patients);
+        Assert.Equal(12_000, result.Provisioning!.PatientsOnFile);
+        Assert.True(result.Verification.Passed, string.Join("; ", result.Verification.Violations));
+    }
+
+    [Fact]
+    public async Task WatchingMemoryOfAServiceWithoutMetricsReportsNoMemoryAndStillVerifies()
+    {
+        var service = new FakeBookingService();
+        using var http = new HttpClient(service) { BaseAddress = new Uri("http://booking.test/") };
+
+        var result = await new RushRunner(http, SmallRush()) { Admin = Admin, WatchMemory = true, MetricsHttp = http }.RunAsync();
+
+        Assert.Null(result.Memory);
+        Assert.Empty(result.MemorySamples);
+        Assert.Equal(20, result.Verification.ActiveReservations);
+    }
+
+    [Fact]
+    public async Task AWatchedRushReportsTheSilosMemoryFromBeforeTheReleaseToTheEnd()
+    {
+        var service = new FakeBookingService { ExportsMemory = true };
+        using var http = new HttpClient(service) { BaseAddress = new Uri("http://booking.test/") };
+
+        var result = await new RushRunner(http, SmallRush()) { Admin = Admin, WatchMemory = true, MetricsHttp = http }.RunAsync();
+
+        var memory = result.Memory!;
+        // The fake counts a pool once created and a patient once booked, at 1 MB each.
+        int booked = result.Ledger.Acknowledgements.Select(a => a.PatientId).Distinct().Count();
+        Assert.Equal(4, memory.PeakPoolActivations);
+        Assert.Equal(booked, memory.PeakPatientActivations);
+        Assert.Equal((4L + booked) << 20, memory.CrowdEnd!.WorkingSetBytes);
+        Assert.True(result.MemorySamples[0].At < result.ReleaseAt, "the first sample should come before the release");
+        var tables = RushSummary.Tables(result);
+        Assert.Contains(tables, t => t.Title.StartsWith("Silo memory", StringComparison.Ordinal));
+        Assert.Contains(tables, t => t.Title == "Scale");
+    }
+
+    [Fact]
     public async Task EveryPatientSignsInBeforeTheReleaseAndBooksWithItsOwnToken()
     {
         var service = new FakeBookingService();

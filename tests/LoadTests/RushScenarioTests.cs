@@ -36,6 +36,39 @@ public class RushScenarioTests
     }
 
     [Fact]
+    public void TheProvincialPlatformReleases10000PoolsToACrowdOf200000OutOfAMillionOnFile()
+    {
+        var provincial = ProvincialPlatform.Scenario;
+
+        var quotas = provincial.QuotaPerPool();
+        Assert.Equal(10_000, quotas.Count);
+        Assert.All(quotas, q => Assert.Equal(10, q));
+        Assert.Equal(200_000, provincial.Patients);
+        Assert.Equal(1_000_000, provincial.PatientsOnFile);
+        // 1,500/s × 60 s + (12,000 − 1,500)/s × τ 10 s × (1 − e^−6)
+        Assert.Equal(90_000 + 105_000 * (1 - Math.Exp(-6)), provincial.Load.Arrivals.ExpectedArrivals, precision: 0);
+        Assert.Equal(32, provincial.PoolsCreatedAtOnce);
+        provincial.Validate();
+    }
+
+    [Fact]
+    public void PatientsOnFileAreAtLeastTheCrowd()
+    {
+        Assert.Equal(RushScenario.Default.Patients, RushScenario.Default.PatientsOnFile);
+        var e = Assert.Throws<ArgumentException>(() => (RushScenario.Default with { Patients = 100, RegisteredPatients = 99 }).Validate());
+        Assert.Contains("--registered 99", e.Message);
+    }
+
+    [Fact]
+    public void ScalingScalesThePatientsOnFileToo()
+    {
+        var small = ProvincialPlatform.Scenario.ScaledBy(0.01);
+
+        Assert.Equal(2_000, small.Patients);
+        Assert.Equal(10_000, small.PatientsOnFile);
+    }
+
+    [Fact]
     public void ScalingNeverGoesBelowOneOfAnything()
     {
         var tiny = RushScenario.Default.ScaledBy(0.000001);

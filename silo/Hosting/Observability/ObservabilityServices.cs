@@ -22,6 +22,9 @@ public static class ObservabilityServices
             .AddMeter(GroupCommitMetrics.MeterName)
             // http.server.request.duration: ASP.NET Core's own meter, no instrumentation package needed.
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            // The runtime's own meter (working set, GC heap after the last collection, …): how much
+            // memory the grains hold, readable over HTTP by an operator and by the load suite.
+            .AddMeter("System.Runtime")
             .AddPrometheusExporter());
     }
 
