@@ -54,7 +54,12 @@ public static class RushCommand
         string folder = ReportFolder.Create(output.Root, runId);
         await using var silo = await target.StartIfAskedAsync(folder, engine: null, "rush", admin, console, ct).ConfigureAwait(false);
         using var http = output.CreateTransport(target.Url);
-        var runner = new RushRunner(http, scenario, progress: output.Quiet ? null : console) { RunId = runId, Admin = admin, Variant = variant };
+        var runner = new RushRunner(http, scenario, progress: output.Quiet ? null : console) {
+            RunId = runId,
+            Admin = admin,
+            Variant = variant,
+            WarmupConcurrency = Math.Max(Drivers.Warmup.DefaultConcurrency, output.Connections),
+        };
         var result = await runner.RunAsync(ct).ConfigureAwait(false);
 
         var verdict = Verdict.Of(output.Thresholds, result.Measurements, result.MainKind, result.Session, result.Verification);
