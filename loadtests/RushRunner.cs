@@ -51,6 +51,12 @@ public sealed class RushRunner
     /// <summary>What each arrival does; default <see cref="PatientVisit"/>, the rush's virtual patient.</summary>
     public Func<VisitContext, IArrivalWork> Visit { get; init; } = static context => new PatientVisit(context);
 
+    /// <summary>
+    /// How many requests the warm-up keeps in flight: at least the transport's connections, so that
+    /// every connection is open before the release and none is opened in the release second.
+    /// </summary>
+    public int WarmupConcurrency { get; init; } = Warmup.DefaultConcurrency;
+
     /// <summary>A scenario with payment or the waitlist at work: its visit replaces <see cref="Visit"/>, its checks add to the rush's.</summary>
     public IRushVariant? Variant { get; init; }
 
@@ -197,7 +203,7 @@ public sealed class RushRunner
             if (i % 2 == 0 || _clock.GetUtcNow() >= lastEarlyTap) return client.GetPoolAsync(pool, token);
             var member = (int)(i / 2 % _scenario.Patients);
             return client.ReserveAsync(pool, patientIdPrefix + member, tokens.Of(member), $"{RunId}-early-{i}", token);
-        }, Warmup.DefaultConcurrency, duration, _clock, ct);
+        }, WarmupConcurrency, duration, _clock, ct);
     }
 
     /// <summary>

@@ -62,7 +62,12 @@ public static class RushCommand
         using var http = output.CreateTransport(target.Url);
         var runner = new RushRunner(http, scenario, progress: output.Quiet ? null : console)
         {
-            RunId = runId, Admin = admin, Variant = variant, WatchMemory = memory.Watch, IdleFor = memory.IdleFor,
+            RunId = runId,
+            Admin = admin,
+            Variant = variant,
+            WatchMemory = memory.Watch,
+            IdleFor = memory.IdleFor,
+            WarmupConcurrency = Math.Max(Drivers.Warmup.DefaultConcurrency, output.Connections),
         };
         var result = await runner.RunAsync(ct).ConfigureAwait(false);
 

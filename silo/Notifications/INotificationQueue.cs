@@ -15,8 +15,12 @@ public interface INotificationQueue
     /// </summary>
     Task<ReservationFacts?> PoolFactsAsync(string poolId, string patientId, CancellationToken cancellationToken);
 
-    /// <summary>Delivered (or nothing to send): never tried again. <paramref name="emptyPayload"/> forgets a sealed code.</summary>
-    Task MarkSentAsync(string notificationId, int attempts, DateTimeOffset at, bool emptyPayload, CancellationToken cancellationToken);
+    /// <summary>
+    /// Delivered (or nothing to send): never tried again. All of them in one write, because at the
+    /// release a thousand confirmations are sent within seconds, and a write each competed with the
+    /// pools' commits for the database's single write lock (docs/benchmarks.md).
+    /// </summary>
+    Task MarkSentAsync(IReadOnlyCollection<SentNotification> sent, CancellationToken cancellationToken);
 
     /// <summary>A failed attempt: tried again from <paramref name="retryAt"/>, or given up (<paramref name="deadAt"/>).</summary>
     Task MarkFailedAsync(
@@ -26,6 +30,9 @@ public interface INotificationQueue
     /// <summary>Queues a reminder for each booked visit on <paramref name="visitDate"/> whose account has not turned them off; returns the new ones.</summary>
     Task<int> QueueRemindersAsync(DateOnly visitDate, DateTimeOffset now, CancellationToken cancellationToken);
 }
+
+/// <summary>A delivered message: how many attempts it took and when; <paramref name="EmptyPayload"/> forgets a sealed code.</summary>
+public sealed record SentNotification(string NotificationId, int Attempts, DateTimeOffset At, bool EmptyPayload);
 
 /// <summary>One outbox row waiting for delivery.</summary>
 public sealed record QueuedNotification(string NotificationId, string PatientId, string Kind, string Payload, int Attempts, DateTimeOffset CreatedAt);

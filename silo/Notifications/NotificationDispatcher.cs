@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using OrleansBooking.Silo.Hosting.Notifications;
 
@@ -5,10 +6,11 @@ namespace OrleansBooking.Silo.Notifications;
 
 /// <summary>
 /// Delivers what the outbox holds, at least once. A pass takes the rows due, oldest first, words
-/// each and hands it to the sender, several at a time. A delivered row is marked sent; a failed one
-/// waits (first retry delay, doubled per failure, capped) and is given up after the last attempt.
-/// Everything it knows is in the rows, so a restart carries on where the last pass stopped; a crash
-/// between sending and marking sends that message again, with the same id for the receiver to drop.
+/// each and hands it to the sender, several at a time. The rows of a batch that were delivered are
+/// marked sent together, in one write; a failed one waits (first retry delay, doubled per failure,
+/// capped) and is given up after the last attempt. Everything it knows is in the rows, so a restart
+/// carries on where the last pass stopped; a crash between sending and marking sends that batch's
+/// messages again, with the same ids for the receiver to drop.
 /// </summary>
 public sealed partial class NotificationDispatcher(
     INotificationQueue queue, NotificationComposer composer, INotificationSender sender, NotificationDeliveryStatus status,
@@ -24,9 +26,18 @@ public sealed partial class NotificationDispatcher(
         for (var batch = 0; batch < MaxBatchesPerPass; batch++)
         {
             var due = await queue.DueAsync(clock.GetUtcNow(), settings.BatchSize, cancellationToken);
-            await Parallel.ForEachAsync(
-                due, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelSends, CancellationToken = cancellationToken },
-                async (row, token) => report.Count(await DeliverAsync(row, settings, token)));
+            var sent = new ConcurrentQueue<SentNotification>();
+            try
+            {
+                await Parallel.ForEachAsync(
+                    due, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelSends, CancellationToken = cancellationToken },
+                    async (row, token) => report.Count(await DeliverAsync(row, settings, sent, token)));
+            }
+            finally
+            {
+                // Also when the pass is stopped half-way: what went out is not sent again.
+                await queue.MarkSentAsync(sent, CancellationToken.None);
+            }
             if (due.Count < settings.BatchSize) break;
         }
         return report;
@@ -39,12 +50,13 @@ public sealed partial class NotificationDispatcher(
         return doubled >= max.Ticks ? max : TimeSpan.FromTicks((long)doubled);
     }
 
-    private async Task<DeliveryOutcome> DeliverAsync(QueuedNotification row, NotificationOptions settings, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> DeliverAsync(
+        QueuedNotification row, NotificationOptions settings, ConcurrentQueue<SentNotification> sent, CancellationToken cancellationToken)
     {
         switch (await composer.ComposeAsync(row, cancellationToken))
         {
             case Composition.Skip:
-                await queue.MarkSentAsync(row.NotificationId, row.Attempts, clock.GetUtcNow(), emptyPayload: false, cancellationToken);
+                sent.Enqueue(new SentNotification(row.NotificationId, row.Attempts, clock.GetUtcNow(), EmptyPayload: false));
                 return DeliveryOutcome.Skipped;
             case Composition.GiveUp giveUp:
                 await GiveUpAsync(row, row.Attempts, giveUp.Reason, NotificationKinds.Sealed.Contains(row.Kind), cancellationToken);
@@ -76,7 +88,7 @@ public sealed partial class NotificationDispatcher(
                 }
                 status.Delivered();
                 metrics.Sent(row.Kind);
-                await queue.MarkSentAsync(row.NotificationId, attempts, clock.GetUtcNow(), send.EmptyPayload, cancellationToken);
+                sent.Enqueue(new SentNotification(row.NotificationId, attempts, clock.GetUtcNow(), send.EmptyPayload));
                 return DeliveryOutcome.Sent;
             case var other:
                 throw new System.Diagnostics.UnreachableException($"Unknown composition {other}.");

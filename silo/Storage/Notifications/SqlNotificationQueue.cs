@@ -74,16 +74,23 @@ internal sealed class SqlNotificationQueue(SqlDialect dialect) : INotificationQu
             dialect.ReadDate(reader, 7), reader.GetString(8), SequenceNumber: 0, VisitTime: default, Status: "none");
     }
 
-    public async Task MarkSentAsync(string notificationId, int attempts, DateTimeOffset at, bool emptyPayload, CancellationToken cancellationToken)
+    public async Task MarkSentAsync(IReadOnlyCollection<SentNotification> sent, CancellationToken cancellationToken)
     {
+        if (sent.Count == 0) return;
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE notifications SET sent_at = @at, attempts = @attempts, next_attempt_at = NULL, last_error = NULL" +
-            (emptyPayload ? ", payload = '{}'" : "") + " WHERE notification_id = @id";
-        SlotPoolRows.Bind(update, "at", dialect.Instant(at));
-        SlotPoolRows.Bind(update, "attempts", attempts);
-        SlotPoolRows.Bind(update, "id", notificationId);
-        await update.ExecuteNonQueryAsync(cancellationToken);
+        // The write turn and one transaction: queued behind the pools' commits, never racing them for the lock.
+        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        foreach (var one in sent)
+        {
+            await using var update = transaction.CreateCommand(
+                "UPDATE notifications SET sent_at = @at, attempts = @attempts, next_attempt_at = NULL, last_error = NULL" +
+                (one.EmptyPayload ? ", payload = '{}'" : "") + " WHERE notification_id = @id");
+            SlotPoolRows.Bind(update, "at", dialect.Instant(one.At));
+            SlotPoolRows.Bind(update, "attempts", one.Attempts);
+            SlotPoolRows.Bind(update, "id", one.NotificationId);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task MarkFailedAsync(
@@ -91,15 +98,17 @@ internal sealed class SqlNotificationQueue(SqlDialect dialect) : INotificationQu
         CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE notifications SET attempts = @attempts, next_attempt_at = @retry, dead_at = @dead, last_error = @error" +
-            (emptyPayload ? ", payload = '{}'" : "") + " WHERE notification_id = @id";
+        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        await using var update = transaction.CreateCommand(
+            "UPDATE notifications SET attempts = @attempts, next_attempt_at = @retry, dead_at = @dead, last_error = @error" +
+            (emptyPayload ? ", payload = '{}'" : "") + " WHERE notification_id = @id");
         SlotPoolRows.Bind(update, "attempts", attempts);
         SlotPoolRows.Bind(update, "retry", retryAt is { } retry ? dialect.Instant(retry) : null);
         SlotPoolRows.Bind(update, "dead", deadAt is { } dead ? dialect.Instant(dead) : null);
         SlotPoolRows.Bind(update, "error", error.Length > MaxErrorLength ? error[..MaxErrorLength] : error);
         SlotPoolRows.Bind(update, "id", notificationId);
         await update.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<int> QueueRemindersAsync(DateOnly visitDate, DateTimeOffset now, CancellationToken cancellationToken)
