@@ -57,7 +57,7 @@ public sealed class RushRunner
     /// </summary>
     public int WarmupConcurrency { get; init; } = Warmup.DefaultConcurrency;
 
-    /// <summary>A scenario with payment or the waitlist at work: its visit replaces <see cref="Visit"/>, its checks add to the rush's.</summary>
+    /// <summary>A scenario with payment, the waitlist or the draw at work: its visit replaces <see cref="Visit"/>, its checks add to the rush's.</summary>
     public IRushVariant? Variant { get; init; }
 
     /// <summary>
@@ -96,7 +96,7 @@ public sealed class RushRunner
         var releaseAt = ReleaseInstant(_clock.GetUtcNow(), _scenario.ReleaseIn);
         _progress?.WriteLine($"Creating {_scenario.QuotaPerPool().Count:N0} pools ({_scenario.Numbers:N0} numbers) released at {releaseAt:HH:mm:ss}Z");
         long creating = _clock.GetTimestamp();
-        var pools = await PoolProvisioner.CreateAsync(client, admin, _scenario, RunId, releaseAt, ct, _progress).ConfigureAwait(false);
+        var pools = await PoolProvisioner.CreateAsync(client, admin, _scenario, RunId, releaseAt, ct, _progress, Variant?.PoolLottery).ConfigureAwait(false);
         var provisioning = new ProvisioningTimes(_scenario.PatientsOnFile, patientsReady, pools.Count, _clock.GetElapsedTime(creating));
         _progress?.WriteLine($"  created {pools.Count:N0} pools in {provisioning.PoolCreation.TotalSeconds:0.0} s ({provisioning.PoolsPerSecond:N0}/s)");
         if (_clock.GetUtcNow() > releaseAt)

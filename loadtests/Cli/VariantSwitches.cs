@@ -1,10 +1,11 @@
+using OrleansBooking.LoadTests.Lottery;
 using OrleansBooking.LoadTests.Payment;
 using OrleansBooking.LoadTests.Scenarios;
 using OrleansBooking.LoadTests.Waitlist;
 
 namespace OrleansBooking.LoadTests.Cli;
 
-/// <summary>Reads which part of the hospital a rush also puts to work (<c>--payment</c>, <c>--waitlist</c>) and its options.</summary>
+/// <summary>Reads which part of the hospital a rush also puts to work (<c>--payment</c>, <c>--waitlist</c>, <c>--lottery</c>) and its options.</summary>
 public static class VariantSwitches
 {
     public const string Help = """
@@ -25,6 +26,11 @@ public static class VariantSwitches
           --lapse-ratio F           offers left to run out (default 0.1)
           --watch-for DUR           how long a waiting patient keeps looking (default 150s; --drain defaults to this + 30s)
           --offer-minutes N         Booking:Waitlist:OfferMinutes of the started silo (default 1, its least)
+          --lottery                 the run's pools draw: requests in the window are entries (202); entrants look at
+                                    "my draws" after the draw, the rest book the numbers left first come; each pool's
+                                    audit is read back and checked against the reservations, the entries and the reads
+          --lottery-window DUR      the pools' draw window, whole minutes (default 1m, its least; at most 60m;
+                                    --drain defaults to it + 60s so entrants see their result before the read-back)
 
         """;
 
@@ -52,12 +58,17 @@ public static class VariantSwitches
         };
         try
         {
-            return (args.Flag("payment"), args.Flag("waitlist")) switch
+            var lottery = new LotteryBehaviour
             {
-                (true, true) => throw new UsageException("--payment and --waitlist are separate scenarios; pick one."),
-                (true, false) => Validated(payment.Validate, new PaymentRush(payment)),
-                (false, true) => Validated(waitlist.Validate, new WaitlistRush(waitlist)),
-                _ => null,
+                WindowMinutes = args.Duration("lottery-window") is { } window ? LotteryBehaviour.WindowMinutesOf(window) : new LotteryBehaviour().WindowMinutes,
+            };
+            return (args.Flag("payment"), args.Flag("waitlist"), args.Flag("lottery")) switch
+            {
+                (true, false, false) => Validated(payment.Validate, new PaymentRush(payment)),
+                (false, true, false) => Validated(waitlist.Validate, new WaitlistRush(waitlist)),
+                (false, false, true) => Validated(lottery.Validate, new LotteryRush(lottery)),
+                (false, false, false) => null,
+                _ => throw new UsageException("--payment, --waitlist and --lottery are separate scenarios; pick one."),
             };
         }
         catch (ArgumentException e) { throw new UsageException(e.Message); }
@@ -69,11 +80,15 @@ public static class VariantSwitches
         return variant;
     }
 
-    /// <summary>Waiting patients keep looking after the last arrival; unless told otherwise the drain waits for them.</summary>
+    /// <summary>Waiting patients and entrants keep looking after the last arrival; unless told otherwise the drain waits for them.</summary>
     public static RushScenario ForScenario(RushScenario scenario, IRushVariant? variant, CommandLineArgs args) =>
-        variant is WaitlistRush waitlist && !args.Has("drain")
-            ? scenario with { Load = scenario.Load with { Drain = waitlist.WatchFor + TimeSpan.FromSeconds(30) } }
-            : scenario;
+        args.Has("drain") ? scenario : variant switch
+        {
+            WaitlistRush waitlist => scenario with { Load = scenario.Load with { Drain = waitlist.WatchFor + TimeSpan.FromSeconds(30) } },
+            // Entrants wait for the window to close, then look for their result.
+            LotteryRush lottery => scenario with { Load = scenario.Load with { Drain = lottery.WaitsFor + TimeSpan.FromSeconds(30) } },
+            _ => scenario,
+        };
 
     /// <summary>The silo to start, given what the variant needs: its settings first, so a --silo-arg still overrides them.</summary>
     public static SiloSwitches ForSilo(SiloSwitches target, IRushVariant? variant) => variant is null

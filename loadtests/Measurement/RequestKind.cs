@@ -15,4 +15,6 @@ public enum RequestKind
     Payment,
     /// <summary>Joining a waitlist, looking at one's place, accepting or declining an offer (<c>rush --waitlist</c>).</summary>
     Waitlist,
+    /// <summary><c>GET /api/account/lottery-entries</c>: an entrant looking at the draw's result (<c>rush --lottery</c>).</summary>
+    Lottery,
 }

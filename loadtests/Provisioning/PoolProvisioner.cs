@@ -23,7 +23,7 @@ public static class PoolProvisioner
 
     public static async Task<IReadOnlyList<ProvisionedPool>> CreateAsync(
         BookingServiceClient client, AdminSession admin, RushScenario scenario, string runId, DateTimeOffset releaseAt, CancellationToken ct,
-        TextWriter? progress = null)
+        TextWriter? progress = null, NewLottery? lottery = null)
     {
         var quotas = scenario.QuotaPerPool();
         // Clinic a week after the release, as hospitals release a week ahead.
@@ -42,7 +42,8 @@ public static class PoolProvisioner
                     MinutesPerNumber: scenario.MinutesPerNumber,
                     Quota: quotas[i],
                     Fee: Fee,
-                    ReleaseAt: releaseAt);
+                    ReleaseAt: releaseAt,
+                    Lottery: lottery);
                 var created = await CreateOneAsync(client, admin, request, token).ConfigureAwait(false);
                 pools[i] = new ProvisionedPool(created.PoolId, request.DoctorId, date, created.Quota);
                 // A line per 1,000 pools: a provincial platform's 10,000 take minutes, and silence looks like a hang.

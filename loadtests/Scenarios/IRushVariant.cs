@@ -23,6 +23,9 @@ public interface IRushVariant
     /// <summary>Configuration that must not show on a command line (passed in the silo's environment).</summary>
     IReadOnlyDictionary<string, string> SiloSecrets { get; }
 
+    /// <summary>The draw every pool of the run is created with; null (the default) for first come, first served.</summary>
+    NewLottery? PoolLottery => null;
+
     IArrivalWork Visit(VisitContext context);
 
     /// <summary>After the crowd and before the read-back: waits for what the checks need settled.</summary>

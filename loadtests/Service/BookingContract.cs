@@ -9,7 +9,7 @@ namespace OrleansBooking.LoadTests.Service;
 /// <summary>Body of <c>POST /api/admin/pools</c>.</summary>
 public sealed record NewPool(
     string? PoolId, string DoctorId, string Date, string Session, string StartTime,
-    int MinutesPerNumber, int Quota, decimal Fee, DateTimeOffset ReleaseAt);
+    int MinutesPerNumber, int Quota, decimal Fee, DateTimeOffset ReleaseAt, NewLottery? Lottery = null);
 
 /// <summary>Body of <c>PATCH /api/admin/pools/{poolId}</c>; absent fields stay as they are.</summary>
 public sealed record PoolChange(int? Quota = null, DateTimeOffset? ReleaseAt = null, string? Status = null);

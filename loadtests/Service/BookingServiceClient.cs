@@ -28,8 +28,11 @@ public sealed partial class BookingServiceClient
 
     /// <param name="patient">The token of the patient account that manages <paramref name="patientId"/>; null for a service without accounts.</param>
     public Task<ServiceCall<Reservation>> ReserveAsync(string poolId, string patientId, BearerToken? patient, string idempotencyKey, CancellationToken ct) =>
-        SendAsync(new ServiceRequest(Post, $"api/pools/{Uri.EscapeDataString(poolId)}/reservations", patient, idempotencyKey,
-            Json(new ReservationRequest(patientId), BookingJson.Default.ReservationRequest)), BookingJson.Default.Reservation, ct);
+        SendAsync(ReserveRequest(poolId, patientId, patient, idempotencyKey), BookingJson.Default.Reservation, ct);
+
+    private static ServiceRequest ReserveRequest(string poolId, string patientId, BearerToken? patient, string idempotencyKey) =>
+        new(Post, $"api/pools/{Uri.EscapeDataString(poolId)}/reservations", patient, idempotencyKey,
+            Json(new ReservationRequest(patientId), BookingJson.Default.ReservationRequest));
 
     /// <summary>Public browsing: no token.</summary>
     public Task<ServiceCall<PoolSnapshot>> GetPoolAsync(string poolId, CancellationToken ct) =>

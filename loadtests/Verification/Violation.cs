@@ -51,6 +51,26 @@ public enum ViolationKind
     WaitlistStateInconsistent,
     /// <summary>A waiting patient's place could not be read back.</summary>
     WaitlistUnreadable,
+
+    // The draw (rush --lottery).
+    /// <summary>A reservation made before the draw window closed, or the draw held before it did.</summary>
+    ReservedBeforeDraw,
+    /// <summary>A number drawn for someone who did not enter in the window (or a draw reservation the audit does not name).</summary>
+    DrawWinnerNotEntrant,
+    /// <summary>A winner with more than one number, or whose reservations do not hold exactly the number won.</summary>
+    DrawWinnerNumberedTwice,
+    /// <summary>Two winners drew the same number.</summary>
+    DrawNumberReused,
+    /// <summary>More winners than the quota, or a number outside 1..quota.</summary>
+    DrawOverQuota,
+    /// <summary>An entry the service answered 202 for is not in the pool's audit.</summary>
+    DrawEntryMissing,
+    /// <summary>An entrant's own "my draws" disagrees with the audit (missing, or another status or number).</summary>
+    DrawReadDisagrees,
+    /// <summary>The window closed and the pool has not drawn.</summary>
+    DrawNotHeld,
+    /// <summary>A pool's audit or an entrant's own list could not be read, so nothing about it is proven.</summary>
+    DrawUnreadable,
 }
 
 /// <summary>One broken invariant, with enough detail to find it in the database.</summary>

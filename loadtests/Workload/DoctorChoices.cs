@@ -18,10 +18,7 @@ public sealed class DoctorChoices(VisitContext context)
 
     public async Task<ArrivalBooking> BookAsync(long index, long intendedTimestamp, CancellationToken ct)
     {
-        var dice = new VisitDice(context.Scenario.Load.Seed, index);
-        int member = dice.Next(context.Scenario.Patients);
-        string patientId = RushRunner.PatientIdPrefix(context.RunId) + member;
-        var token = context.Tokens.Of(member);
+        var (dice, member, patientId, token) = Arrival(context, index);
         var tried = new int[Math.Min(context.Scenario.Behaviour.MaxChoices, _catalogue.Pools.Count)];
         var end = AttemptEnd.SoldOut;
         Reservation? reservation = null;
@@ -39,5 +36,13 @@ public sealed class DoctorChoices(VisitContext context)
         }
         context.Measurements.Journeys.Add(ReservationAttempt.JourneyEndOf(end));
         return new ArrivalBooking(member, patientId, token, end, reservation, _catalogue.Pools[tried[0]]);
+    }
+
+    /// <summary>Who arrival <paramref name="index"/> is, and the dice that go on to choose the doctors: the same for every variant's patient.</summary>
+    public static (VisitDice Dice, int Member, string PatientId, BearerToken? Token) Arrival(VisitContext context, long index)
+    {
+        var dice = new VisitDice(context.Scenario.Load.Seed, index);
+        int member = dice.Next(context.Scenario.Patients);
+        return (dice, member, RushRunner.PatientIdPrefix(context.RunId) + member, context.Tokens.Of(member));
     }
 }
