@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace OrleansBooking.Api.RateLimiting;
@@ -14,13 +13,8 @@ public static class BookingRateLimits
         services.AddSingleton(sp => new CallerRateLimits(
             sp.GetRequiredService<IOptions<RateLimitOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = RateLimitRejection.AnswerAsync;
-            options.AddPolicy<ClientNetwork, SignInRateLimitPolicy>(RateLimitPolicies.SignIn);
-        });
-        services.AddOptions<RateLimiterOptions>().Configure<CallerRateLimits>((options, callers) => options.GlobalLimiter = callers.Limiter);
+        services.AddSingleton(sp => new SignInRateLimits(
+            sp.GetRequiredService<IOptions<RateLimitOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 
@@ -31,7 +25,7 @@ public static class BookingRateLimits
     /// </summary>
     public static WebApplication UseBookingRateLimits(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled) app.UseRateLimiter();
+        if (app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled) app.UseMiddleware<RateLimitMiddleware>();
         return app;
     }
 }
