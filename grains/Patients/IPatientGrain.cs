@@ -16,7 +16,11 @@ namespace OrleansBooking.Grains.Patients;
 /// </remarks>
 public interface IPatientGrain : IGrainWithStringKey
 {
-    /// <summary>Checks suspension and limits, then asks the pool; a failure at the pool never leaves a limit place taken.</summary>
+    /// <summary>
+    /// Checks suspension and limits, then asks the pool. A refusal gives the limit place back; a fault
+    /// that leaves the outcome unknown (a timeout) keeps it counted until the pool answers again or
+    /// the reservation shows in the database, so the limits hold whatever the pool did.
+    /// </summary>
     Task<PatientReserveOutcome> ReserveAsync(string poolId, ReserveRequest request);
 
     /// <summary>

@@ -3,7 +3,8 @@ using OrleansBooking.Grains.SlotPools;
 namespace OrleansBooking.Grains.Patients;
 
 /// <summary>
-/// The patient's reservations in memory, and the one limit place held while a pool decides.
+/// The patient's reservations in memory, the one limit place held while a pool decides, and the
+/// places of attempts whose outcome is unknown (the pool call failed without an answer).
 /// Never written by the patient grain: the reservations themselves are durable in the pools'
 /// rows, so this is rebuilt from them on activation and whenever it may have drifted.
 /// </summary>
@@ -11,15 +12,30 @@ namespace OrleansBooking.Grains.Patients;
 /// Entries in draws are held here only (the pool has them durably): they survive a re-read of the
 /// reservations, not a new activation — the grain is kept in memory until its draws are due, and a
 /// patient grain lost with its silo during a window no longer counts its entries (a win then stands,
-/// even past a limit: a number drawn is never taken back).
+/// even past a limit: a number drawn is never taken back). Places in doubt are kept the same way,
+/// until a read shows their reservation or the pool answers the patient again.
 /// </remarks>
-public sealed class PatientBookings(IEnumerable<BookedVisit> loaded, IEnumerable<DrawEntryPlace>? entered = null)
+public sealed class PatientBookings
 {
-    private readonly Dictionary<string, BookedVisit> byReservation =
-        loaded.ToDictionary(v => v.ReservationId, StringComparer.Ordinal);
-    private readonly Dictionary<string, DrawEntryPlace> entries =
-        (entered ?? []).ToDictionary(e => e.PoolId, StringComparer.Ordinal);
+    private readonly Dictionary<string, BookedVisit> byReservation;
+    private readonly Dictionary<string, DrawEntryPlace> entries;
+    // By pool: a patient holds at most one number per pool, so the pool's next answer settles its place.
+    private readonly Dictionary<string, BookedVisit> inDoubt;
     private BookedVisit? held;
+
+    public PatientBookings(IEnumerable<BookedVisit> loaded, IEnumerable<DrawEntryPlace>? entered = null, IEnumerable<BookedVisit>? doubted = null)
+    {
+        byReservation = loaded.ToDictionary(v => v.ReservationId, StringComparer.Ordinal);
+        entries = (entered ?? []).ToDictionary(e => e.PoolId, StringComparer.Ordinal);
+        inDoubt = (doubted ?? []).Where(d => !IsShown(d)).ToDictionary(d => d.PoolId, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The reservations as <paramref name="loaded"/> from the database, keeping what only memory knows:
+    /// the entries not drawn at <paramref name="now"/>, and the places in doubt the read does not settle.
+    /// </summary>
+    public PatientBookings ReadBack(IEnumerable<BookedVisit> loaded, DateTimeOffset now) =>
+        new(loaded, EntriesUndrawnAt(now), inDoubt.Values);
 
     public IReadOnlyCollection<BookedVisit> Visits => byReservation.Values;
 
@@ -32,6 +48,12 @@ public sealed class PatientBookings(IEnumerable<BookedVisit> loaded, IEnumerable
     /// <summary>True while the patient's entry in <paramref name="poolId"/> waits for its draw: the pool answers the same entry.</summary>
     public bool IsEntered(string poolId, DateTimeOffset now) => entries.TryGetValue(poolId, out var entry) && entry.DrawAt > now;
 
+    /// <summary>True while an attempt's outcome is unknown somewhere: memory may miss a reservation, so the truth is read first.</summary>
+    public bool HasPlacesInDoubt => inDoubt.Count > 0;
+
+    /// <summary>True while an attempt in <paramref name="poolId"/> has an unknown outcome: only the pool can answer the next one.</summary>
+    public bool IsInDoubt(string poolId) => inDoubt.ContainsKey(poolId);
+
     /// <summary>True when an attempt with <paramref name="idempotencyKey"/> in this pool made a reservation before.</summary>
     public bool Made(string poolId, string idempotencyKey) =>
         byReservation.Values.Any(v => v.PoolId == poolId && v.IdempotencyKey == idempotencyKey);
@@ -43,7 +65,8 @@ public sealed class PatientBookings(IEnumerable<BookedVisit> loaded, IEnumerable
     public LimitKind? Exceeded(VisitDay day, PatientLimits limits)
     {
         var counted = byReservation.Values.Where(v => v.Counts).Select(v => (v.VisitDate, v.DepartmentId))
-            .Concat(entries.Values.Select(e => (VisitDate: e.Day.Date, e.Day.DepartmentId))).ToList();
+            .Concat(entries.Values.Select(e => (VisitDate: e.Day.Date, e.Day.DepartmentId)))
+            .Concat(inDoubt.Values.Select(d => (d.VisitDate, d.DepartmentId))).ToList();
         if (held is not null) counted.Add((held.VisitDate, held.DepartmentId));
 
         if (day.DepartmentId is { } department
@@ -88,8 +111,26 @@ public sealed class PatientBookings(IEnumerable<BookedVisit> loaded, IEnumerable
         if (won is not null) Record(won, day);
     }
 
-    /// <summary>The pool refused or failed: the held place is given back.</summary>
+    /// <summary>The pool refused, or failed before deciding anything: the held place is given back.</summary>
     public void Release() => held = null;
+
+    /// <summary>
+    /// The pool call failed without an answer (a timeout, a lost silo): the pool may still commit the
+    /// reservation, so the held place stays counted, in doubt, until that pool or the database says.
+    /// </summary>
+    public void Doubt(string? idempotencyKey)
+    {
+        if (held is not { } place) return;
+        held = null;
+        inDoubt[place.PoolId] = place with { IdempotencyKey = idempotencyKey };
+    }
+
+    /// <summary>The pool answered the patient: whatever it said (a number, an entry, a refusal) is its outcome now.</summary>
+    public void Settle(string poolId) => inDoubt.Remove(poolId);
+
+    // The read shows the attempt's reservation (by its key), or a number in that pool: it counts as a reservation from now on.
+    private bool IsShown(BookedVisit doubt) => byReservation.Values.Any(v => v.PoolId == doubt.PoolId
+        && ((doubt.IdempotencyKey is { } key && v.IdempotencyKey == key) || v.Status.HoldsNumber()));
 
     /// <summary>Remembers a reservation learnt of outside an attempt (e.g. the pool says the patient holds one).</summary>
     public void Record(Reservation reservation, VisitDay day) =>

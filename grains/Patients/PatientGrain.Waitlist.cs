@@ -26,7 +26,7 @@ internal sealed partial class PatientGrain : IPatientWaitlistGrain
         // Already on this list: the pool answers the same place again, whatever the counts say now.
         if (await waitlist.GetWaitlistPlaceAsync(Key) is { } place) return new JoinWaitlistOutcome.Joined(place, Repeated: true);
 
-        if (bookingsInDoubt || bookings.Exceeded(day, limits) is not null) await RereadBookingsAsync();
+        if (bookings.HasPlacesInDoubt || bookings.Exceeded(day, limits) is not null) await RereadBookingsAsync();
         if (!bookings.Holds(poolId) && bookings.Exceeded(day, limits) is { } limit)
             return new JoinWaitlistOutcome.PatientRefused(new PatientReserveOutcome.LimitReached(limit, Allowed(limit)));
 

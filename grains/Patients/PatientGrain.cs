@@ -8,8 +8,10 @@ namespace OrleansBooking.Grains.Patients;
 
 /// <summary>
 /// One patient. A reservation is two steps inside one turn: take a limit place in memory, ask the
-/// pool, then confirm the place (reserved) or give it back (any refusal or fault). Turns never
-/// overlap, so a burst of attempts across many pools is decided one by one and cannot exceed a limit.
+/// pool, then confirm the place (reserved) or give it back (a refusal, or a fault before the pool
+/// decided). A fault that leaves the outcome unknown keeps the place, in doubt, until the pool or the
+/// database says what happened. Turns never overlap, so a burst of attempts across many pools is
+/// decided one by one and cannot exceed a limit.
 /// Nothing is written on this path: a reservation is durable in the pool's rows before the pool
 /// answers, and those rows are what the bookings are loaded from. Orleans keeps one activation
 /// per patient across the cluster, so the limits hold whichever silo a request arrives at.
@@ -28,9 +30,6 @@ internal sealed partial class PatientGrain(
     private GroupCommit<PatientState, PatientChange> commit = null!;
     private PatientProfile? profile;
     private PatientBookings bookings = new([]);
-    // Set when a pool call failed without an answer (e.g. a timeout whose decision may still commit):
-    // memory may miss a reservation, so the next attempt reads the truth first.
-    private bool bookingsInDoubt;
 
     private PatientState State => commit.State;
 
@@ -63,7 +62,8 @@ internal sealed partial class PatientGrain(
 
         var reread = false;
         // A draw due and not told of (the pool's message is one-way): the database says what was won.
-        if (bookingsInDoubt || bookings.HasEntryDrawnBy(clock.GetUtcNow())) reread = await RereadBookingsAsync();
+        // A place in doubt: the reservation may have committed since, and the read settles it if so.
+        if (bookings.HasPlacesInDoubt || bookings.HasEntryDrawnBy(clock.GetUtcNow())) reread = await RereadBookingsAsync();
         // A retry, or a second try at a pool the patient holds, cannot make a new reservation: the
         // pool answers it (the same reservation, or already_booked), whatever the limits or a
         // suspension say now.
@@ -89,9 +89,11 @@ internal sealed partial class PatientGrain(
         return await DecideAtPoolAsync(poolId, pool, request, day);
     }
 
+    // A pool whose last answer was lost is asked again with no new place taken: its place in doubt
+    // already counts, and the pool answers the original (by key) or already_booked if it committed.
     private bool IsRetryOrHeld(string poolId, ReserveRequest request) =>
         (request.IdempotencyKey is { } key && bookings.Made(poolId, key)) || bookings.Holds(poolId)
-        || bookings.IsEntered(poolId, clock.GetUtcNow());
+        || bookings.IsEntered(poolId, clock.GetUtcNow()) || bookings.IsInDoubt(poolId);
 
     /// <summary>The second step. <paramref name="day"/> is null when no limit place was taken (a retry).</summary>
     private async Task<PatientReserveOutcome> DecideAtPoolAsync(string poolId, ISlotPoolGrain pool, ReserveRequest request, VisitDay? day)
@@ -101,12 +103,22 @@ internal sealed partial class PatientGrain(
         {
             outcome = await pool.ReserveAsync(request);
         }
-        catch
+        catch (Exception fault) when (NothingWasDecided(fault))
         {
             bookings.Release();
-            bookingsInDoubt = true;
             throw;
         }
+        catch
+        {
+            // The outcome is unknown: Orleans' response timeout (or a lost silo) does not stop the pool,
+            // which may commit the reservation after this turn. Re-reading at the next attempt is not
+            // enough (the commit may land after the read), so the place stays counted until the pool
+            // answers this patient again or a read shows the reservation. The cost is a refusal the
+            // patient might not have needed while in doubt; a retry with the same key settles it.
+            bookings.Doubt(request.IdempotencyKey);
+            throw;
+        }
+        bookings.Settle(poolId);
 
         var known = day ?? await visitDays.FindAsync(poolId, pool);
         switch (outcome)
@@ -129,10 +141,13 @@ internal sealed partial class PatientGrain(
         return new PatientReserveOutcome.Decided(outcome);
     }
 
+    /// <summary>The pool refused the call before deciding anything (overloaded, or its activation is stale), so a place taken is free.</summary>
+    private static bool NothingWasDecided(Exception fault) =>
+        fault is GrainOverloadedException or GrainStorageException { IsVersionConflict: true };
+
     private async Task<bool> RereadBookingsAsync()
     {
-        bookings = new PatientBookings(await records.ReadBookingsAsync(Key, CancellationToken.None), bookings.EntriesUndrawnAt(clock.GetUtcNow()));
-        bookingsInDoubt = false;
+        bookings = bookings.ReadBack(await records.ReadBookingsAsync(Key, CancellationToken.None), clock.GetUtcNow());
         return true;
     }
 

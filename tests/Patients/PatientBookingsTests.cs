@@ -70,4 +70,31 @@ public sealed class PatientBookingsTests
         Assert.False(bookings.Holds("pool-1"));
         Assert.Null(bookings.Exceeded(new VisitDay(Monday, null), new PatientLimits { PerDay = 1 }));
     }
+
+    [Fact]
+    public void APlaceInDoubtCountsAcrossAReadThatDoesNotShowItsReservation()
+    {
+        var bookings = new PatientBookings([Visit("r1", Monday)]);
+        bookings.Hold("pool-late", new VisitDay(Monday, null));
+        bookings.Doubt("key-late");
+
+        var reread = bookings.ReadBack([Visit("r1", Monday)], DateTimeOffset.UnixEpoch);
+
+        Assert.True(reread.IsInDoubt("pool-late"));
+        Assert.Equal(LimitKind.PerDay, reread.Exceeded(new VisitDay(Monday, null), Limits));
+    }
+
+    [Fact]
+    public void APlaceInDoubtBecomesTheReservationAReadShows()
+    {
+        var bookings = new PatientBookings([]);
+        bookings.Hold("pool-late", new VisitDay(Monday, null));
+        bookings.Doubt("key-late");
+
+        var reread = bookings.ReadBack([new BookedVisit("r2", "pool-late", Monday, null, "key-late", ReservationStatus.Booked)], DateTimeOffset.UnixEpoch);
+
+        Assert.False(reread.HasPlacesInDoubt, "Expected the read to settle the place in doubt; it is still in doubt.");
+        // Counted once, as the reservation: a second visit that day still fits the limit of 2.
+        Assert.Null(reread.Exceeded(new VisitDay(Monday, null), Limits));
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrleansBooking.Grains.Patients;
 using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
@@ -8,29 +9,56 @@ namespace OrleansBooking.Tests.Patients;
 /// <summary>The two steps of a reservation: a limit place is taken, then confirmed by the pool's reservation or given back.</summary>
 public sealed class TwoStepTests
 {
-    [Fact]
-    public async Task AFailingPoolGivesTheLimitPlaceBack()
+    /// <summary>pt-1 registered; <paramref name="poolIds"/> open on Monday, each in its own department; the patients reach them through <paramref name="faulty"/>.</summary>
+    private static async Task<PatientHarness> StartWithFaultyPoolAsync(Func<ISlotPoolGrainFactory, FaultyPools> faulty, params string[] poolIds)
     {
-        FaultyPools? faulty = null;
-        await using var harness = await PatientHarness.StartAsync(wrapPools: pools => faulty = new FaultyPools(pools, "broken"));
+        var harness = await PatientHarness.StartAsync(wrapPools: faulty);
         harness.Register("pt-1");
-        foreach (var p in new[] { "broken", "a", "b" }) await harness.OpenPoolAsync(p, Monday, "dept-" + p);
+        foreach (var p in poolIds) await harness.OpenPoolAsync(p, Monday, "dept-" + p);
+        return harness;
+    }
 
-        await Assert.ThrowsAsync<TimeoutException>(() => harness.ReserveAsync("pt-1", "broken"));
+    /// <summary>The very instance the patient grains are given (a singleton), so a test can steer it.</summary>
+    private static FaultyPools FaultyPoolsOf(PatientHarness harness) =>
+        (FaultyPools)harness.Host.Services.GetRequiredService<ISlotPoolGrainFactory>();
 
-        // Had the failed attempt kept its place, the second of these would break the daily limit of 2.
+    [Fact]
+    public async Task AnOverloadedPoolGivesTheLimitPlaceBack()
+    {
+        await using var harness = await StartWithFaultyPoolAsync(
+            pools => new FaultyPools(pools, "busy") { Fault = new GrainOverloadedException("SlotPoolGrain/busy", 10) }, "busy", "a", "b");
+
+        await Assert.ThrowsAsync<GrainOverloadedException>(() => harness.ReserveAsync("pt-1", "busy"));
+
+        // The pool refused before deciding: had the attempt kept its place, the second of these would break the daily limit of 2.
         await harness.ReserveOkAsync("pt-1", "a");
         await harness.ReserveOkAsync("pt-1", "b");
-        Assert.NotNull(faulty);
+    }
+
+    [Fact]
+    public async Task ATimedOutAttemptKeepsItsPlaceUntilItsPoolAnswers()
+    {
+        await using var harness = await StartWithFaultyPoolAsync(pools => new FaultyPools(pools, "lost"), "a", "b");
+        harness.Register("pt-2");
+        await harness.OpenPoolAsync("lost", Monday, "d1", quota: 1);
+        await harness.ReserveOkAsync("pt-1", "a");
+
+        // The request never reached the pool, but the patient cannot know that.
+        await Assert.ThrowsAsync<TimeoutException>(() => harness.ReserveAsync("pt-1", "lost", key: "try-lost"));
+        Assert.Equal(new PatientReserveOutcome.LimitReached(LimitKind.PerDay, 2), await harness.ReserveAsync("pt-1", "b"));
+
+        // The retry's definite answer (sold out meanwhile) settles the attempt: its place is free again.
+        FaultyPoolsOf(harness).Failing = false;
+        await harness.ReserveOkAsync("pt-2", "lost");
+        var retry = Assert.IsType<PatientReserveOutcome.Decided>(await harness.ReserveAsync("pt-1", "lost", key: "try-lost"));
+        Assert.IsType<ReserveOutcome.SoldOut>(retry.Pool);
+        await harness.ReserveOkAsync("pt-1", "b");
     }
 
     [Fact]
     public async Task AReplyLostAfterThePoolDecidedIsCountedOnTheNextAttempt()
     {
-        FaultyPools? faulty = null;
-        await using var harness = await PatientHarness.StartAsync(wrapPools: pools => faulty = new FaultyPools(pools, "lossy") { FailAfterDeciding = true });
-        harness.Register("pt-1");
-        foreach (var p in new[] { "lossy", "a", "b" }) await harness.OpenPoolAsync(p, Monday, "dept-" + p);
+        await using var harness = await StartWithFaultyPoolAsync(pools => new FaultyPools(pools, "lossy") { FailAfterDeciding = true }, "lossy", "a", "b");
 
         await Assert.ThrowsAsync<TimeoutException>(() => harness.ReserveAsync("pt-1", "lossy"));
         await harness.ReserveOkAsync("pt-1", "a");
@@ -38,6 +66,29 @@ public sealed class TwoStepTests
         // The lossy pool did reserve: memory was in doubt and re-read it, so this is the third.
         Assert.Equal(new PatientReserveOutcome.LimitReached(LimitKind.PerDay, 2), await harness.ReserveAsync("pt-1", "b"));
         Assert.Equal(2, await harness.HeldByAsync("pt-1"));
+    }
+
+    [Fact]
+    public async Task AReservationCommittedAfterTheCallTimedOutNeverTakesThePatientPastALimit()
+    {
+        await using var harness = await StartWithFaultyPoolAsync(pools => new FaultyPools(pools, "queued") { DeliverLate = true }, "a", "queued", "b");
+        var faulty = FaultyPoolsOf(harness);
+        await harness.ReserveOkAsync("pt-1", "a", key: "try-a");
+
+        // The pool has not decided when the patient's call times out: no read can show the reservation yet.
+        await Assert.ThrowsAsync<TimeoutException>(() => harness.ReserveAsync("pt-1", "queued", key: "try-queued"));
+        var third = await harness.ReserveAsync("pt-1", "b", key: "try-b");
+        await faulty.DeliverLateAsync();
+
+        Assert.Equal(new PatientReserveOutcome.LimitReached(LimitKind.PerDay, 2), third);
+        Assert.Equal(2, await harness.HeldByAsync("pt-1"));
+        // The client's retry, as the 503 told it, gets the reservation the pool committed.
+        faulty.Failing = false;
+        var committed = (await harness.ReadBookingsAsync("pt-1", CancellationToken.None)).Single(v => v.PoolId == "queued");
+        var retry = Assert.IsType<PatientReserveOutcome.Decided>(await harness.ReserveAsync("pt-1", "queued", key: "try-queued"));
+        var replayed = Assert.IsType<ReserveOutcome.Reserved>(retry.Pool);
+        Assert.True(replayed.Replayed, "Expected the retry to replay the committed reservation; it made a new one.");
+        Assert.Equal(committed.ReservationId, replayed.Reservation.ReservationId);
     }
 
     [Fact]
