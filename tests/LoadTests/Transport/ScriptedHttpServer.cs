@@ -38,8 +38,9 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
                 lock (_connections) _connections.Add(ServeAsync(socket, index, script));
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (_stop.IsCancellationRequested)
         {
+            // Stopped: a pending accept ends cancelled, or one begun after Stop finds the listener closed.
         }
     }
 
