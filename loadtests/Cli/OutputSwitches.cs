@@ -25,10 +25,10 @@ public sealed record OutputSwitches(string Root, int Connections, TimeSpan Timeo
     public static OutputSwitches From(CommandLineArgs args)
     {
         bool http2 = args.Flag("http2");
-        string transport = args.String("transport") ?? "raw";
-        if (transport is not ("raw" or "httpclient"))
+        string? transport = args.String("transport");
+        if (transport is not (null or "raw" or "httpclient"))
             throw new UsageException($"--transport must be raw or httpclient, not '{transport}'.");
-        if (http2 && transport == "raw" && args.String("transport") is not null)
+        if (http2 && transport == "raw")
             throw new UsageException("--http2 goes through HttpClient; leave out --transport raw.");
         return new(
             args.String("out") ?? ReportFolder.DefaultRoot,

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Http.Headers;
 using OrleansBooking.LoadTests.Measurement;
 
@@ -40,9 +39,7 @@ public sealed class HttpClientTransport : IServiceTransport
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
-            var rented = ArrayPool<byte>.Shared.Rent(body.Length);
-            body.CopyTo(rented, 0);
-            return new ServiceResponse((int)response.StatusCode, RetryAfterOf(response), rented, body.Length);
+            return new ServiceResponse((int)response.StatusCode, RetryAfterOf(response), body, body.Length, rented: false);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

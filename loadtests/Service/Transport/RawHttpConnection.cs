@@ -20,6 +20,7 @@ public sealed class RawHttpConnection : IDisposable
     private byte[] _buffer = new byte[4096];
     private int _start, _end;
     private bool _answeredBefore;
+    private CancellationTokenSource? _timeout;
 
     public RawHttpConnection(EndPoint endPoint) => _endPoint = endPoint;
 
@@ -167,6 +168,27 @@ public sealed class RawHttpConnection : IDisposable
         _end += read;
     }
 
+    /// <summary>
+    /// A token cancelled after <paramref name="timeout"/> on <paramref name="clock"/>, for one exchange.
+    /// The source is reused from exchange to exchange (a new one only after it fired), so a request
+    /// costs no new source and timer; <see cref="EndTimeout"/> disarms it.
+    /// </summary>
+    public CancellationToken StartTimeout(TimeSpan timeout, TimeProvider clock)
+    {
+        if (_timeout is null || !_timeout.TryReset())
+        {
+            _timeout?.Dispose();
+            _timeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        }
+        _timeout.CancelAfter(timeout);
+        return _timeout.Token;
+    }
+
+    public void EndTimeout() => _timeout?.TryReset();
+
+    /// <summary>The run was stopped: the exchange in progress ends as if it had timed out.</summary>
+    public void CancelExchange() => _timeout?.Cancel();
+
     /// <summary>Drops the socket after a fault or a timeout; the next request connects again.</summary>
     public void Close()
     {
@@ -174,5 +196,9 @@ public sealed class RawHttpConnection : IDisposable
         _socket = null;
     }
 
-    public void Dispose() => Close();
+    public void Dispose()
+    {
+        Close();
+        _timeout?.Dispose();
+    }
 }

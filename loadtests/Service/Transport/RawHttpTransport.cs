@@ -60,17 +60,17 @@ public sealed class RawHttpTransport : IServiceTransport
         try
         {
             connection = await _idle.Reader.ReadAsync(ct).ConfigureAwait(false);
-            using var exchange = new CancellationTokenSource(_timeout, _clock);
-            using var stopped = ct.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), exchange);
+            var exchange = connection.StartTimeout(_timeout, _clock);
+            using var stopped = ct.UnsafeRegister(static state => ((RawHttpConnection)state!).CancelExchange(), connection);
             try
             {
-                return await connection.ExchangeAsync(bytes.AsMemory(0, length), exchange.Token).ConfigureAwait(false);
+                return await connection.ExchangeAsync(bytes.AsMemory(0, length), exchange).ConfigureAwait(false);
             }
             catch (RawHttpConnection.StaleException)
             {
                 // Closed by the server while idle, before this request was read: send it again on a new connection.
                 connection.Close();
-                return await connection.ExchangeAsync(bytes.AsMemory(0, length), exchange.Token).ConfigureAwait(false);
+                return await connection.ExchangeAsync(bytes.AsMemory(0, length), exchange).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -91,7 +91,11 @@ public sealed class RawHttpTransport : IServiceTransport
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
-            if (connection is not null) _idle.Writer.TryWrite(connection);
+            if (connection is not null)
+            {
+                connection.EndTimeout();
+                _idle.Writer.TryWrite(connection);
+            }
         }
     }
 

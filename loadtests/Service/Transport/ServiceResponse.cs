@@ -4,28 +4,33 @@ namespace OrleansBooking.LoadTests.Service.Transport;
 
 /// <summary>
 /// What came back: the status (0 when no response arrived, then <see cref="Failure"/> says why),
-/// <c>Retry-After</c>, and the body in a buffer rented from the shared pool, so reading the crowd's
-/// answers allocates nothing per request. Dispose exactly once, after the body has been read.
+/// <c>Retry-After</c>, and the body: in a buffer rented from the shared pool (the raw transport, so
+/// reading the crowd's answers allocates nothing per request) or in one of its own (HttpClient's).
+/// Dispose exactly once, after the body has been read.
 /// </summary>
 public readonly struct ServiceResponse : IDisposable
 {
-    private readonly byte[]? _rented;
+    private readonly byte[]? _body;
     private readonly int _length;
+    private readonly bool _rented;
 
-    public ServiceResponse(int status, TimeSpan? retryAfter, byte[]? rentedBody, int length)
+    /// <param name="rented">True when <paramref name="body"/> came from <see cref="ArrayPool{T}.Shared"/> and goes back on dispose.</param>
+    public ServiceResponse(int status, TimeSpan? retryAfter, byte[]? body, int length, bool rented = true)
     {
         Status = status;
         RetryAfter = retryAfter;
-        _rented = rentedBody;
+        _body = body;
         _length = length;
+        _rented = rented;
         Failure = "";
     }
 
     private ServiceResponse(string failure)
     {
         Failure = failure;
-        _rented = null;
+        _body = null;
         _length = 0;
+        _rented = false;
     }
 
     public int Status { get; }
@@ -35,12 +40,12 @@ public readonly struct ServiceResponse : IDisposable
 
     public TimeSpan? RetryAfter { get; }
 
-    public ReadOnlySpan<byte> Body => _rented is null ? default : _rented.AsSpan(0, _length);
+    public ReadOnlySpan<byte> Body => _body is null ? default : _body.AsSpan(0, _length);
 
     public static ServiceResponse Failed(string failure) => new(failure);
 
     public void Dispose()
     {
-        if (_rented is not null) ArrayPool<byte>.Shared.Return(_rented);
+        if (_rented && _body is not null) ArrayPool<byte>.Shared.Return(_body);
     }
 }
