@@ -142,6 +142,20 @@ public sealed class GroupCommit<TState, TChange>
     }
 
     /// <summary>
+    /// Completes once everything decided so far has been written, committed or undone; never faults
+    /// and does not count as a waiting call. For a caller that only reads the outcome: it decided
+    /// nothing, so it has nothing to be told about a failed write beyond what <see cref="Committed"/>
+    /// then says.
+    /// </summary>
+    public Task WhenSettledAsync()
+    {
+        var latest = unwritten.Count > 0 ? unwritten[^1] : inFlight;
+        if (latest is null) return Task.CompletedTask;
+        StartWriteIfIdle();
+        return latest.Settled;
+    }
+
+    /// <summary>
     /// Completes once nothing decided is left unwritten (committed, or failed and undone). For
     /// deactivation: an activation leaves memory only after its writes finish.
     /// </summary>
@@ -238,5 +252,11 @@ public sealed class GroupCommit<TState, TChange>
         public List<TChange> Changes { get; } = [];
         public int Waiters { get; set; }
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Done, whatever its outcome; one per batch however many readers wait on it.</summary>
+        public Task Settled => settled ??= Done.Task.ContinueWith(
+            static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        private Task? settled;
     }
 }

@@ -19,7 +19,8 @@ public interface ISlotPoolGrain : IGrainWithStringKey
     /// Sold out, when that is certainly what <see cref="ReserveAsync"/> would answer
     /// <paramref name="request"/> whether or not the writes in flight commit; null when the pool
     /// must decide. Lets the crowd that arrives after the numbers are gone be answered before any
-    /// patient is loaded.
+    /// patient is loaded. When the numbers are gone as decided but their write is still in flight,
+    /// it answers once that write has committed (or null, when it failed and gave them back).
     /// </summary>
     [ReadOnly, AlwaysInterleave]
     Task<ReserveOutcome?> AnswerIfSoldOutAsync(ReserveRequest request);

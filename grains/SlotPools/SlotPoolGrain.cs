@@ -84,12 +84,37 @@ internal sealed partial class SlotPoolGrain(
 
     public Task<ReserveOutcome?> AnswerIfSoldOutAsync(ReserveRequest request)
     {
+        var answer = SoldOutAnswer(request, out var soldOutAsDecided);
+        if (answer is not null || !soldOutAsDecided) return Task.FromResult(answer);
+        // Sold out as decided, not yet as committed: at the release the last numbers are decided
+        // within milliseconds and their write takes longer, and the crowd arriving meanwhile would
+        // each load a patient only to wait on this same write in ReserveAsync and hear "sold out".
+        // Waiting here instead leaves thousands of patients unloaded in the release's first second.
+        return AnswerOnceSettledAsync(request);
+    }
+
+    private async Task<ReserveOutcome?> AnswerOnceSettledAsync(ReserveRequest request)
+    {
+        await commit.WhenSettledAsync();
+        // A failed write gave numbers back, and a change decided meanwhile may be in flight: then
+        // the pool must decide after all.
+        return SoldOutAnswer(request, out _);
+    }
+
+    /// <summary>
+    /// Sold out when that holds whether or not the writes in flight commit, else null;
+    /// <paramref name="soldOutAsDecided"/> says whether the decided state alone would answer sold out.
+    /// </summary>
+    private ReserveOutcome? SoldOutAnswer(ReserveRequest request, out bool soldOutAsDecided)
+    {
+        soldOutAsDecided = false;
         var now = clock.GetUtcNow();
         // A hold that has run out but is not yet expired frees a number: the pool must decide.
         if (commit.IsStale || (State.HasHolds && State.EarliestHoldExpiry() <= now) || State.Waitlist.EarliestOfferExpiry() <= now)
-            return Task.FromResult<ReserveOutcome?>(null);
+            return null;
         var outcome = Judge(State, request, now);
-        return Task.FromResult(outcome is ReserveOutcome.SoldOut && HoldsWhateverCommits(outcome, request, now) ? outcome : null);
+        soldOutAsDecided = outcome is ReserveOutcome.SoldOut;
+        return soldOutAsDecided && HoldsWhateverCommits(outcome, request, now) ? outcome : null;
     }
 
     private static readonly ReserveRequest Newcomer = new(PatientId: "");

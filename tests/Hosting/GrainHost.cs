@@ -38,6 +38,9 @@ public sealed class GrainHost : IAsyncDisposable
 
     public IServiceProvider Services => cluster.Silos[0].ServiceProvider;
 
+    /// <summary>Waits for grain calls to begin in the silo (<see cref="GrainCallsBegun"/>).</summary>
+    public GrainCallsBegun CallsBegun => Services.GetRequiredService<GrainCallsBegun>();
+
     public InProcessTestCluster Cluster => cluster;
 
     public IPatientGrain Patient(string patientId) => Grains.GetGrain<IPatientGrain>(patientId);
@@ -62,6 +65,8 @@ public sealed class GrainHost : IAsyncDisposable
             host.Services.AddSingleton(Options.Create(new SlotPoolRules()));
             host.Services.AddSingleton(Options.Create(limits ?? new PatientLimits()));
             host.Services.AddSingleton<PoolVisitDays>();
+            host.Services.AddSingleton<GrainCallsBegun>();
+            host.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallsBegun>());
             host.Services.AddSingleton<SoldOutViews>();
             host.Services.AddSingleton<ISlotPoolGrainFactory>(sp => new OrleansSlotPools(sp.GetRequiredService<IGrainFactory>()));
             services(host.Services);

@@ -1,3 +1,4 @@
+using OrleansBooking.Grains.GroupCommit;
 using OrleansBooking.Grains.SlotPools;
 
 namespace OrleansBooking.Tests.SlotPools;
@@ -58,5 +59,42 @@ public sealed class SoldOutShortcutTests
         Assert.Null(whileWriting);
         Assert.Null(await pool.AnswerIfSoldOutAsync(new ReserveRequest("patient-2")));
         Assert.IsType<ReserveOutcome.Reserved>(await pool.ReserveAsync(new ReserveRequest("patient-2")));
+    }
+
+    [Fact]
+    public async Task ANewcomerWhileTheLastNumberIsBeingWrittenIsToldSoldOutOnceItCommits()
+    {
+        await using var harness = await PoolHarness.StartAsync();
+        var pool = await harness.CreateReleasedPoolAsync(quota: 1);
+        harness.Storage.HoldWrites();
+        var reserving = pool.ReserveAsync(new ReserveRequest("patient-1", "key-1"));
+        await harness.Storage.WritesAtGate.WaitAsync();
+
+        var answering = pool.AnswerIfSoldOutAsync(new ReserveRequest("patient-2", "key-2"));
+        await harness.Host.CallsBegun.WaitForAsync(nameof(ISlotPoolGrain.AnswerIfSoldOutAsync));
+        harness.Storage.ReleaseWrites();
+
+        Assert.IsType<ReserveOutcome.Reserved>(await reserving);
+        Assert.IsType<ReserveOutcome.SoldOut>(await answering);
+        Assert.Single((await pool.ListReservationsAsync())!);
+    }
+
+    [Fact]
+    public async Task ANewcomerWaitingOnAWriteThatFailsIsSentToThePoolToDecide()
+    {
+        await using var harness = await PoolHarness.StartAsync();
+        var pool = await harness.CreateReleasedPoolAsync(quota: 1);
+        harness.Storage.HoldWrites();
+        harness.Storage.FailNextWrite(new InvalidOperationException("disk full"));
+        var reserving = pool.ReserveAsync(new ReserveRequest("patient-1", "key-1"));
+        await harness.Storage.WritesAtGate.WaitAsync();
+
+        var answering = pool.AnswerIfSoldOutAsync(new ReserveRequest("patient-2", "key-2"));
+        await harness.Host.CallsBegun.WaitForAsync(nameof(ISlotPoolGrain.AnswerIfSoldOutAsync));
+        harness.Storage.ReleaseWrites();
+
+        await Assert.ThrowsAsync<GrainStorageException>(() => reserving);
+        Assert.Null(await answering);
+        Assert.IsType<ReserveOutcome.Reserved>(await pool.ReserveAsync(new ReserveRequest("patient-2", "key-2")));
     }
 }
