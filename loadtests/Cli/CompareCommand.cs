@@ -13,9 +13,11 @@ public static class CompareCommand
 {
     public const string Help = """
         compare — the side-by-side benchmark. In one session, on one machine, the same workload against:
-          1. ceiling       GET /health/live on the same host (what HTTP alone costs), by our generator and then,
-                           when wrk is installed, by `wrk -t2 -c256 -d<duration> --latency` against the same silo:
-                           request rate, latency and CPU per 1,000 requests of each, side by side
+          1. ceiling       GET /health/live on the same host (what HTTP alone costs): the silo is first warmed by an
+                           unmeasured pass of our ceiling (--warm-silo), then our generator and, when wrk is installed,
+                           `wrk -t2 -c256 -d<duration> --latency` take turns against it (ours, wrk, ours, wrk …, --rounds):
+                           request rate, latency and CPU per 1,000 requests of each round, the medians, ours / wrk
+                           against 80 %, and the actor leg's reservation attempts/s against 0.5 × our median ceiling
           2. actor         one hot pool at a time, Booking:Engine=actor
           3. conventional  one hot pool at a time, Booking:Engine=conventional (one locking transaction per reservation)
         then prints throughput, latency and the ratios. With --start-silo a fresh silo is started per engine
@@ -30,7 +32,9 @@ public static class CompareCommand
           --numbers N               numbers per engine leg (default 200000), offered as a queue of pools of up to
                                     10,000 (the API's limit): only the first not yet sold out is open to patients
           --ceiling-path PATH       route for the ceiling (default health/live)
-          --wrk PATH                the wrk to run after our ceiling leg (default: wrk on PATH; 'none' to skip it)
+          --wrk PATH                the wrk to run in turn with our ceiling (default: wrk on PATH; 'none' to skip it)
+          --rounds N                measured ceiling rounds, each ours then wrk's (default 3); medians are compared
+          --warm-silo DUR           unmeasured pass of our ceiling before the first round (default 10s; 0s to skip)
 
         """ + AdminSwitches.Help + """
         Each engine leg registers its own patients and signs every one in before its release (not measured).
@@ -62,7 +66,13 @@ public static class CompareCommand
         int numbers = args.Int("numbers") ?? CompareRunner.DefaultHotPoolNumbers;
         string ceilingPath = args.String("ceiling-path") ?? CeilingProbe.DefaultPath;
         string? wrkSwitch = args.String("wrk");
-        var model = Model(args);
+        int rounds = args.Int("rounds") ?? CeilingRounds.DefaultRounds;
+        if (rounds < 1) throw new UsageException("--rounds: at least 1.");
+        var warmSilo = args.Duration("warm-silo") ?? DefaultWarmSilo;
+        var duration = args.Duration("duration") ?? TimeSpan.FromSeconds(15);
+        var model = Model(args, duration);
+        // The warming pass is our ceiling under the same load, unmeasured, for its own length.
+        var warmModel = Model(args, warmSilo) with { Warmup = TimeSpan.Zero };
         var output = OutputSwitches.From(args);
         args.EnsureAllRead();
 
@@ -72,7 +82,7 @@ public static class CompareCommand
         var results = new List<LegResult>();
 
         var failures = new List<string>();
-        WrkCeilingResult? wrk = null;
+        CeilingRounds? ceiling = null;
         // The ceiling and the actor leg share a host, so the ceiling is measured where the actor engine runs.
         if (legs.Contains("ceiling") || legs.Contains("actor"))
         {
@@ -80,9 +90,17 @@ public static class CompareCommand
             {
                 if (legs.Contains("ceiling"))
                 {
-                    results.Add(await CompareRunner.RunCeilingAsync(http, model, ceilingPath, null, progress, ct).ConfigureAwait(false));
-                    wrk = await RunWrkAsync(wrkSwitch, new Uri(http.BaseAddress!, ceilingPath.TrimStart('/')),
-                        model.ClosedDuration ?? model.Arrivals.Duration, progress, console, ct).ConfigureAwait(false);
+                    var url = new Uri(http.BaseAddress!, ceilingPath.TrimStart('/'));
+                    ceiling = await CeilingRounds.RunAsync(rounds,
+                        async () =>
+                        {
+                            if (warmSilo > TimeSpan.Zero)
+                                await CompareRunner.RunCeilingAsync(http, warmModel, ceilingPath, null, progress, ct, "warm silo (not measured)")
+                                    .ConfigureAwait(false);
+                        },
+                        round => CompareRunner.RunCeilingAsync(http, model, ceilingPath, null, progress, ct, $"ceiling, round {round} of {rounds}"),
+                        round => RunWrkAsync(wrkSwitch, url, duration, round, progress, console, ct)).ConfigureAwait(false);
+                    results.Add(ceiling.MedianOurs);
                 }
                 if (legs.Contains("actor"))
                     results.Add(await CompareRunner.RunHotPoolAsync(http, "actor", model, numbers, admin, null, progress, ct).ConfigureAwait(false));
@@ -101,9 +119,15 @@ public static class CompareCommand
         var verdicts = results.Select(leg =>
         {
             var verdict = leg.Verdict(output.Thresholds) with { Title = $"Verdict: leg {leg.Name}" };
-            return leg.Name == "ceiling" && wrk is not null ? verdict.With(WrkCeilingReport.Line(leg, wrk)) : verdict;
+            if (ceiling is null) return verdict;
+            return leg.Name switch
+            {
+                "ceiling" => verdict.With(WrkCeilingReport.Line(ceiling)),
+                "actor" => verdict.With(WrkCeilingReport.ReservationLine(leg, ceiling)),
+                _ => verdict,
+            };
         }).ToList();
-        CompareReport.Write(folder, "Side-by-side benchmark", results, model.Describe(), verdicts, console, wrk);
+        CompareReport.Write(folder, "Side-by-side benchmark", results, model.Describe(), verdicts, console, ceiling);
         var codes = verdicts.Select(ExitCodes.For).ToList();
         if (codes.Contains(ExitCodes.GeneratorFault)) return ExitCodes.GeneratorFault;
         if (codes.Contains(ExitCodes.InvariantViolated)) return ExitCodes.InvariantViolated;
@@ -111,19 +135,22 @@ public static class CompareCommand
         return codes.Contains(ExitCodes.ThresholdBreached) ? ExitCodes.ThresholdBreached : ExitCodes.Passed;
     }
 
+    /// <summary>Long enough for the silo's JIT tiers, pools and caches to settle before anything is measured.</summary>
+    private static readonly TimeSpan DefaultWarmSilo = TimeSpan.FromSeconds(10);
+
     /// <summary>
-    /// The ceiling once more, as wrk measures it, right after ours against the same silo. Without
+    /// One round of the ceiling as wrk measures it, in turn with ours against the same silo. Without
     /// wrk, or when it fails, the report says so and the comparison goes on.
     /// </summary>
     private static async Task<WrkCeilingResult> RunWrkAsync(
-        string? wrkSwitch, Uri url, TimeSpan duration, TextWriter? progress, TextWriter console, CancellationToken ct)
+        string? wrkSwitch, Uri url, TimeSpan duration, int round, TextWriter? progress, TextWriter console, CancellationToken ct)
     {
         if (string.Equals(wrkSwitch, "none", StringComparison.OrdinalIgnoreCase)) return WrkCeilingResult.Absent("skipped (--wrk none)");
         string? wrk = wrkSwitch ?? WrkCeiling.FindOnPath();
         if (wrk is null) return WrkCeilingResult.Absent("wrk is not on PATH (Debian package wrk); only our generator's ceiling was measured");
         try
         {
-            return new WrkCeilingResult(await WrkCeiling.RunAsync(wrk, url, duration, progress, ct).ConfigureAwait(false), null);
+            return new WrkCeilingResult(await WrkCeiling.RunAsync(wrk, url, duration, round, progress, ct).ConfigureAwait(false), null);
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
@@ -154,9 +181,8 @@ public static class CompareCommand
         }
     }
 
-    private static LoadModel Model(CommandLineArgs args)
+    private static LoadModel Model(CommandLineArgs args, TimeSpan duration)
     {
-        var duration = args.Duration("duration") ?? TimeSpan.FromSeconds(15);
         var defaults = new LoadModel { Arrivals = new ConstantArrivals(1_000, duration) };
         double? rate = args.Double("rate");
         int? closed = args.Int("closed");

@@ -6,11 +6,11 @@ namespace OrleansBooking.LoadTests.Comparison;
 /// <summary>compare.md, compare.csv and compare.html: the legs side by side and the ratios between them.</summary>
 public static class CompareReport
 {
-    /// <summary>wrk's own output, as printed, beside the report.</summary>
+    /// <summary>wrk's own output of every round, as printed, beside the report.</summary>
     public const string WrkOutputFile = "wrk.txt";
 
-    /// <param name="wrk">The ceiling as wrk measured it, or why it was not; null when compare did not try.</param>
-    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<LegResult> legs, string workload, WrkCeilingResult? wrk = null)
+    /// <param name="ceiling">The ceiling's rounds, ours and wrk's in turn; null when the ceiling leg did not run.</param>
+    public static IReadOnlyList<ReportTable> Tables(IReadOnlyList<LegResult> legs, string workload, CeilingRounds? ceiling = null)
     {
         var main = new ReportTable($"Side by side ({workload})",
             ["leg", "requests", "requests/s", "2xx/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "late", "violations"],
@@ -36,7 +36,7 @@ public static class CompareReport
         Ratio("actor", "ceiling", "requests/s", l => l.RequestsPerSecond);
         Ratio("conventional", "ceiling", "requests/s", l => l.RequestsPerSecond);
         var tables = new List<ReportTable> { main };
-        if (wrk is not null && byName.TryGetValue("ceiling", out var ceiling)) tables.Add(WrkCeilingReport.Table(ceiling, wrk, workload));
+        if (ceiling is not null) tables.Add(WrkCeilingReport.Table(ceiling, workload));
         var soldOut = legs.Where(l => l.SoldOut).Select(l => new[] { l.Name, "every number was booked before the leg ended: 2xx/s understates it; raise --numbers" }).ToList();
         if (soldOut.Count > 0) tables.Add(new ReportTable("Warnings", ["leg", "warning"], soldOut));
         if (ratios.Count > 0) tables.Add(new ReportTable("Ratios", ["legs", "measure", "ratio"], ratios));
@@ -49,15 +49,16 @@ public static class CompareReport
     /// <param name="verdicts">One per leg: first in the files, last on the console.</param>
     public static void Write(
         string folder, string title, IReadOnlyList<LegResult> legs, string workload, IReadOnlyList<Verdict> verdicts, TextWriter console,
-        WrkCeilingResult? wrk = null)
+        CeilingRounds? ceiling = null)
     {
-        var tables = Tables(legs, workload, wrk);
+        var tables = Tables(legs, workload, ceiling);
         foreach (var t in tables) console.WriteLine(t.ToConsole());
         File.WriteAllText(Path.Combine(folder, "compare.md"),
             $"# {title}\n\n" + string.Concat(verdicts.Select(v => v.ToMarkdown())) + string.Concat(tables.Select(t => t.ToMarkdown())));
         File.WriteAllLines(Path.Combine(folder, "compare.csv"),
             new[] { string.Join(',', tables[0].Header) }.Concat(tables[0].Rows.Select(r => string.Join(',', r.Select(c => c.Replace(",", ""))))));
-        if (wrk?.Run is { } run) File.WriteAllText(Path.Combine(folder, WrkOutputFile), $"$ {run.CommandLine}\n{run.Text}");
+        var wrkRuns = ceiling?.Rounds.Where(r => r.Wrk.Run is not null).Select(r => $"# round {r.Number}\n$ {r.Wrk.Run!.CommandLine}\n{r.Wrk.Run.Text}").ToList();
+        if (wrkRuns is { Count: > 0 }) File.WriteAllText(Path.Combine(folder, WrkOutputFile), string.Join('\n', wrkRuns));
         foreach (var l in legs) CsvFiles.WriteSeconds(Path.Combine(folder, $"seconds-{l.Name}.csv"), l.Measurements.Seconds.Summarize());
 
         string[] colours = ["#888", "#2b7bb9", "#c23b3b", "#3a9d5d", "#7a5fb5"];

@@ -16,11 +16,13 @@ public static class CompareRunner
     /// <summary>Default numbers per engine leg: enough that a fast engine is still booking at the end of 15 s.</summary>
     public const int DefaultHotPoolNumbers = 200_000;
 
+    /// <param name="label">What the progress line calls this pass (a round, or the silo's unmeasured warming).</param>
     public static async Task<LegResult> RunCeilingAsync(
-        IServiceTransport transport, LoadModel model, string path, TimeProvider? clock, TextWriter? progress, CancellationToken ct)
+        IServiceTransport transport, LoadModel model, string path, TimeProvider? clock, TextWriter? progress, CancellationToken ct,
+        string label = "ceiling")
     {
         clock ??= TimeProvider.System;
-        progress?.WriteLine($"Leg 'ceiling': GET /{path.TrimStart('/')}, {model.Describe()}");
+        progress?.WriteLine($"Leg '{label}': GET /{path.TrimStart('/')}, {model.Describe()}");
         var client = new BookingServiceClient(transport);
         await Warmup.RunAsync((_, token) => client.ProbeAsync(path.TrimStart('/'), token), Warmup.DefaultConcurrency, model.Warmup, clock, ct)
             .ConfigureAwait(false);
