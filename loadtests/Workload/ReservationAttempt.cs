@@ -5,14 +5,14 @@ using OrleansBooking.LoadTests.Verification;
 
 namespace OrleansBooking.LoadTests.Workload;
 
-/// <summary>How one attempt at one pool ended, after its retries.</summary>
-public enum AttemptEnd { Booked, SoldOut, AlreadyBooked, LimitReached, Closed, GaveUp, Other }
+/// <summary>How one attempt at one pool ended, after its retries; <see cref="AttemptEnd.Entered"/> is a draw's entry (202), never a booking.</summary>
+public enum AttemptEnd { Booked, Entered, SoldOut, AlreadyBooked, LimitReached, Closed, GaveUp, Other }
 
 /// <summary>
 /// One patient pressing "book" on one pool until the service gives a definite answer: transient
 /// failures (503, timeout, dropped connection) are retried with the same idempotency key after a
 /// back-off, and a press before the release waits for the announced release. Every request is
-/// measured from when it was meant to start; every 2xx goes into the ledger. Each press carries the
+/// measured from when it was meant to start; every 201 goes into the ledger (a 202 is a draw's entry, not a promise of a number). Each press carries the
 /// patient's own token, as the patient's app would.
 /// </summary>
 public sealed class ReservationAttempt
@@ -45,7 +45,9 @@ public sealed class ReservationAttempt
             _measurements.Record(RequestKind.Reserve, call.Outcome, intended);
             var outcome = call.Outcome;
 
-            if (outcome.IsSuccess && call.Body is { } reservation)
+            // Only a 201 is a reservation: a pool that draws answers 202 with an entry, which holds no number.
+            if (outcome.Status == 202) return (AttemptEnd.Entered, null);
+            if (outcome.Status == 201 && call.Body is { } reservation)
             {
                 _ledger.Acknowledge(new Acknowledgement(idempotencyKey, reservation.ReservationId, reservation.PoolId,
                     reservation.PatientId, reservation.SequenceNumber));
