@@ -70,8 +70,9 @@ public sealed class SoldOutShortcutTests
         var reserving = pool.ReserveAsync(new ReserveRequest("patient-1", "key-1"));
         await harness.Storage.WritesAtGate.WaitAsync();
 
+        var begun = harness.Host.CallsBegun.NextAsync(nameof(ISlotPoolGrain.AnswerIfSoldOutAsync));
         var answering = pool.AnswerIfSoldOutAsync(new ReserveRequest("patient-2", "key-2"));
-        await harness.Host.CallsBegun.WaitForAsync(nameof(ISlotPoolGrain.AnswerIfSoldOutAsync));
+        await begun;
         harness.Storage.ReleaseWrites();
 
         Assert.IsType<ReserveOutcome.Reserved>(await reserving);
@@ -89,8 +90,9 @@ public sealed class SoldOutShortcutTests
         var reserving = pool.ReserveAsync(new ReserveRequest("patient-1", "key-1"));
         await harness.Storage.WritesAtGate.WaitAsync();
 
+        var begun = harness.Host.CallsBegun.NextAsync(nameof(ISlotPoolGrain.AnswerIfSoldOutAsync));
         var answering = pool.AnswerIfSoldOutAsync(new ReserveRequest("patient-2", "key-2"));
-        await harness.Host.CallsBegun.WaitForAsync(nameof(ISlotPoolGrain.AnswerIfSoldOutAsync));
+        await begun;
         harness.Storage.ReleaseWrites();
 
         await Assert.ThrowsAsync<GrainStorageException>(() => reserving);
