@@ -4,6 +4,7 @@ using OrleansBooking.Api.Accounts;
 using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Contracts.Accounts;
 using OrleansBooking.Api.OpenApi;
+using OrleansBooking.Api.Patients;
 using OrleansBooking.Api.Problems;
 using OrleansBooking.Api.RateLimiting;
 using OrleansBooking.Api.Validation;
@@ -135,8 +136,8 @@ public static class AuthApi
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignIn(
-        SignInRequest request, AccountSignIn signIn, AccountSessions sessions, HttpResponse response, TimeProvider clock,
-        CancellationToken cancellationToken)
+        SignInRequest request, AccountSignIn signIn, AccountSessions sessions, PatientsPreparedAtSignIn preparing, HttpResponse response,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         CredentialRules.CheckLogin(errors, request.Login);
@@ -145,7 +146,7 @@ public static class AuthApi
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
         AuditDetail.Set(response.HttpContext, "login " + MaskedLogin(request.Login!));
-        return await SignedInAsync(await signIn.WithPasswordAsync(request.Login!, request.Password!, SignInClient.Of(response.HttpContext.Connection.RemoteIpAddress), cancellationToken), sessions, response, clock, cancellationToken);
+        return await SignedInAsync(await signIn.WithPasswordAsync(request.Login!, request.Password!, SignInClient.Of(response.HttpContext.Connection.RemoteIpAddress), cancellationToken), sessions, preparing, response, clock, cancellationToken);
     }
 
     public static async Task<Results<Accepted<CodeSentResponse>, ProblemHttpResult>> SendSignInCode(
@@ -160,8 +161,8 @@ public static class AuthApi
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignInWithCode(
-        CodeSignInRequest request, AccountSignIn signIn, AccountSessions sessions, HttpResponse response, TimeProvider clock,
-        CancellationToken cancellationToken)
+        CodeSignInRequest request, AccountSignIn signIn, AccountSessions sessions, PatientsPreparedAtSignIn preparing, HttpResponse response,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         CredentialRules.CheckMobile(errors, "mobile", request.Mobile);
@@ -169,7 +170,7 @@ public static class AuthApi
         if (errors.Any) return BookingProblems.ValidationFailed(errors);
 
         AuditDetail.Set(response.HttpContext, "mobile " + PhoneMasking.Mask(request.Mobile!));
-        return await SignedInAsync(await signIn.WithCodeAsync(request.Mobile!, request.Code!, SignInClient.Of(response.HttpContext.Connection.RemoteIpAddress), cancellationToken), sessions, response, clock, cancellationToken);
+        return await SignedInAsync(await signIn.WithCodeAsync(request.Mobile!, request.Code!, SignInClient.Of(response.HttpContext.Connection.RemoteIpAddress), cancellationToken), sessions, preparing, response, clock, cancellationToken);
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshToken(
@@ -211,16 +212,26 @@ public static class AuthApi
     private static string MaskedLogin(string login) => CredentialRules.IsMobile(login) ? PhoneMasking.Mask(login) : login;
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignedInAsync(
-        SignInOutcome outcome, AccountSessions sessions, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken) => outcome switch
+        SignInOutcome outcome, AccountSessions sessions, PatientsPreparedAtSignIn preparing, HttpResponse response, TimeProvider clock,
+        CancellationToken cancellationToken) => outcome switch
     {
         SignInOutcome.SignedIn signedIn => TypedResults.SignIn(
-            await sessions.StartAsync(signedIn.Account, cancellationToken), authenticationScheme: AccountSessions.Scheme),
+            await StartAsync(signedIn.Account, sessions, preparing, cancellationToken), authenticationScheme: AccountSessions.Scheme),
         SignInOutcome.Locked locked => AccountProblems.Locked(response, locked.Until, clock.GetUtcNow()),
         SignInOutcome.Disabled => AccountProblems.AccountIsDisabled(),
         SignInOutcome.DoctorRetired retired => AccountProblems.DoctorIsDeactivated(retired.DoctorId),
         SignInOutcome.InvalidCredentials => AccountProblems.WrongCredentials(),
         var other => throw new System.Diagnostics.UnreachableException($"Unknown outcome {other}."),
     };
+
+    // A patient who signs in is about to book: their grains are loaded now, not at the release.
+    private static async Task<System.Security.Claims.ClaimsPrincipal> StartAsync(
+        Account account, AccountSessions sessions, PatientsPreparedAtSignIn preparing, CancellationToken cancellationToken)
+    {
+        var principal = await sessions.StartAsync(account, cancellationToken);
+        if (!account.IsStaff) preparing.SignedIn(account.AccountId);
+        return principal;
+    }
 
     internal static Results<Accepted<CodeSentResponse>, ProblemHttpResult> CodeAnswer(CodeSendOutcome outcome, HttpResponse response, TimeProvider clock) =>
         outcome switch

@@ -29,6 +29,14 @@ public interface IPatientGrain : IGrainWithStringKey
     /// </summary>
     Task<PatientReserveOutcome> ReserveForAccountAsync(string accountId, string poolId, ReserveRequest request);
 
+    /// <summary>
+    /// Does nothing but activate the patient: its profile and bookings are loaded now, when the
+    /// patient signs in, rather than by their first booking at the release instant. Interleaving, so
+    /// it never waits behind a reservation.
+    /// </summary>
+    [AlwaysInterleave]
+    Task PrepareAsync();
+
     /// <summary>Tells the patient a reservation of theirs was cancelled, so its limit place is free again at once.</summary>
     [AlwaysInterleave]
     Task ReservationCancelledAsync(string reservationId);

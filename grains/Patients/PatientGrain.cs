@@ -45,6 +45,9 @@ internal sealed partial class PatientGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => commit.DrainAsync();
 
+    // The activation (OnActivateAsync) is the work.
+    public Task PrepareAsync() => Task.CompletedTask;
+
     public Task<PatientReserveOutcome> ReserveAsync(string poolId, ReserveRequest request) => ReserveAsync(poolId, request, accountId: null);
 
     public Task<PatientReserveOutcome> ReserveForAccountAsync(string accountId, string poolId, ReserveRequest request) =>

@@ -10,7 +10,7 @@ using OrleansBooking.Silo.Storage.Patients;
 
 namespace OrleansBooking.Silo.Hosting.Patients;
 
-/// <summary>Patients: their limits (options), load-test mode, the patient grain's storage and records, and no-show counting.</summary>
+/// <summary>Patients: their limits (options), load-test mode, their grains prepared at sign-in, the patient grain's storage and records, and no-show counting.</summary>
 public static class PatientsServices
 {
     /// <summary>Needs the storage options registered by the booking services.</summary>
@@ -26,6 +26,8 @@ public static class PatientsServices
         services.AddSingleton(sp => sp.GetRequiredService<PatientStore>().Records);
         services.AddSingleton<PoolVisitDays>();
         services.AddSingleton<GrainReferences<IPatientGrain>>();
+        services.AddSingleton<PatientsPreparedAtSignIn>();
+        services.AddHostedService(sp => sp.GetRequiredService<PatientsPreparedAtSignIn>());
         // Whoever marks a no-show (the doctor, the end-of-session sweep) tells the patient grain.
         services.RemoveAll<INoShowListener>();
         services.AddSingleton<INoShowListener, PatientNoShowListener>();

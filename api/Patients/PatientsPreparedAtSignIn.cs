@@ -1,0 +1,56 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrleansBooking.Grains.Patients;
+using OrleansBooking.Grains.References;
+
+namespace OrleansBooking.Api.Patients;
+
+/// <summary>
+/// Activates a signed-in account's patient grains in the background, so that at the release instant
+/// a booking patient's grain is already in memory: the first booking then waits for no activation
+/// and no database read, and that work is done before 08:00 instead of in the release second, when
+/// the whole crowd arrives at once (docs/benchmarks.md). An idle grain is still collected after the
+/// grains' idle age, so a patient who signs in long before the release costs memory only until then.
+/// </summary>
+/// <remarks>
+/// Sign-in never waits for this: accounts are queued, at most <see cref="MaxQueued"/> (past that a
+/// sign-in is simply not prepared; the first booking activates the grain as before), and prepared a
+/// few at a time. A failure is logged and forgotten: preparing is an optimisation, never a condition.
+/// </remarks>
+public sealed class PatientsPreparedAtSignIn(IPatientDirectory directory, GrainReferences<IPatientGrain> patients, ILogger<PatientsPreparedAtSignIn> logger)
+    : BackgroundService
+{
+    /// <summary>Sign-ins waiting to be prepared; a rush signs in a few thousand a second at most.</summary>
+    public const int MaxQueued = 10_000;
+
+    /// <summary>Accounts prepared at once: enough to keep up with sign-in, few enough to leave the silo to requests.</summary>
+    public const int AtOnce = 4;
+
+    private readonly Channel<string> signedIn = Channel.CreateBounded<string>(
+        new BoundedChannelOptions(MaxQueued) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = false });
+
+    /// <summary>Queues the account's patients to be prepared; returns at once.</summary>
+    public void SignedIn(string accountId) => signedIn.Writer.TryWrite(accountId);
+
+    /// <summary>Activates every patient the account manages; completes when they are active.</summary>
+    public async Task PrepareAsync(string accountId, CancellationToken cancellationToken)
+    {
+        foreach (var patient in await directory.ListByAccountAsync(accountId, cancellationToken))
+            await patients.Get(patient.Profile.PatientId).PrepareAsync();
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Parallel.ForEachAsync(signedIn.Reader.ReadAllAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = AtOnce, CancellationToken = stoppingToken },
+            async (accountId, cancellationToken) =>
+            {
+                try
+                {
+                    await PrepareAsync(accountId, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not prepare the patients of account {AccountId} after sign-in; their first booking will load them", accountId);
+                }
+            });
+}
