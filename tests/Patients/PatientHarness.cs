@@ -120,20 +120,24 @@ public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
     }
 
     /// <summary>Numbers the patient holds across every pool, as committed.</summary>
-    public async Task<int> HeldByAsync(string patientId) => (await ReadBookingsAsync(patientId, CancellationToken.None)).Count(v => v.Counts);
+    public async Task<int> HeldByAsync(string patientId) => (await ReadBookingsAsync(patientId, CancellationToken.None)).Visits.Count(v => v.Counts);
 
-    public async Task<IReadOnlyList<BookedVisit>> ReadBookingsAsync(string patientId, CancellationToken cancellationToken)
+    /// <summary>As the SQL storage reads them: the reservations, and the entries in pools that have not drawn.</summary>
+    public async Task<StoredBookings> ReadBookingsAsync(string patientId, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref bookingReads);
         var visits = new List<BookedVisit>();
+        var entries = new List<DrawEntryPlace>();
         foreach (var poolId in poolIds.Keys)
         {
             if (await PoolStorage.ReadAsync(poolId, cancellationToken) is not { } stored) continue;
             var definition = stored.State.Definition!;
             visits.AddRange(stored.State.Reservations.Where(r => r.PatientId == patientId).Select(r =>
                 new BookedVisit(r.ReservationId, r.PoolId, definition.Date, definition.DepartmentId, r.IdempotencyKey, r.Status)));
+            if (!stored.State.Lottery.IsDrawn && definition.LotteryClosesAt is { } drawAt && stored.State.Lottery.EntryOf(patientId) is not null)
+                entries.Add(new DrawEntryPlace(poolId, new VisitDay(definition.Date, definition.DepartmentId), drawAt));
         }
-        return visits;
+        return new StoredBookings(visits, entries);
     }
 
     public Task<PatientProfile?> FindProfileAsync(string patientId, CancellationToken cancellationToken) =>
