@@ -3,17 +3,19 @@ using OrleansBooking.Grains.SlotPools;
 namespace OrleansBooking.Grains.Patients;
 
 /// <summary>
-/// The patient's reservations in memory, the one limit place held while a pool decides, and the
-/// places of attempts whose outcome is unknown (the pool call failed without an answer).
-/// Never written by the patient grain: the reservations themselves are durable in the pools'
-/// rows, so this is rebuilt from them on activation and whenever it may have drifted.
+/// The patient's reservations and entries in draws in memory, the one limit place held while a
+/// pool decides, and the places of attempts whose outcome is unknown (the pool call failed without
+/// an answer). Never written by the patient grain: the reservations and the entries are durable in
+/// the pools' rows, so this is rebuilt from them on activation and whenever it may have drifted.
 /// </summary>
 /// <remarks>
-/// Entries in draws are held here only (the pool has them durably): they survive a re-read of the
-/// reservations, not a new activation — the grain is kept in memory until its draws are due, and a
-/// patient grain lost with its silo during a window no longer counts its entries (a win then stands,
-/// even past a limit: a number drawn is never taken back). Places in doubt are kept the same way,
-/// until a read shows their reservation or the pool answers the patient again.
+/// An entry counts from the pool's answer until its draw is due; one the database shows is counted
+/// again by a new activation (a restart, a lost silo, an idle grain collected), so wins stay within
+/// the limits. An entry whose draw is due no longer counts, drawn or not: the reservations read then
+/// show what it won — except from a pool that no silo held at its close (its silo lost) and that
+/// draws only when next activated; that win stands, even past a limit. Places in doubt live in
+/// memory only, until a read shows their reservation or the pool answers the patient again: a new
+/// activation does not know them.
 /// </remarks>
 public sealed class PatientBookings
 {
@@ -30,23 +32,27 @@ public sealed class PatientBookings
         inDoubt = (doubted ?? []).Where(d => !IsShown(d)).ToDictionary(d => d.PoolId, StringComparer.Ordinal);
     }
 
+    /// <summary>The reservations and entries as <paramref name="stored"/>, the entries whose draw is due at <paramref name="now"/> left out.</summary>
+    public static PatientBookings Load(StoredBookings stored, DateTimeOffset now) => new(stored.Visits, Undrawn(stored, now));
+
     /// <summary>
-    /// The reservations as <paramref name="loaded"/> from the database, keeping what only memory knows:
-    /// the entries not drawn at <paramref name="now"/>, and the places in doubt the read does not settle.
+    /// The reservations and entries as <paramref name="stored"/> now (entries as in <see cref="Load"/>),
+    /// keeping what only memory knows: the places in doubt the read does not settle.
     /// </summary>
-    public PatientBookings ReadBack(IEnumerable<BookedVisit> loaded, DateTimeOffset now) =>
-        new(loaded, EntriesUndrawnAt(now), inDoubt.Values);
+    public PatientBookings ReadBack(StoredBookings stored, DateTimeOffset now) => new(stored.Visits, Undrawn(stored, now), inDoubt.Values);
+
+    private static IEnumerable<DrawEntryPlace> Undrawn(StoredBookings stored, DateTimeOffset now) => stored.Entries.Where(e => e.WaitsAt(now));
 
     public IReadOnlyCollection<BookedVisit> Visits => byReservation.Values;
 
-    /// <summary>The entries whose draw is not due at <paramref name="now"/> (kept across a re-read of the reservations).</summary>
-    public IEnumerable<DrawEntryPlace> EntriesUndrawnAt(DateTimeOffset now) => entries.Values.Where(e => e.DrawAt > now);
+    /// <summary>The entries whose draw is not due at <paramref name="now"/>.</summary>
+    public IEnumerable<DrawEntryPlace> EntriesUndrawnAt(DateTimeOffset now) => entries.Values.Where(e => e.WaitsAt(now));
 
     /// <summary>True when an entry's draw is due and its result was not told: memory may miss a number won.</summary>
-    public bool HasEntryDrawnBy(DateTimeOffset now) => entries.Values.Any(e => e.DrawAt <= now);
+    public bool HasEntryDrawnBy(DateTimeOffset now) => entries.Values.Any(e => !e.WaitsAt(now));
 
     /// <summary>True while the patient's entry in <paramref name="poolId"/> waits for its draw: the pool answers the same entry.</summary>
-    public bool IsEntered(string poolId, DateTimeOffset now) => entries.TryGetValue(poolId, out var entry) && entry.DrawAt > now;
+    public bool IsEntered(string poolId, DateTimeOffset now) => entries.TryGetValue(poolId, out var entry) && entry.WaitsAt(now);
 
     /// <summary>True while an attempt's outcome is unknown somewhere: memory may miss a reservation, so the truth is read first.</summary>
     public bool HasPlacesInDoubt => inDoubt.Count > 0;

@@ -7,10 +7,12 @@ namespace OrleansBooking.Grains.Patients;
 /// a booking would: so a second entry that could win a number beyond a limit is refused at once
 /// (limit_reached), and whatever a patient's draws give them together stays within the limits.
 /// Holding the place costs a patient who then loses that place only until the draw (at most an hour).
+/// The pool's entries are durable, so a patient grain loaded again (a restart, a lost silo) counts
+/// them too (<see cref="PatientBookings.Load"/>).
 /// </summary>
 internal sealed partial class PatientGrain
 {
-    // Past the draw a little, so the pool's one-way result still finds the entries in memory.
+    // Past the draw a little, so the pool's one-way result still finds the grain in memory.
     private static readonly TimeSpan AfterTheDraw = TimeSpan.FromMinutes(5);
 
     // Synchronous: interleaving with a reservation waiting on a pool cannot split its decision.
@@ -21,8 +23,9 @@ internal sealed partial class PatientGrain
     }
 
     /// <summary>
-    /// Entries live in this activation's memory only: it stays until its last draw has told it the
-    /// result (the latest draw, since each call replaces the one before).
+    /// The activation stays until its last draw has told it the result (the latest draw, since each
+    /// call replaces the one before): at the close every entrant is told at once, and an entrant
+    /// collected meanwhile would be activated, and its bookings read, just to take the message.
     /// </summary>
     private void KeepUntilDrawn()
     {

@@ -12,9 +12,10 @@ namespace OrleansBooking.Grains.Patients;
 /// decided). A fault that leaves the outcome unknown keeps the place, in doubt, until the pool or the
 /// database says what happened. Turns never overlap, so a burst of attempts across many pools is
 /// decided one by one and cannot exceed a limit.
-/// Nothing is written on this path: a reservation is durable in the pool's rows before the pool
-/// answers, and those rows are what the bookings are loaded from. Orleans keeps one activation
-/// per patient across the cluster, so the limits hold whichever silo a request arrives at.
+/// Nothing is written on this path: a reservation (or an entry in a draw) is durable in the pool's
+/// rows before the pool answers, and those rows are what the bookings are loaded from. Orleans
+/// keeps one activation per patient across the cluster, so the limits hold whichever silo a
+/// request arrives at.
 /// </summary>
 internal sealed partial class PatientGrain(
     IChangeStorage<PatientState, PatientChange> storage,
@@ -40,7 +41,8 @@ internal sealed partial class PatientGrain(
         commit = await GroupCommit<PatientState, PatientChange>.LoadAsync(
             Key, $"{nameof(PatientGrain)}/{Key}", storage, PatientState.Unregistered, options.Value, logger, this.DeactivateOnIdle);
         profile = State.Removed ? null : State.Profile;
-        bookings = new PatientBookings(State.LoadedBookings);
+        bookings = PatientBookings.Load(State.LoadedBookings, clock.GetUtcNow());
+        KeepUntilDrawn();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => commit.DrainAsync();

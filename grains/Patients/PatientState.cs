@@ -5,15 +5,16 @@ namespace OrleansBooking.Grains.Patients;
 /// <summary>
 /// A patient as loaded: the profile (null while unregistered; kept when the managing account removed
 /// the patient, with <see cref="Removed"/>, so no-shows still count), the no-show history and the latest
-/// suspension — the durable part, changed only by <see cref="Apply"/> — plus the reservations the
-/// database held at load time, from which the grain builds its in-memory <see cref="PatientBookings"/>.
+/// suspension — the durable part, changed only by <see cref="Apply"/> — plus the reservations and
+/// undrawn entries the database held at load time, from which the grain builds its in-memory
+/// <see cref="PatientBookings"/>.
 /// </summary>
 public sealed class PatientState : ICommittableState<PatientState, PatientChange>
 {
     private readonly List<NoShow> noShows;
 
     public PatientState(
-        PatientProfile? profile, IEnumerable<NoShow> noShows, Suspension? suspension, IReadOnlyList<BookedVisit> bookings, bool removed = false)
+        PatientProfile? profile, IEnumerable<NoShow> noShows, Suspension? suspension, StoredBookings bookings, bool removed = false)
     {
         Profile = profile;
         Removed = removed;
@@ -22,7 +23,7 @@ public sealed class PatientState : ICommittableState<PatientState, PatientChange
         LoadedBookings = bookings;
     }
 
-    public static PatientState Unregistered() => new(null, [], null, []);
+    public static PatientState Unregistered() => new(null, [], null, StoredBookings.None);
 
     public PatientProfile? Profile { get; }
 
@@ -33,7 +34,7 @@ public sealed class PatientState : ICommittableState<PatientState, PatientChange
 
     public Suspension? Suspension { get; private set; }
 
-    public IReadOnlyList<BookedVisit> LoadedBookings { get; }
+    public StoredBookings LoadedBookings { get; }
 
     public PatientState Copy() => new(Profile, noShows, Suspension, LoadedBookings, Removed);
 

@@ -72,13 +72,30 @@ public sealed class PatientBookingsTests
     }
 
     [Fact]
+    public void AStoredEntryCountsUntilItsDrawIsDue()
+    {
+        var drawAt = new DateTimeOffset(2026, 11, 30, 0, 10, 0, TimeSpan.Zero);
+        var cardiology = new VisitDay(Monday, "cardiology");
+        var stored = new StoredBookings([], [new DrawEntryPlace("draw-a", cardiology, drawAt)]);
+
+        var loadedBefore = PatientBookings.Load(stored, drawAt.AddSeconds(-1));
+        var loadedAt = PatientBookings.Load(stored, drawAt);
+        var readBefore = new PatientBookings([]).ReadBack(stored, drawAt.AddSeconds(-1));
+
+        Assert.Equal(LimitKind.DepartmentPerDay, loadedBefore.Exceeded(cardiology, Limits));
+        Assert.True(loadedBefore.IsEntered("draw-a", drawAt.AddSeconds(-1)), "Expected the stored entry to be the patient's entry in draw-a.");
+        Assert.Equal(LimitKind.DepartmentPerDay, readBefore.Exceeded(cardiology, Limits));
+        Assert.Null(loadedAt.Exceeded(cardiology, Limits));
+    }
+
+    [Fact]
     public void APlaceInDoubtCountsAcrossAReadThatDoesNotShowItsReservation()
     {
         var bookings = new PatientBookings([Visit("r1", Monday)]);
         bookings.Hold("pool-late", new VisitDay(Monday, null));
         bookings.Doubt("key-late");
 
-        var reread = bookings.ReadBack([Visit("r1", Monday)], DateTimeOffset.UnixEpoch);
+        var reread = bookings.ReadBack(new StoredBookings([Visit("r1", Monday)], []), DateTimeOffset.UnixEpoch);
 
         Assert.True(reread.IsInDoubt("pool-late"));
         Assert.Equal(LimitKind.PerDay, reread.Exceeded(new VisitDay(Monday, null), Limits));
@@ -91,7 +108,8 @@ public sealed class PatientBookingsTests
         bookings.Hold("pool-late", new VisitDay(Monday, null));
         bookings.Doubt("key-late");
 
-        var reread = bookings.ReadBack([new BookedVisit("r2", "pool-late", Monday, null, "key-late", ReservationStatus.Booked)], DateTimeOffset.UnixEpoch);
+        var reread = bookings.ReadBack(
+            new StoredBookings([new BookedVisit("r2", "pool-late", Monday, null, "key-late", ReservationStatus.Booked)], []), DateTimeOffset.UnixEpoch);
 
         Assert.False(reread.HasPlacesInDoubt, "Expected the read to settle the place in doubt; it is still in doubt.");
         // Counted once, as the reservation: a second visit that day still fits the limit of 2.

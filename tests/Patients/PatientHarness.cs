@@ -29,26 +29,46 @@ public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
     private readonly ConcurrentDictionary<string, byte> poolIds = new(StringComparer.Ordinal);
     private int bookingReads;
 
+    private readonly Func<ISlotPoolGrainFactory, ISlotPoolGrainFactory>? wrapPools;
     private GrainHost? host;
 
-    private PatientHarness(PatientLimits? limits) => Limits = limits ?? new PatientLimits();
+    private PatientHarness(PatientLimits? limits, Func<ISlotPoolGrainFactory, ISlotPoolGrainFactory>? wrapPools)
+    {
+        Limits = limits ?? new PatientLimits();
+        this.wrapPools = wrapPools;
+    }
 
     /// <param name="wrapPools">Wraps the pools the patient grains call (not the harness's own <see cref="Pools"/>).</param>
     public static async Task<PatientHarness> StartAsync(PatientLimits? limits = null, Func<ISlotPoolGrainFactory, ISlotPoolGrainFactory>? wrapPools = null)
     {
-        var harness = new PatientHarness(limits);
-        harness.host = await GrainHost.StartAsync(new FakeTimeProvider(Now), services =>
-        {
-            services.AddSingleton<IChangeStorage<SlotPoolState, SlotPoolChange>>(harness.PoolStorage);
-            services.AddSingleton<IChangeStorage<PatientState, PatientChange>>(harness.PatientStorage);
-            services.AddSingleton<IPatientRecords>(harness);
-            services.AddSingleton<IDrawListener, PatientDrawListener>();
-            services.AddSingleton<IIncomingGrainCallFilter>(harness.DrawTold);
-            if (wrapPools is not null)
-                services.AddSingleton(sp => wrapPools(new OrleansSlotPools(sp.GetRequiredService<IGrainFactory>())));
-        }, limits: harness.Limits);
+        var harness = new PatientHarness(limits, wrapPools);
+        harness.host = await harness.StartHostAsync(new FakeTimeProvider(Now));
         return harness;
     }
+
+    /// <summary>
+    /// The silo stops and a new one starts on the same storage, records and clock: every grain is
+    /// loaded again from what was committed, as after a restart on the same database.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        var clock = Clock;
+        await Host.DisposeAsync();
+        host = null;
+        host = await StartHostAsync(clock);
+    }
+
+    private Task<GrainHost> StartHostAsync(FakeTimeProvider clock) =>
+        GrainHost.StartAsync(clock, services =>
+        {
+            services.AddSingleton<IChangeStorage<SlotPoolState, SlotPoolChange>>(PoolStorage);
+            services.AddSingleton<IChangeStorage<PatientState, PatientChange>>(PatientStorage);
+            services.AddSingleton<IPatientRecords>(this);
+            services.AddSingleton<IDrawListener, PatientDrawListener>();
+            services.AddSingleton<IIncomingGrainCallFilter>(DrawTold);
+            if (wrapPools is { } wrap)
+                services.AddSingleton(sp => wrap(new OrleansSlotPools(sp.GetRequiredService<IGrainFactory>())));
+        }, limits: Limits);
 
     public GrainHost Host => host ?? throw new InvalidOperationException("Not started.");
 
@@ -100,20 +120,24 @@ public sealed class PatientHarness : IAsyncDisposable, IPatientRecords
     }
 
     /// <summary>Numbers the patient holds across every pool, as committed.</summary>
-    public async Task<int> HeldByAsync(string patientId) => (await ReadBookingsAsync(patientId, CancellationToken.None)).Count(v => v.Counts);
+    public async Task<int> HeldByAsync(string patientId) => (await ReadBookingsAsync(patientId, CancellationToken.None)).Visits.Count(v => v.Counts);
 
-    public async Task<IReadOnlyList<BookedVisit>> ReadBookingsAsync(string patientId, CancellationToken cancellationToken)
+    /// <summary>As the SQL storage reads them: the reservations, and the entries in pools that have not drawn.</summary>
+    public async Task<StoredBookings> ReadBookingsAsync(string patientId, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref bookingReads);
         var visits = new List<BookedVisit>();
+        var entries = new List<DrawEntryPlace>();
         foreach (var poolId in poolIds.Keys)
         {
             if (await PoolStorage.ReadAsync(poolId, cancellationToken) is not { } stored) continue;
             var definition = stored.State.Definition!;
             visits.AddRange(stored.State.Reservations.Where(r => r.PatientId == patientId).Select(r =>
                 new BookedVisit(r.ReservationId, r.PoolId, definition.Date, definition.DepartmentId, r.IdempotencyKey, r.Status)));
+            if (!stored.State.Lottery.IsDrawn && definition.LotteryClosesAt is { } drawAt && stored.State.Lottery.EntryOf(patientId) is not null)
+                entries.Add(new DrawEntryPlace(poolId, new VisitDay(definition.Date, definition.DepartmentId), drawAt));
         }
-        return visits;
+        return new StoredBookings(visits, entries);
     }
 
     public Task<PatientProfile?> FindProfileAsync(string patientId, CancellationToken cancellationToken) =>

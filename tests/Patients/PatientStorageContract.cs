@@ -11,7 +11,7 @@ using static OrleansBooking.Tests.Storage.PoolExamples;
 namespace OrleansBooking.Tests.Patients;
 
 /// <summary>What the patients' storage must do on every engine; each engine's test class derives from this.</summary>
-public abstract class PatientStorageContract : IAsyncLifetime
+public abstract partial class PatientStorageContract : IAsyncLifetime
 {
     private TestDatabase? database;
     private IBookingStore? bookings;
@@ -246,7 +246,7 @@ public abstract class PatientStorageContract : IAsyncLifetime
                 new BookedVisit("res-pool-c-1-pt-1", "pool-c", new DateOnly(2026, 12, 10), "cardiology", "k1", ReservationStatus.Booked),
                 new BookedVisit("res-pool-p-1-pt-1", "pool-p", new DateOnly(2026, 12, 11), null, null, ReservationStatus.Cancelled),
             ],
-            visits.OrderBy(v => v.PoolId));
+            visits.Visits.OrderBy(v => v.PoolId));
     }
 
     [Fact]
@@ -260,8 +260,8 @@ public abstract class PatientStorageContract : IAsyncLifetime
 
         var stored = await Storage.ReadAsync("pt-1", CancellationToken.None);
 
-        Assert.Equal(["pool-c", "pool-d"], stored!.State.LoadedBookings.Select(v => v.PoolId).Order(StringComparer.Ordinal));
-        Assert.Equal("cardiology", stored.State.LoadedBookings.Single(v => v.PoolId == "pool-c").DepartmentId);
+        Assert.Equal(["pool-c", "pool-d"], stored!.State.LoadedBookings.Visits.Select(v => v.PoolId).Order(StringComparer.Ordinal));
+        Assert.Equal("cardiology", stored.State.LoadedBookings.Visits.Single(v => v.PoolId == "pool-c").DepartmentId);
         Assert.Equal([new NoShow("r1", Now)], stored.State.NoShows);
     }
 

@@ -84,7 +84,7 @@ public sealed class TwoStepTests
         Assert.Equal(2, await harness.HeldByAsync("pt-1"));
         // The client's retry, as the 503 told it, gets the reservation the pool committed.
         faulty.Failing = false;
-        var committed = (await harness.ReadBookingsAsync("pt-1", CancellationToken.None)).Single(v => v.PoolId == "queued");
+        var committed = (await harness.ReadBookingsAsync("pt-1", CancellationToken.None)).Visits.Single(v => v.PoolId == "queued");
         var retry = Assert.IsType<PatientReserveOutcome.Decided>(await harness.ReserveAsync("pt-1", "queued", key: "try-queued"));
         var replayed = Assert.IsType<ReserveOutcome.Reserved>(retry.Pool);
         Assert.True(replayed.Replayed, "Expected the retry to replay the committed reservation; it made a new one.");

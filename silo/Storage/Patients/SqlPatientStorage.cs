@@ -6,21 +6,24 @@ namespace OrleansBooking.Silo.Storage.Patients;
 
 /// <summary>
 /// The patient grain's state: the patients row (profile, suspension, version), its no-show rows,
-/// and — read only — its reservations joined with their pools. Writes are rare (no-shows, lifts):
-/// one transaction that checks the version on the patients row first.
+/// and — read only — its reservations and its entries in draws not yet drawn, joined with their
+/// pools. Writes are rare (no-shows, lifts): one transaction that checks the version on the
+/// patients row first.
 /// </summary>
 internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock)
     : IChangeStorage<PatientState, PatientChange>, IBatchReader<PatientState>, IPatientRecords
 {
     private readonly PatientRows rows = new(dialect);
+    private readonly PatientEntryRows entryRows = new(dialect);
 
     public async Task<StoredState<PatientState>?> ReadAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         if (await rows.FindWithBookingsAsync(connection, key, cancellationToken) is not { } found) return null;
-        // Version 0 means the grain never wrote: no no-shows to read (the usual case, one round trip).
+        // Version 0 means the grain never wrote: no no-shows to read (the usual case).
         var noShows = found.Version == 0 ? [] : await rows.ReadNoShowsAsync(connection, key, cancellationToken);
-        var state = new PatientState(found.Record.Profile, noShows, found.Record.Suspension, found.Bookings, found.Removed);
+        var entries = await entryRows.ReadUndrawnAsync(connection, [key], cancellationToken);
+        var state = new PatientState(found.Record.Profile, noShows, found.Record.Suspension, Stored(found.Bookings, entries, key), found.Removed);
         return new StoredState<PatientState>(state, found.Version);
     }
 
@@ -29,15 +32,21 @@ internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var found = await rows.FindManyWithBookingsAsync(connection, keys, cancellationToken);
+        // One read for the whole batch's entries: most patients have none.
+        var entries = await entryRows.ReadUndrawnAsync(connection, found.Keys, cancellationToken);
         var states = new Dictionary<string, StoredState<PatientState>>(StringComparer.Ordinal);
         foreach (var (key, (record, version, removed, bookings)) in found)
         {
             // As in ReadAsync: only a patient the grain ever wrote (version > 0) has no-show rows.
             var noShows = version == 0 ? [] : await rows.ReadNoShowsAsync(connection, key, cancellationToken);
-            states[key] = new StoredState<PatientState>(new PatientState(record.Profile, noShows, record.Suspension, bookings, removed), version);
+            var state = new PatientState(record.Profile, noShows, record.Suspension, Stored(bookings, entries, key), removed);
+            states[key] = new StoredState<PatientState>(state, version);
         }
         return states;
     }
+
+    private static StoredBookings Stored(List<BookedVisit> visits, Dictionary<string, List<DrawEntryPlace>> entries, string patientId) =>
+        new(visits, entries.TryGetValue(patientId, out var found) ? found : []);
 
     public async Task WriteAsync(string key, long expectedVersion, IReadOnlyList<PatientChange> changes, CancellationToken cancellationToken)
     {
@@ -104,10 +113,11 @@ internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<BookedVisit>> ReadBookingsAsync(string patientId, CancellationToken cancellationToken)
+    public async Task<StoredBookings> ReadBookingsAsync(string patientId, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        return await rows.ReadBookingsAsync(connection, patientId, cancellationToken);
+        var visits = await rows.ReadBookingsAsync(connection, patientId, cancellationToken);
+        return Stored(visits, await entryRows.ReadUndrawnAsync(connection, [patientId], cancellationToken), patientId);
     }
 
     public async Task<PatientProfile?> FindProfileAsync(string patientId, CancellationToken cancellationToken)

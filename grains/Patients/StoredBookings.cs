@@ -1,0 +1,11 @@
+namespace OrleansBooking.Grains.Patients;
+
+/// <summary>
+/// What the database holds that takes the patient's limit places: their reservations, and their
+/// entries in draws the pool has not drawn yet (the pool's committed entries, so a patient grain
+/// loaded again still counts them).
+/// </summary>
+public sealed record StoredBookings(IReadOnlyList<BookedVisit> Visits, IReadOnlyList<DrawEntryPlace> Entries)
+{
+    public static readonly StoredBookings None = new([], []);
+}
