@@ -53,7 +53,18 @@ public sealed class ReservationAttempt
         long intended = intendedTimestamp;
         while (true)
         {
-            var call = await _client.ReserveOrEnterAsync(poolId, patientId, patient, idempotencyKey, ct).ConfigureAwait(false);
+            ServiceCall<ReservationOrEntry> call;
+            try
+            {
+                call = await _client.ReserveOrEnterAsync(poolId, patientId, patient, idempotencyKey, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Cut off in flight (the drain deadline): the service may have taken a number, but no 201 was
+                // seen, so nothing is promised in the ledger and nothing counts as an error.
+                _measurements.CutOff.Add(RequestKind.Reserve);
+                throw;
+            }
             _measurements.Record(RequestKind.Reserve, call.Outcome, intended);
             var outcome = call.Outcome;
 
