@@ -124,7 +124,7 @@ public sealed class RushRunner
         _progress?.WriteLine("Reading every pool back to verify…");
         // Not cancellable: a run stopped early (Ctrl+C) is still verified and reported.
         var readAt = _clock.GetUtcNow();
-        var readback = await PoolReader.ReadAsync(client, admin, pools.Select(p => (p.PoolId, (string?)p.Date)), CancellationToken.None)
+        var readback = await PoolReader.ReadAsync(client, admin, pools.Select(p => (p.PoolId, (string?)p.Date)), _clock, CancellationToken.None)
             .ConfigureAwait(false);
         var verification = BookingVerifier.Verify(readback, ledger, _scenario.PatientDailyLimit);
         if (Variant is not null)

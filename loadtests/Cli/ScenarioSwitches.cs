@@ -17,7 +17,7 @@ public static class ScenarioSwitches
           --closed N                closed model instead: N patients, each starting again when done
           --late-after DUR          an arrival sent later than this is reported late (default 10ms)
           --max-pending N           visits in flight beyond which arrivals are dropped and counted (default 50000)
-          --drain DUR               wait after the last arrival for visits still in flight (default 30s)
+          --drain DUR               wait after the last arrival for visits still in flight, then cancel the rest (default 30s)
           --seed N                  seed for arrivals and patients' choices (default 2022)
           --warmup DUR              unmeasured traffic first, to open connections and warm JIT (default 3s; 0 to skip);
                                     a rush warms up by browsing pools until just before the release

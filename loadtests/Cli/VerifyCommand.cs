@@ -49,7 +49,7 @@ public static class VerifyCommand
 
         using var http = TunedHttpClient.Create(url, maxConnections: 8, timeout);
         var client = new BookingServiceClient(http);
-        var readback = await PoolReader.ReadAsync(client, new AdminSession(client, admin), pools, ct).ConfigureAwait(false);
+        var readback = await PoolReader.ReadAsync(client, new AdminSession(client, admin), pools, TimeProvider.System, ct).ConfigureAwait(false);
         var report = BookingVerifier.Verify(readback, ledger, limit);
         console.WriteLine($"Checked {report.PoolsChecked} pools, {report.ActiveReservations:N0} active reservations, {report.Acknowledgements:N0} acknowledgements.");
         foreach (var v in report.Violations) console.WriteLine($"  VIOLATION {v}");

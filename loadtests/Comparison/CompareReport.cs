@@ -68,10 +68,11 @@ public static class CompareReport
             SvgCharts.Bars("p99 latency, ms", legs.Select((l, i) => (l.Name, l.Latency.ValueAtPercentile(99) / 1000.0, colours[i % colours.Length])).ToList()),
             SvgCharts.Lines("Responses per second over time", "seconds", "responses/s",
                 legs.Select((l, i) => new ChartLine(l.Name, colours[i % colours.Length],
-                    l.Measurements.Seconds.Summarize().Select(s => ((double)s.Second, (double)s.Completed)).ToList())).ToList()),
+                    l.Measurements.Seconds.Summarize().Select(s => ((double)s.Second, (double?)s.Completed)).ToList())).ToList()),
             SvgCharts.Lines("p99 per second, ms, log scale", "seconds", "ms",
                 legs.Select((l, i) => new ChartLine(l.Name, colours[i % colours.Length],
-                    l.Measurements.Seconds.Summarize().Where(s => s.Completed > 0).Select(s => ((double)s.Second, s.P99Micros / 1000.0)).ToList())).ToList(),
+                    // A second without responses has no p99: the line breaks there.
+                    l.Measurements.Seconds.Summarize().Select(s => ((double)s.Second, s.Completed > 0 ? s.P99Micros / 1000.0 : (double?)null)).ToList())).ToList(),
                 logScale: true),
         };
         HtmlReport.Write(Path.Combine(folder, "compare.html"), title, charts, tables, verdicts);

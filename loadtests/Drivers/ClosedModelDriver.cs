@@ -13,6 +13,7 @@ public sealed class ClosedModelDriver
     private readonly RunMeasurements _measurements;
     private long _nextIndex = -1;
     private int _inFlight;
+    private int _cancelled;
 
     public ClosedModelDriver(IArrivalWork work, RunMeasurements measurements)
     {
@@ -24,6 +25,9 @@ public sealed class ClosedModelDriver
 
     /// <summary>Visits in progress right now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Visits cut short because the run was stopped.</summary>
+    public int Cancelled => Volatile.Read(ref _cancelled);
 
     public async Task RunAsync(int patients, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -49,6 +53,7 @@ public sealed class ClosedModelDriver
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
+                    Interlocked.Increment(ref _cancelled);
                 }
                 catch (Exception e)
                 {

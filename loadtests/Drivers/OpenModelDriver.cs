@@ -8,7 +8,8 @@ namespace OrleansBooking.LoadTests.Drivers;
 /// real patients do. Each arrival is handed to the thread pool so the pacing loop only counts
 /// time; an arrival costs one async state machine, which measured far below the HTTP request it
 /// makes. When <see cref="MaxPending"/> visits are already waiting, new arrivals are dropped and
-/// counted instead of queuing without bound.
+/// counted instead of queuing without bound. At the drain deadline the visits still going are
+/// cancelled and waited for, so that nothing writes to the ledger once the run reads it back.
 /// </summary>
 public sealed class OpenModelDriver
 {
@@ -22,6 +23,7 @@ public sealed class OpenModelDriver
     private readonly RunMeasurements _measurements;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _pending;
+    private int _cancelled;
     private volatile bool _allDispatched;
 
     public OpenModelDriver(IArrivalWork work, RunMeasurements measurements, int maxPending = DefaultMaxPending)
@@ -33,53 +35,78 @@ public sealed class OpenModelDriver
 
     public int MaxPending { get; }
     public int Pending => Volatile.Read(ref _pending);
+    /// <summary>Visits cut short by cancellation: still going at the drain deadline, or when the run was stopped.</summary>
+    public int Cancelled => Volatile.Read(ref _cancelled);
     /// <summary>Faults thrown by the work itself (bugs, not service errors); the first one is kept.</summary>
     public Exception? FirstFault { get; private set; }
 
-    /// <summary>Runs the whole schedule, then waits up to <paramref name="drainTimeout"/> for visits still in progress.</summary>
+    /// <summary>
+    /// Runs the whole schedule, then waits up to <paramref name="drainTimeout"/> for visits still in
+    /// progress; those still going then are cancelled, and it returns only once none is in flight.
+    /// </summary>
     public async Task RunAsync(ArrivalPacer pacer, TimeSpan drainTimeout, CancellationToken cancellationToken)
     {
         var clock = _measurements.Clock;
-        if (clock == TimeProvider.System)
-        {
-            // A thread of its own: a pacing loop queued behind thousands of pool work items would fall
-            // behind exactly when the rush peaks, and every arrival after it would be late.
-            var pacing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var thread = new Thread(() =>
-            {
-                try
-                {
-                    PaceOnThisThread(pacer, cancellationToken);
-                    pacing.TrySetResult();
-                }
-                catch (Exception e)
-                {
-                    pacing.TrySetException(e);
-                }
-            })
-            {
-                IsBackground = true,
-                Name = "arrival pacer",
-                Priority = ThreadPriority.AboveNormal,
-            };
-            thread.Start();
-            await pacing.Task.ConfigureAwait(false);
-        }
-        else
-        {
-            await PaceOnTimersAsync(pacer, clock, cancellationToken).ConfigureAwait(false);
-        }
-
-        _allDispatched = true;
-        if (Volatile.Read(ref _pending) == 0) _drained.TrySetResult();
+        // The visits' own token: cancelled at the drain deadline, and with the run when it is stopped.
+        using var visits = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
+            await PaceAsync(pacer, clock, visits.Token).ConfigureAwait(false);
+            AllDispatched();
             await _drained.Task.WaitAsync(drainTimeout, clock, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
-            // Visits still waiting on the service are left to their own timeouts; the report says how many.
+            // Drain deadline passed, or the run was stopped: the visits still going are cancelled below.
         }
+        finally
+        {
+            AllDispatched();
+            // A visit left running would go on writing to the ledger while the pools are read back and
+            // verified; a cancelled one whose request may have reached the service is counted as cut off.
+            if (Volatile.Read(ref _pending) > 0) await visits.CancelAsync().ConfigureAwait(false);
+            await _drained.Task.ConfigureAwait(false);
+        }
+    }
+
+    private void AllDispatched()
+    {
+        _allDispatched = true;
+        // Full fence: the last visit's decrement and this read must not both miss the other's write,
+        // or the wait below, which has no deadline, would never end.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _pending) == 0) _drained.TrySetResult();
+    }
+
+    private async Task PaceAsync(ArrivalPacer pacer, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (clock != TimeProvider.System)
+        {
+            await PaceOnTimersAsync(pacer, clock, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        // A thread of its own: a pacing loop queued behind thousands of pool work items would fall
+        // behind exactly when the rush peaks, and every arrival after it would be late.
+        var pacing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                PaceOnThisThread(pacer, cancellationToken);
+                pacing.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                pacing.TrySetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "arrival pacer",
+            Priority = ThreadPriority.AboveNormal,
+        };
+        thread.Start();
+        await pacing.Task.ConfigureAwait(false);
     }
 
     private void PaceOnThisThread(ArrivalPacer pacer, CancellationToken cancellationToken)
@@ -144,6 +171,7 @@ public sealed class OpenModelDriver
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            Interlocked.Increment(ref _cancelled);
         }
         catch (Exception e)
         {

@@ -1,7 +1,6 @@
 using OrleansBooking.LoadTests.Drivers;
 using OrleansBooking.LoadTests.Measurement;
 using OrleansBooking.LoadTests.Service;
-using OrleansBooking.LoadTests.Verification;
 using OrleansBooking.LoadTests.Workload;
 
 namespace OrleansBooking.LoadTests.Lottery;
@@ -15,9 +14,9 @@ namespace OrleansBooking.LoadTests.Lottery;
 /// </summary>
 public sealed class DrawingPatientVisit(VisitContext context, LotteryBehaviour lottery, DrawLedger ledger) : IArrivalWork
 {
-    private const int MaxReleaseWaits = 3;
-
     private readonly PoolCatalogue _catalogue = new(context.Pools, context.Scenario.Popularity);
+    // The rush's own press: retries, the wait for the release, the ledger of 201s, the entry of a 202.
+    private readonly ReservationAttempt _attempt = new(context.Client, context.Measurements, context.Ledger, context.Scenario.Behaviour);
     private readonly TimeProvider _clock = context.Measurements.Clock;
 
     public async Task RunAsync(long index, long intendedTimestamp, CancellationToken cancellationToken)
@@ -26,12 +25,12 @@ public sealed class DrawingPatientVisit(VisitContext context, LotteryBehaviour l
         var tried = new int[Math.Min(context.Scenario.Behaviour.MaxChoices, _catalogue.Pools.Count)];
         var end = AttemptEnd.SoldOut;
         DrawEntry? entry = null;
-        for (int choices = 0; choices < tried.Length && end == AttemptEnd.SoldOut && entry is null; choices++)
+        for (int choices = 0; choices < tried.Length && end == AttemptEnd.SoldOut; choices++)
         {
             int rank = _catalogue.PickRankOtherThan(tried.AsSpan(0, choices), ref dice);
             if (rank < 0) break;
             tried[choices] = rank;
-            (end, entry) = await AttemptAsync(_catalogue.Pools[rank].PoolId, patientId, token, $"{context.RunId}-{index}-{choices}",
+            (end, _, entry) = await _attempt.RunAsync(_catalogue.Pools[rank].PoolId, patientId, token, $"{context.RunId}-{index}-{choices}",
                 choices == 0 ? intendedTimestamp : _clock.GetTimestamp(), cancellationToken).ConfigureAwait(false);
         }
         if (entry is null)
@@ -48,39 +47,6 @@ public sealed class DrawingPatientVisit(VisitContext context, LotteryBehaviour l
             AccountDrawEntry.NotDrawn => JourneyEnd.SoldOutEverywhere,
             _ => JourneyEnd.Other,
         });
-    }
-
-    /// <summary>One pool, until a definite answer: transient failures retried with the same key, an early press waits for the release.</summary>
-    private async Task<(AttemptEnd End, DrawEntry? Entry)> AttemptAsync(
-        string poolId, string patientId, BearerToken? token, string key, long intended, CancellationToken ct)
-    {
-        int releaseWaits = 0;
-        while (true)
-        {
-            var call = await PatientRetry.RunAsync(() => context.Client.ReserveOrEnterAsync(poolId, patientId, token, key, ct),
-                RequestKind.Reserve, context.Measurements, context.Scenario.Behaviour, ct).ConfigureAwait(false);
-            if (call.Body is { Entry: { } entry }) return (AttemptEnd.Other, entry);
-            if (call.Body is { Reservation: { } reservation })
-            {
-                context.Ledger.Acknowledge(new Acknowledgement(key, reservation.ReservationId, reservation.PoolId, reservation.PatientId,
-                    reservation.SequenceNumber));
-                return (AttemptEnd.Booked, null);
-            }
-            if (call.Outcome.Code == ProblemCodes.NotReleased && releaseWaits++ < MaxReleaseWaits)
-            {
-                var wait = (call.ReleaseAt ?? _clock.GetUtcNow()) - _clock.GetUtcNow();
-                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(10), _clock, ct).ConfigureAwait(false);
-                continue;
-            }
-            return (call.Outcome.IsTransient ? AttemptEnd.GaveUp : call.Outcome.Code switch
-            {
-                ProblemCodes.SoldOut => AttemptEnd.SoldOut,
-                ProblemCodes.AlreadyBooked => AttemptEnd.AlreadyBooked,
-                ProblemCodes.LimitReached => AttemptEnd.LimitReached,
-                ProblemCodes.PoolClosed or ProblemCodes.PoolCancelled => AttemptEnd.Closed,
-                _ => AttemptEnd.Other,
-            }, null);
-        }
     }
 
     /// <summary>

@@ -32,6 +32,8 @@ public sealed class RunMeasurements
     public SecondSeries Seconds { get; } = new();
     public ArrivalCounters Arrivals { get; } = new();
     public JourneyTally Journeys { get; } = new();
+    /// <summary>Requests cancelled in flight, whose outcome is unknown; not in <see cref="Outcomes"/>.</summary>
+    public CutOffRequests CutOff { get; } = new();
 
     public LatencyHistogram Latency(RequestKind kind) => _byKind[(int)kind];
 

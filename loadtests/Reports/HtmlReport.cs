@@ -20,10 +20,10 @@ public static class HtmlReport
     /// <summary>Throughput, latency, requests in flight and outcomes, each per second since the release; then outcome totals.</summary>
     public static IReadOnlyList<string> RushCharts(IReadOnlyList<SecondSummary> seconds, OutcomeTally outcomes)
     {
-        static List<(double X, double Y)> Series(IEnumerable<SecondSummary> rows, Func<SecondSummary, double> y) =>
+        static List<(double X, double? Y)> Series(IEnumerable<SecondSummary> rows, Func<SecondSummary, double?> y) =>
             rows.Select(s => ((double)s.Second, y(s))).ToList();
-        // Seconds without a response have no latency: they are left out, not drawn as zero.
-        var answered = seconds.Where(s => s.Completed > 0).ToList();
+        // Seconds without a response have no latency: the lines break there rather than dip to zero or bridge the gap.
+        static Func<SecondSummary, double?> Latency(Func<SecondSummary, long> micros) => s => s.Completed > 0 ? micros(s) / 1000.0 : null;
         return
         [
             SvgCharts.Lines("Throughput per second", "seconds since release", "responses/s",
@@ -33,9 +33,9 @@ public static class HtmlReport
             ]),
             SvgCharts.Lines("Latency per second (from intended start), log scale", "seconds since release", "ms",
             [
-                new("max", Palette[5], Series(answered, s => s.MaxMicros / 1000.0)),
-                new("p99", Palette[3], Series(answered, s => s.P99Micros / 1000.0)),
-                new("p50", Palette[0], Series(answered, s => s.P50Micros / 1000.0)),
+                new("max", Palette[5], Series(seconds, Latency(s => s.MaxMicros))),
+                new("p99", Palette[3], Series(seconds, Latency(s => s.P99Micros))),
+                new("p50", Palette[0], Series(seconds, Latency(s => s.P50Micros))),
             ], logScale: true),
             SvgCharts.Lines("Requests in flight at the end of each second", "seconds since release", "requests",
             [

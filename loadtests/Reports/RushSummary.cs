@@ -34,7 +34,8 @@ public static class RushSummary
                 [$"late (> {r.Scenario.Load.LateAfter.TotalMilliseconds:0} ms behind)", Figures.Count(a.Late)],
                 ["dropped (too many in flight)", Figures.Count(a.Dropped)],
                 ["worst lag", $"{a.MaxLag.TotalMilliseconds:0.0} ms"],
-                ["still waiting at the end", Figures.Count(r.Session.StillPending)],
+                ["cancelled at the drain deadline (or when stopped)", Figures.Count(r.Session.Cancelled)],
+                ["requests they had sent, outcome unknown (neither errors nor acknowledged)", CutOff(m)],
             ]),
             LatencyTable(m, r.MainKind),
             new("Responses by kind, status and code", ["kind", "outcome", "count"],
@@ -46,6 +47,13 @@ public static class RushSummary
         if (r.VariantSummary is { } variant) tables.Insert(tables.Count - 1, variant);
         if (r.Memory is { } memory) tables.InsertRange(tables.Count - 1, MemoryTables.Of(memory, r.ReleaseAt, r.RequestsPerSecond, r.Provisioning));
         return tables;
+    }
+
+    /// <summary>E.g. <c>3 (reserve 2, cancel 1)</c>: the kinds cut off, so a reader sees whether reservations were among them.</summary>
+    private static string CutOff(RunMeasurements m)
+    {
+        var kinds = Enum.GetValues<RequestKind>().Where(k => m.CutOff.Count(k) > 0).Select(k => $"{Figures.Kind(k)} {Figures.Count(m.CutOff.Count(k))}").ToList();
+        return kinds.Count == 0 ? "0" : $"{Figures.Count(m.CutOff.Total)} ({string.Join(", ", kinds)})";
     }
 
     private static string SignIn(RushResult r) => r.PatientSignIn is { Patients: > 0 } s

@@ -4,8 +4,11 @@ using System.Text;
 
 namespace OrleansBooking.LoadTests.Reports;
 
-/// <summary>One line of a chart: a name, a colour and (x, y) points.</summary>
-public sealed record ChartLine(string Name, string Colour, IReadOnlyList<(double X, double Y)> Points);
+/// <summary>
+/// One line of a chart: a name, a colour and (x, y) points. A null y is a point with nothing to show
+/// (a second without a response has no latency): the line stops there and starts again after it.
+/// </summary>
+public sealed record ChartLine(string Name, string Colour, IReadOnlyList<(double X, double? Y)> Points);
 
 /// <summary>
 /// Plain SVG line and bar charts, written by hand because no charting package restores here and
@@ -18,8 +21,9 @@ public static class SvgCharts
     /// <param name="logScale">Logarithmic y axis, for latencies that differ by orders of magnitude between legs.</param>
     public static string Lines(string title, string xLabel, string yLabel, IReadOnlyList<ChartLine> lines, bool logScale = false)
     {
-        var points = lines.SelectMany(l => l.Points).ToList();
-        double maxX = Math.Max(1, points.Count == 0 ? 1 : points.Max(p => p.X));
+        double maxX = Math.Max(1, lines.SelectMany(l => l.Points).Select(p => p.X).DefaultIfEmpty(1).Max());
+        // The y axis covers only the points there are: a missing one is not a zero.
+        var points = lines.SelectMany(l => l.Points).Where(p => p.Y is not null).Select(p => (p.X, Y: p.Y!.Value)).ToList();
         double rawMaxY = points.Count == 0 ? 1 : points.Max(p => p.Y);
         double plotW = Width - Left - Right, plotH = Height - Top - Bottom;
         string X(double x) => F(Left + x / maxX * plotW);
@@ -57,12 +61,36 @@ public static class SvgCharts
         int legendX = Left + 10;
         foreach (var line in lines)
         {
-            if (line.Points.Count > 0)
-                sb.Append($"<polyline fill='none' stroke='{line.Colour}' stroke-width='1.8' points='{string.Join(' ', line.Points.Select(p => $"{X(p.X)},{Y(p.Y)}"))}'/>");
+            foreach (var segment in Segments(line.Points))
+            {
+                if (segment.Count == 1)
+                    // A point between two gaps: a path of one point draws nothing, so a dot shows it.
+                    sb.Append($"<circle cx='{X(segment[0].X)}' cy='{Y(segment[0].Y)}' r='2' fill='{line.Colour}'/>");
+                else
+                    sb.Append($"<path fill='none' stroke='{line.Colour}' stroke-width='1.8' d='M{string.Join(" L", segment.Select(p => $"{X(p.X)},{Y(p.Y)}"))}'/>");
+            }
             sb.Append($"<rect x='{legendX}' y='{LegendY - 4}' width='12' height='4' fill='{line.Colour}'/><text x='{legendX + 16}' y='{LegendY}'>{Esc(line.Name)}</text>");
             legendX += 30 + line.Name.Length * 7;
         }
         return Close(sb);
+    }
+
+    /// <summary>The runs of points with a y, in order; each missing point ends one.</summary>
+    private static List<List<(double X, double Y)>> Segments(IReadOnlyList<(double X, double? Y)> points)
+    {
+        var segments = new List<List<(double X, double Y)>>();
+        List<(double X, double Y)>? current = null;
+        foreach (var (x, y) in points)
+        {
+            if (y is not { } value)
+            {
+                current = null;
+                continue;
+            }
+            if (current is null) segments.Add(current = []);
+            current.Add((x, value));
+        }
+        return segments;
     }
 
     public static string Bars(string title, IReadOnlyList<(string Label, double Value, string Colour)> bars)

@@ -30,6 +30,9 @@ public sealed record Verdict(IReadOnlyList<VerdictLine> Lines, bool GeneratorFau
             lines.Add(VerdictLine.Judged("invariants", verification.Passed, $"{Figures.Count(n)} violation{(n == 1 ? "" : "s")}"));
         }
         lines.Add(GeneratorKeptUp(m.Arrivals));
+        if (session.Cancelled > 0)
+            lines.Add(VerdictLine.Reported("visits cancelled at the drain deadline",
+                $"{Figures.Count(session.Cancelled)}, with {Figures.Count(m.CutOff.Total)} requests cut off in flight (outcome unknown; not errors, not acknowledged)"));
         if (session.Fault is { } fault) lines.Add(VerdictLine.Judged("generator ran without a fault", false, fault.Split('\n')[0].Trim()));
         return new Verdict(lines, session.Fault is not null, verification?.Passed ?? true);
     }

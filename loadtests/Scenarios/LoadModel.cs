@@ -20,7 +20,7 @@ public sealed record LoadModel
     public TimeSpan LateAfter { get; init; } = OpenModelDriver.DefaultLateAfter;
     /// <summary>Visits in progress beyond which new arrivals are dropped and counted. Default 50,000.</summary>
     public int MaxPending { get; init; } = OpenModelDriver.DefaultMaxPending;
-    /// <summary>How long to wait after the last arrival for visits still in progress. Default 30 s.</summary>
+    /// <summary>How long to wait after the last arrival for visits still in progress; those still going then are cancelled. Default 30 s.</summary>
     public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Seed for Poisson gaps and every patient's choices, so a run can be repeated. Default 2022.</summary>
     public int Seed { get; init; } = 2022;

@@ -10,7 +10,17 @@ public static class PatientCancellation
     {
         long intended = context.Measurements.Clock.GetTimestamp();
         context.Ledger.CancellationRequested(reservation.ReservationId);
-        var call = await context.Client.CancelAsync(reservation.ReservationId, token, ct).ConfigureAwait(false);
+        ServiceCall<Reservation> call;
+        try
+        {
+            call = await context.Client.CancelAsync(reservation.ReservationId, token, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Cut off in flight: the ledger already allows the number either held or given back.
+            context.Measurements.CutOff.Add(RequestKind.Cancel);
+            throw;
+        }
         context.Measurements.Record(RequestKind.Cancel, call.Outcome, intended);
         if (call.Outcome.IsSuccess) context.Ledger.CancellationConfirmed(reservation.ReservationId);
     }

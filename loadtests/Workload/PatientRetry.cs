@@ -19,7 +19,17 @@ public static class PatientRetry
         for (int retry = 0; ; retry++)
         {
             long intended = clock.GetTimestamp();
-            var result = await call().ConfigureAwait(false);
+            ServiceCall<T> result;
+            try
+            {
+                result = await call().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Cut off in flight: whether the service acted is unknown, so it is neither an answer nor an error.
+                measurements.CutOff.Add(kind);
+                throw;
+            }
             measurements.Record(kind, result.Outcome, intended);
             if (!result.Outcome.IsTransient || retry >= behaviour.MaxRetries) return result;
             var wait = result.RetryAfter is { } hinted && hinted > TimeSpan.Zero

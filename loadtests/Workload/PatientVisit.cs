@@ -2,7 +2,6 @@ using OrleansBooking.LoadTests.Drivers;
 using OrleansBooking.LoadTests.Measurement;
 using OrleansBooking.LoadTests.Scenarios;
 using OrleansBooking.LoadTests.Service;
-using OrleansBooking.LoadTests.Verification;
 
 namespace OrleansBooking.LoadTests.Workload;
 
@@ -14,9 +13,9 @@ namespace OrleansBooking.LoadTests.Workload;
 /// </summary>
 public sealed class PatientVisit : IArrivalWork
 {
+    private readonly VisitContext _context;
     private readonly BookingServiceClient _client;
     private readonly RunMeasurements _measurements;
-    private readonly AcknowledgementLedger _ledger;
     private readonly PoolCatalogue _catalogue;
     private readonly PatientBehaviour _behaviour;
     private readonly ReservationAttempt _attempt;
@@ -29,12 +28,12 @@ public sealed class PatientVisit : IArrivalWork
 
     public PatientVisit(VisitContext context)
     {
+        _context = context;
         _client = context.Client;
         _measurements = context.Measurements;
-        _ledger = context.Ledger;
         _catalogue = new PoolCatalogue(context.Pools, context.Scenario.Popularity);
         _behaviour = context.Scenario.Behaviour;
-        _attempt = new ReservationAttempt(_client, _measurements, _ledger, _behaviour);
+        _attempt = new ReservationAttempt(_client, _measurements, context.Ledger, _behaviour);
         _patients = context.Scenario.Patients;
         _seed = context.Scenario.Load.Seed;
         _runId = context.RunId;
@@ -52,7 +51,16 @@ public sealed class PatientVisit : IArrivalWork
         if (dice.NextDouble() < _behaviour.BrowseRatio)
         {
             var pool = _catalogue.Pools[_catalogue.PickRank(ref dice)];
-            var call = await _client.GetPoolAsync(pool.PoolId, cancellationToken).ConfigureAwait(false);
+            ServiceCall<PoolSnapshot> call;
+            try
+            {
+                call = await _client.GetPoolAsync(pool.PoolId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                _measurements.CutOff.Add(RequestKind.Browse);
+                throw;
+            }
             _measurements.Record(RequestKind.Browse, call.Outcome, intendedTimestamp);
             _measurements.Journeys.Add(JourneyEnd.Browsed);
             return;
@@ -79,22 +87,13 @@ public sealed class PatientVisit : IArrivalWork
             }
             if (reservation is not null && dice.NextDouble() < _behaviour.CancelRatio)
             {
-                await CancelLaterAsync(reservation, token, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_behaviour.CancelAfter, _clock, cancellationToken).ConfigureAwait(false);
+                await PatientCancellation.RunAsync(_context, reservation, token, cancellationToken).ConfigureAwait(false);
                 _measurements.Journeys.Add(JourneyEnd.BookedThenCancelled);
                 return;
             }
             break;
         }
         _measurements.Journeys.Add(ReservationAttempt.JourneyEndOf(end));
-    }
-
-    private async Task CancelLaterAsync(Reservation reservation, BearerToken? patient, CancellationToken ct)
-    {
-        await Task.Delay(_behaviour.CancelAfter, _clock, ct).ConfigureAwait(false);
-        long intended = _clock.GetTimestamp();
-        _ledger.CancellationRequested(reservation.ReservationId);
-        var call = await _client.CancelAsync(reservation.ReservationId, patient, ct).ConfigureAwait(false);
-        _measurements.Record(RequestKind.Cancel, call.Outcome, intended);
-        if (call.Outcome.IsSuccess) _ledger.CancellationConfirmed(reservation.ReservationId);
     }
 }

@@ -145,4 +145,19 @@ public class VerdictTests
         Assert.Contains("<li class='fail'>p99 ≤ 50 ms (--max-p99-ms): FAIL — 2,361 ms</li>", verdict.ToHtml());
         Assert.EndsWith("  generator kept up: PASS — 0 late, 0 dropped\n", verdict.ToConsole());
     }
+
+    [Fact]
+    public void VisitsCancelledAtTheDrainDeadlineAreReportedWithTheirUnansweredRequestsWithoutFailingTheRun()
+    {
+        var m = Rush();
+        m.CutOff.Add(RequestKind.Reserve);
+        m.CutOff.Add(RequestKind.Cancel);
+
+        var verdict = Verdict.Of(new Thresholds(), m, RequestKind.Reserve, Clean with { Cancelled = 2 }, Verified);
+
+        Assert.Contains("visits cancelled at the drain deadline: 2, with 2 requests cut off in flight (outcome unknown; not errors, not acknowledged) (reported)",
+            Lines(verdict));
+        Assert.False(verdict.Failed);
+        Assert.DoesNotContain(Lines(Verdict.Of(new Thresholds(), Rush(), RequestKind.Reserve, Clean, Verified)), l => l.Contains("drain deadline"));
+    }
 }

@@ -147,7 +147,7 @@ public sealed class VirtualPatientTests : IDisposable
         Assert.Equal(5, _measurements.Journeys.Count(JourneyEnd.SoldOutEverywhere));
         // Patients 0–4 fill pool0, 5–9 pool1, 10–14 pool2: one hot pool at a time.
         Assert.All(_ledger.Acknowledgements, a => Assert.Equal($"pool{int.Parse(a.PatientId[6..]) / 5}", a.PoolId));
-        var readback = await PoolReader.ReadAsync(_client, new AdminSession(_client, null), pools.Select(p => (p.PoolId, (string?)p.Date)), CancellationToken.None);
+        var readback = await PoolReader.ReadAsync(_client, new AdminSession(_client, null), pools.Select(p => (p.PoolId, (string?)p.Date)), TimeProvider.System, CancellationToken.None);
         Assert.True(BookingVerifier.Verify(readback, _ledger).Passed);
     }
 }
