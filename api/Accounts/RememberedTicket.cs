@@ -6,8 +6,8 @@ namespace OrleansBooking.Api.Accounts;
 
 /// <summary>
 /// An opened access token as <see cref="VerifiedTokens"/> keeps it: only what the ticket carries
-/// (its scheme, one identity's types, the claims' types and values, the expiry), with every string
-/// that is the same for all sessions shared, and a new ticket built from it on each request.
+/// (its scheme, one identity's types, the claims' types and values, the expiry), with what is the
+/// same for all sessions kept once, and a new ticket built from it on each request.
 /// </summary>
 /// <remarks>
 /// A whole opened ticket is ≈ 1.9 KB (the identity, four <see cref="Claim"/>s, the properties'
@@ -22,20 +22,23 @@ internal sealed class RememberedTicket
 {
     private static readonly string AccessTokenScheme = $"{AccountSessions.Scheme}:AccessToken";
 
-    private readonly string scheme;
-    private readonly string? authenticationType;
-    private readonly string nameClaimType;
-    private readonly string roleClaimType;
-    /// <summary>Type, value, type, value … in the ticket's order.</summary>
-    private readonly string[] claims;
+    /// <summary>What every session's ticket from sign-in has alike (<see cref="AccountSessions.Principal"/>), kept once for all.</summary>
+    private static readonly Shape[] SignInShapes =
+    [
+        new(AccessTokenScheme, AccountSessions.Scheme, AccountClaims.AccountId, AccountClaims.Role,
+            [AccountClaims.AccountId, AccountClaims.Role, AccountClaims.SessionId, AccountClaims.RefreshId]),
+        new(AccessTokenScheme, AccountSessions.Scheme, AccountClaims.AccountId, AccountClaims.Role,
+            [AccountClaims.AccountId, AccountClaims.Role, AccountClaims.SessionId, AccountClaims.RefreshId, AccountClaims.DoctorId]),
+    ];
 
-    private RememberedTicket(string scheme, ClaimsIdentity identity, string[] claims, DateTimeOffset expires)
+    private readonly Shape shape;
+    /// <summary>The claims' values, in the order of <see cref="Shape.Types"/>.</summary>
+    private readonly CompactClaimValue[] values;
+
+    private RememberedTicket(Shape shape, CompactClaimValue[] values, DateTimeOffset expires)
     {
-        this.scheme = Shared(scheme);
-        authenticationType = identity.AuthenticationType is { } type ? Shared(type) : null;
-        nameClaimType = Shared(identity.NameClaimType);
-        roleClaimType = Shared(identity.RoleClaimType);
-        this.claims = claims;
+        this.shape = shape;
+        this.values = values;
         Expires = expires;
     }
 
@@ -50,23 +53,34 @@ internal sealed class RememberedTicket
         if (identity.GetType() != typeof(ClaimsIdentity) || identity.Actor is not null || identity.BootstrapContext is not null || identity.Label is not null)
             return null;
 
-        var claims = new List<string>(8);
+        var types = new List<string>(5);
+        var values = new List<CompactClaimValue>(5);
         foreach (var claim in identity.Claims)
         {
             if (!IsPlain(claim, identity)) return null;
-            claims.Add(Shared(claim.Type));
-            claims.Add(claim.Type == AccountClaims.Role ? SharedRole(claim.Value) : claim.Value);
+            types.Add(Shared(claim.Type));
+            values.Add(CompactClaimValue.Of(claim.Type == AccountClaims.Role ? SharedRole(claim.Value) : claim.Value));
         }
-        return new RememberedTicket(ticket.AuthenticationScheme, identity, [.. claims], expires);
+        var shape = new Shape(Shared(ticket.AuthenticationScheme), identity.AuthenticationType is { } type ? Shared(type) : null,
+            Shared(identity.NameClaimType), Shared(identity.RoleClaimType), [.. types]);
+        return new RememberedTicket(SignInShapes.FirstOrDefault(shape.Matches) ?? shape, [.. values], expires);
     }
 
     /// <summary>A new ticket, as opening the token would give it.</summary>
     public AuthenticationTicket Ticket()
     {
-        var identity = new ClaimsIdentity(authenticationType, nameClaimType, roleClaimType);
-        for (var i = 0; i < claims.Length; i += 2)
-            identity.AddClaim(new Claim(claims[i], claims[i + 1], ClaimValueTypes.String, ClaimsIdentity.DefaultIssuer, ClaimsIdentity.DefaultIssuer, identity));
-        return new AuthenticationTicket(new ClaimsPrincipal(identity), new AuthenticationProperties { ExpiresUtc = Expires }, scheme);
+        var identity = new ClaimsIdentity(shape.AuthenticationType, shape.NameClaimType, shape.RoleClaimType);
+        for (var i = 0; i < values.Length; i++)
+            identity.AddClaim(new Claim(shape.Types[i], values[i].ToString(), ClaimValueTypes.String, ClaimsIdentity.DefaultIssuer, ClaimsIdentity.DefaultIssuer, identity));
+        return new AuthenticationTicket(new ClaimsPrincipal(identity), new AuthenticationProperties { ExpiresUtc = Expires }, shape.Scheme);
+    }
+
+    /// <summary>The ticket's scheme, its identity's types and its claims' types, in order.</summary>
+    private sealed record Shape(string Scheme, string? AuthenticationType, string NameClaimType, string RoleClaimType, string[] Types)
+    {
+        public bool Matches(Shape other) =>
+            Scheme == other.Scheme && AuthenticationType == other.AuthenticationType && NameClaimType == other.NameClaimType
+            && RoleClaimType == other.RoleClaimType && Types.AsSpan().SequenceEqual(other.Types);
     }
 
     /// <summary>

@@ -56,6 +56,30 @@ public sealed class VerifiedTokensTests
         Assert.Equal(account.AccountId, remembered.Principal.Identity!.Name);
     }
 
+    [Theory]
+    [InlineData("acct-0123456789abcdef0123456789abcdef")]
+    [InlineData("0123456789abcdef0123456789abcdef")]
+    [InlineData("acct-0123456789ABCDEF0123456789ABCDEF")]
+    [InlineData("00000000000000000000000000000000")]
+    [InlineData("other-prefix-0123456789abcdef0123456789abcdef")]
+    [InlineData("+447900000001")]
+    [InlineData("")]
+    public void EveryIdComesBackAsItWasWritten(string accountId)
+    {
+        var format = new TicketDataFormat(new EphemeralDataProtectionProvider().CreateProtector("tests"));
+        var tokens = new VerifiedTokens(format, new AccountOptions(), clock);
+        var account = new Account(accountId, AccountRoles.Patient, "+447900000001", null, "Someone", null, clock.GetUtcNow());
+        var token = format.Protect(SignedIn(AccountSessions.Principal(account, accountId, "0123456789abcdef0123456789abcdeF")));
+
+        tokens.Unprotect(token);
+        var remembered = tokens.Unprotect(token)!;
+
+        Assert.Equal(accountId, remembered.Principal.AccountIdOf());
+        Assert.Equal(accountId, remembered.Principal.SessionIdOf());
+        Assert.Equal("0123456789abcdef0123456789abcdeF", remembered.Principal.RefreshIdOf());
+        Assert.Equal(Described(format.Unprotect(token)!), Described(remembered));
+    }
+
     [Fact]
     public void OneRequestChangingItsTicketDoesNotChangeTheNextRequests()
     {
