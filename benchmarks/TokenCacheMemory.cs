@@ -55,21 +55,12 @@ public static class TokenCacheMemory
         var openBytes = new List<double>();
         for (var round = 1; round <= rounds; round++)
         {
-            var before = GC.GetTotalMemory(forceFullCollection: true);
-            var cache = Remembering(format, sessions);
-            foreach (var token in tokens) Hit(cache, token);
-            var after = GC.GetTotalMemory(forceFullCollection: true);
-            retained.Add((after - before) / (double)sessions);
-
-            var (ns, bytes) = PerCall(tokens, 5, token => Hit(cache, token));
-            hitNs.Add(ns);
-            hitBytes.Add(bytes);
-            GC.KeepAlive(cache);
-
-            // For scale: opening a token, what every request would cost without the cache.
-            (ns, bytes) = PerCall(tokens.Take(Math.Min(sessions, 5_000)).ToArray(), 1, token => Hit(format, token));
-            openNs.Add(ns);
-            openBytes.Add(bytes);
+            var (perSession, hit, open) = Round(format, tokens);
+            retained.Add(perSession);
+            hitNs.Add(hit.Ns);
+            hitBytes.Add(hit.Bytes);
+            openNs.Add(open.Ns);
+            openBytes.Add(open.Bytes);
             output.WriteLine(FormattableString.Invariant(
                 $"round {round}: retained {retained[^1],6:0} B/session  hit {hitNs[^1],6:0} ns {hitBytes[^1],5:0} B  open {openNs[^1],6:0} ns {openBytes[^1],5:0} B"));
         }
@@ -81,6 +72,26 @@ public static class TokenCacheMemory
             $"| {Median(retained):0} B | {Median(hitNs):0} ns | {Median(hitBytes):0} B | {Median(openNs):0} ns | {Median(openBytes):0} B |"));
         GC.KeepAlive(tokens);
         return 0;
+    }
+
+    /// <summary>
+    /// One round in its own frame, so that the previous round's cache is garbage, not a live local,
+    /// when this one's starting heap is measured.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (double PerSession, (double Ns, double Bytes) Hit, (double Ns, double Bytes) Open) Round(
+        ISecureDataFormat<AuthenticationTicket> format, string[] tokens)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var cache = Remembering(format, tokens.Length);
+        foreach (var token in tokens) Hit(cache, token);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+
+        var hit = PerCall(tokens, 5, token => Hit(cache, token));
+        GC.KeepAlive(cache);
+        // For scale: opening a token, what every request would cost without the cache.
+        var open = PerCall(tokens.Take(Math.Min(tokens.Length, 5_000)).ToArray(), 1, token => Hit(format, token));
+        return ((after - before) / (double)tokens.Length, hit, open);
     }
 
     private static VerifiedTokens Remembering(ISecureDataFormat<AuthenticationTicket> format, int sessions) =>
