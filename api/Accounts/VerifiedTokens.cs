@@ -15,14 +15,15 @@ namespace OrleansBooking.Api.Accounts;
 /// What is remembered is exactly what opening the same token gives, so nothing a caller sees
 /// changes: the handler still refuses a remembered ticket once it expires, and a signed-out
 /// session is still refused after authentication (<see cref="RevokedSessionCheck"/>). A ticket is
-/// kept as a <see cref="RememberedTicket"/>, ≈ 0.63 KB a session with the cache's own entry where
-/// the whole opened ticket took ≈ 2.1 KB, and each request is given a new ticket built from it
-/// (≈ 1 µs and 1.1 KB more per request than handing out the one kept ticket, against 15–25 µs to
-/// open the token; docs/benchmarks.md, "Remembered access tokens"). Entries are
+/// kept as a <see cref="RememberedTicket"/>, ≈ 0.37 KB a session with the cache's own entry where
+/// the whole opened ticket took ≈ 2.1 KB, and each request is given a new ticket built from it:
+/// ≈ 0.4 µs and 1.3 KB more per request than handing out one shared ticket, where opening the
+/// token costs ≈ 8–9 µs and 4 KB (docs/benchmarks.md, "Remembered access tokens"). Entries are
 /// keyed by the token's SHA-256, not by the token, so the cache holds no usable credential; one is
 /// forgotten when its ticket expires, when its token has not been seen for
 /// <see cref="AccountOptions.TokenCacheIdle"/>, or, past <see cref="AccountOptions.TokenCacheEntries"/>,
-/// when room is needed. Tokens that do not open are not remembered. Refresh tokens never come here.
+/// to make room (the cache compacts in the background; a token arriving while it is full is not
+/// remembered until then). Tokens that do not open are not remembered. Refresh tokens never come here.
 /// </remarks>
 public sealed class VerifiedTokens(ISecureDataFormat<AuthenticationTicket> inner, AccountOptions options, TimeProvider clock)
     : ISecureDataFormat<AuthenticationTicket>
