@@ -1,5 +1,7 @@
 using OrleansBooking.Benchmarks;
 
+if (args is ["token-cache", .. var rest]) return TokenCacheMemory.Run(rest, Console.Out);
+
 BenchmarkOptions options;
 try
 {

@@ -37,8 +37,9 @@ public sealed class AccountOptions
     public int RevocationPollSeconds { get; set; } = 5;
 
     /// <summary>
-    /// Opened access tokens a silo remembers (<see cref="VerifiedTokens"/>): about a kilobyte each,
-    /// so the default 200,000 (every patient of a large release) holds at most about 200 MB. 0 turns it off.
+    /// Opened access tokens a silo remembers (<see cref="VerifiedTokens"/>): ≈ 0.37 KB each (measured,
+    /// docs/benchmarks.md, "Remembered access tokens"), so the default 200,000 (every patient of a
+    /// large release) holds at most ≈ 75 MB. 0 turns it off.
     /// </summary>
     public int TokenCacheEntries { get; set; } = 200_000;
 

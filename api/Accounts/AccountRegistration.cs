@@ -50,8 +50,11 @@ public sealed class AccountRegistration(IAccountStore store, AccountPasswords pa
         return store.CreateManyAsync(accounts, cancellationToken);
     }
 
+    /// <summary>What an account id starts with, before its GUID (<see cref="CompactClaimValue"/> keeps the GUID as 16 bytes).</summary>
+    public const string AccountIdPrefix = "acct-";
+
     private Account NewAccount(string role, string login, string password, string displayName, string? doctorId) =>
-        new("acct-" + Guid.NewGuid().ToString("N"), role, login, passwords.Hash(password), displayName, doctorId, clock.GetUtcNow());
+        new(AccountIdPrefix + Guid.NewGuid().ToString("N"), role, login, passwords.Hash(password), displayName, doctorId, clock.GetUtcNow());
 
     private async Task<RegistrationOutcome> CreateAsync(Account account, CancellationToken cancellationToken) =>
         await store.CreateAsync(account, cancellationToken) ? new RegistrationOutcome.Registered(account) : new RegistrationOutcome.LoginTaken();
