@@ -43,8 +43,12 @@ public sealed class AccountOptions
     /// </summary>
     public int TokenCacheEntries { get; set; } = 200_000;
 
-    /// <summary>A remembered token not seen for this long is forgotten: a patient's requests of one visit come within seconds.</summary>
-    public int TokenCacheIdleSeconds { get; set; } = 120;
+    /// <summary>
+    /// A remembered token not seen for this long is forgotten. A token is remembered when it is
+    /// issued, and a patient may sign in a quarter of an hour before a release and send nothing until
+    /// it; the grains' idle age is as long, for the same reason.
+    /// </summary>
+    public int TokenCacheIdleSeconds { get; set; } = 900;
 
     /// <summary>Production refuses the built-in code sender (it only records messages) unless this is set.</summary>
     public bool AcceptOutboxCodeSender { get; set; }

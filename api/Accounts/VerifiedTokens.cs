@@ -6,7 +6,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace OrleansBooking.Api.Accounts;
 
 /// <summary>
-/// Access tokens this silo has already opened, so that a patient's second, third … request of the
+/// Access tokens this silo has issued or already opened, so that a patient's second, third … request of the
 /// rush is not decrypted again. Opening a bearer token (data protection: a key derivation, an HMAC
 /// and an AES decryption, then the ticket's claims) was a fifth of the silo's CPU during the
 /// release rush (docs/benchmarks.md); a patient sends several requests within seconds.
@@ -30,9 +30,19 @@ public sealed class VerifiedTokens(ISecureDataFormat<AuthenticationTicket> inner
 {
     private readonly MemoryCache tickets = new(new MemoryCacheOptions { SizeLimit = options.TokenCacheEntries, Clock = new CacheClock(clock) });
 
-    public string Protect(AuthenticationTicket data) => inner.Protect(data);
+    public string Protect(AuthenticationTicket data) => Protect(data, purpose: null);
 
-    public string Protect(AuthenticationTicket data, string? purpose) => inner.Protect(data, purpose);
+    /// <summary>
+    /// Issues the token (sign-in, refresh) and remembers it at once: a patient signs in before 08:00
+    /// and sends their first booking at the release, when opening every newcomer's token, and keeping
+    /// what it gives, would be work of the busiest second.
+    /// </summary>
+    public string Protect(AuthenticationTicket data, string? purpose)
+    {
+        var token = inner.Protect(data, purpose);
+        if (purpose is null && options.TokenCacheEntries > 0) Remember(KeyOf(token), data);
+        return token;
+    }
 
     public AuthenticationTicket? Unprotect(string? protectedText) => Unprotect(protectedText, purpose: null);
 
@@ -44,15 +54,20 @@ public sealed class VerifiedTokens(ISecureDataFormat<AuthenticationTicket> inner
         if (tickets.TryGetValue(key, out object? known)) return known is RememberedTicket remembered ? remembered.Ticket() : (AuthenticationTicket?)known;
 
         var ticket = inner.Unprotect(protectedText);
-        if (ticket?.Properties.ExpiresUtc is { } expires)
-            // A ticket the compact form cannot hold exactly is kept whole: rare, and still not opened again.
-            tickets.Set(key, (object?)RememberedTicket.From(ticket) ?? ticket, new MemoryCacheEntryOptions
-            {
-                Size = 1,
-                AbsoluteExpiration = expires,
-                SlidingExpiration = options.TokenCacheIdle,
-            });
+        if (ticket is not null) Remember(key, ticket);
         return ticket;
+    }
+
+    private void Remember(UInt128 key, AuthenticationTicket ticket)
+    {
+        if (ticket.Properties.ExpiresUtc is not { } expires) return;
+        // A ticket the compact form cannot hold exactly is kept whole: rare, and still not opened again.
+        tickets.Set(key, (object?)RememberedTicket.From(ticket) ?? ticket, new MemoryCacheEntryOptions
+        {
+            Size = 1,
+            AbsoluteExpiration = expires,
+            SlidingExpiration = options.TokenCacheIdle,
+        });
     }
 
     private static UInt128 KeyOf(string token)

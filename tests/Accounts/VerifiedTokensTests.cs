@@ -32,6 +32,34 @@ public sealed class VerifiedTokensTests
         Assert.Equal(1, opened.Opened);
     }
 
+    [Fact]
+    public void ATokenThisSiloIssuedIsNeverOpenedAndGivesWhatOpeningItWould()
+    {
+        var format = new TicketDataFormat(new EphemeralDataProtectionProvider().CreateProtector("tests"));
+        var counting = new CountingOpenings(format);
+        var tokens = new VerifiedTokens(counting, new AccountOptions(), clock);
+        var account = new Account("acct-" + Guid.NewGuid().ToString("N"), AccountRoles.Patient, "+447900000001", null, "Someone", null, clock.GetUtcNow());
+
+        var token = tokens.Protect(SignedIn(AccountSessions.Principal(account, AccountSessions.NewSessionId(), Guid.NewGuid().ToString("N"))));
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var firstRequest = tokens.Unprotect(token);
+
+        Assert.Equal(0, counting.Opened);
+        Assert.Equal(Described(format.Unprotect(token)!), Described(firstRequest!));
+    }
+
+    [Fact]
+    public void ATokenIssuedWithAPurposeIsNotRemembered()
+    {
+        var tokens = new VerifiedTokens(opened, new AccountOptions(), clock);
+        var token = tokens.Protect(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim(AccountClaims.AccountId, "acc-1")], "test")),
+            new AuthenticationProperties { ExpiresUtc = clock.GetUtcNow().AddHours(1) }, "test"), purpose: "elsewhere");
+
+        tokens.Unprotect(token);
+
+        Assert.Equal(1, opened.Opened);
+    }
+
     [Theory]
     [InlineData(AccountRoles.Patient, null)]
     [InlineData(AccountRoles.Doctor, "doc-7")]
@@ -216,6 +244,24 @@ public sealed class VerifiedTokensTests
     }
 
     /// <summary>Issues opaque tokens for tickets it keeps, and counts how often one is opened.</summary>
+    /// <summary>A real format that counts how often a token is opened.</summary>
+    private sealed class CountingOpenings(ISecureDataFormat<AuthenticationTicket> format) : ISecureDataFormat<AuthenticationTicket>
+    {
+        public int Opened { get; private set; }
+
+        public string Protect(AuthenticationTicket data) => format.Protect(data);
+
+        public string Protect(AuthenticationTicket data, string? purpose) => format.Protect(data, purpose);
+
+        public AuthenticationTicket? Unprotect(string? protectedText) => Unprotect(protectedText, null);
+
+        public AuthenticationTicket? Unprotect(string? protectedText, string? purpose)
+        {
+            Opened++;
+            return format.Unprotect(protectedText, purpose);
+        }
+    }
+
     private sealed class CountingFormat : ISecureDataFormat<AuthenticationTicket>
     {
         private readonly Dictionary<string, AuthenticationTicket> issued = new(StringComparer.Ordinal);
