@@ -74,9 +74,21 @@ public sealed partial class PayingPatientVisit : IArrivalWork
             .ConfigureAwait(false);
         if (opened.Body is not { } payment || ProviderPaymentIdOf(payment.PayUrl) is not { } providerPaymentId) return false;
         _ledger.Opened(hold.ReservationId, payment);
-        var settled = await PatientRetry.RunAsync(
-            () => _context.Client.SettleSandboxPaymentAsync(providerPaymentId, pay, ct), RequestKind.Payment, _context.Measurements, _behaviour, ct)
-            .ConfigureAwait(false);
+        ServiceCall<SandboxPaymentState> settled;
+        try
+        {
+            settled = await PatientRetry.RunAsync(
+                () => _context.Client.SettleSandboxPaymentAsync(providerPaymentId, pay, ct), RequestKind.Payment, _context.Measurements, _behaviour, ct)
+                .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested && pay)
+        {
+            // Pressed and cut off unanswered: the sandbox may have taken the money or not. Unknown, never paid, in
+            // the payment ledger; and as the hold may then run out, the rush's check allows it held or given back.
+            _ledger.PayCutOff(hold.ReservationId);
+            _context.Ledger.CancellationRequested(hold.ReservationId);
+            throw;
+        }
         if (settled.Body is not { } state) return false;
         if (pay && state.Status == "paid") _ledger.PaidAtProvider(hold.ReservationId);
         return true;

@@ -6,6 +6,17 @@ namespace OrleansBooking.LoadTests.Payment;
 /// <summary>What a holder meant to do about the fee.</summary>
 public enum PaymentIntent { Pay, Fail, Abandon }
 
+/// <summary>What the sandbox's pay button answered the patient.</summary>
+public enum PayOutcome
+{
+    /// <summary>Never pressed, or answered with anything but <c>paid</c>.</summary>
+    NotPaid,
+    /// <summary>Answered <c>paid</c>: the sandbox took the money.</summary>
+    Paid,
+    /// <summary>Pressed and cut off before an answer (the drain deadline): the money may or may not have been taken.</summary>
+    Unknown,
+}
+
 /// <summary>A hold as its patient saw it: the fee the 201 named, until when, and what the patient then did.</summary>
 public sealed record HoldSeen(string ReservationId, string PoolId, long FeeFen, DateTimeOffset HoldExpiresAt, PaymentIntent Intent)
 {
@@ -13,8 +24,10 @@ public sealed record HoldSeen(string ReservationId, string PoolId, long FeeFen, 
     public string? PaymentId { get; init; }
     public long? AskedFen { get; init; }
 
+    public PayOutcome Pay { get; init; }
+
     /// <summary>The sandbox took the money (its pay button answered <c>paid</c>).</summary>
-    public bool PaidAtProvider { get; init; }
+    public bool PaidAtProvider => Pay == PayOutcome.Paid;
 }
 
 /// <summary>
@@ -42,7 +55,12 @@ public sealed class PaymentLedger
 
     public void PaidAtProvider(string reservationId) =>
         _holds.AddOrUpdate(reservationId, _ => throw new InvalidOperationException($"{reservationId} was never held"),
-            (_, hold) => hold with { PaidAtProvider = true });
+            (_, hold) => hold with { Pay = PayOutcome.Paid });
+
+    /// <summary>The pay press went unanswered: recorded as unknown, never as paid, since only answers are acknowledged.</summary>
+    public void PayCutOff(string reservationId) =>
+        _holds.AddOrUpdate(reservationId, _ => throw new InvalidOperationException($"{reservationId} was never held"),
+            (_, hold) => hold with { Pay = PayOutcome.Unknown });
 
     /// <summary>
     /// When the last hold runs out; null when there is none. Past it every unpaid hold has expired and

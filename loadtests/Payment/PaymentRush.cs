@@ -20,6 +20,7 @@ public sealed class PaymentRush(PaymentBehaviour behaviour) : IRushVariant
     public const long PoolFeeFen = (long)(PoolProvisioner.Fee * 100);
 
     private readonly PaymentLedger _ledger = new();
+    private UnknownOutcomes _unknown = UnknownOutcomes.None;
 
     public string Name => "payment";
 
@@ -56,6 +57,7 @@ public sealed class PaymentRush(PaymentBehaviour behaviour) : IRushVariant
         BookingServiceClient client, AdminSession admin, IReadOnlyList<PoolReadback> pools, DateTimeOffset readAt, CancellationToken ct)
     {
         var days = await ReadReconciliationAsync(client, admin, readAt, ct).ConfigureAwait(false);
+        _unknown = PaymentVerifier.Unknown(pools, _ledger);
         return PaymentVerifier.Verify(pools, _ledger, days, PoolFeeFen, readAt, behaviour.SettleMargin);
     }
 
@@ -87,7 +89,8 @@ public sealed class PaymentRush(PaymentBehaviour behaviour) : IRushVariant
         [
             ["held (201 pending_payment)", Figures.Count(holds.Count)],
             ["paid at the provider", Count(h => h.PaidAtProvider)],
-            ["meant to pay, not settled", Count(h => h.Intent == PaymentIntent.Pay && !h.PaidAtProvider)],
+            ["meant to pay, not settled", Count(h => h.Intent == PaymentIntent.Pay && h.Pay == PayOutcome.NotPaid)],
+            ["pay pressed, cut off unanswered (outcome unknown, no violation either way)", _unknown.Describe("paid")],
             ["card failed, then gave up", Count(h => h.Intent == PaymentIntent.Fail)],
             ["walked away (hold runs out)", Count(h => h.Intent == PaymentIntent.Abandon)],
             ["booked without a hold", Figures.Count(_ledger.BookedWithoutHold)],

@@ -8,7 +8,9 @@ namespace OrleansBooking.LoadTests.Payment;
 /// reservations, the patients' own record of what they paid, and the reconciliation report (the
 /// service's books and the provider's): every number is booked-and-paid, held and not yet expired,
 /// or back in the pool, never two at once; the fee paid is the one fixed at hold time; no money is
-/// kept without a number. Pure, so each check can be fed a state that breaks it.
+/// kept without a number. A hold whose pay press was cut off unanswered is let go either way against
+/// the patient's record (<see cref="Unknown"/> counts them); the pool's and the report's own checks
+/// still apply to it. Pure, so each check can be fed a state that breaks it.
 /// </summary>
 public static class PaymentVerifier
 {
@@ -41,6 +43,14 @@ public static class PaymentVerifier
         else
             CheckBooks(reconciliation, stored, ledger, violations);
         return violations;
+    }
+
+    /// <summary>The holds whose pay press was cut off, and how many of them the pools show paid.</summary>
+    public static UnknownOutcomes Unknown(IReadOnlyList<PoolReadback> pools, PaymentLedger ledger)
+    {
+        var paid = pools.SelectMany(p => p.Reservations ?? []).Where(r => r.Payment?.PaidAt is not null).Select(r => r.ReservationId).ToHashSet();
+        var unknown = ledger.Holds.Where(h => h.Pay == PayOutcome.Unknown).ToList();
+        return new UnknownOutcomes(unknown.Count, unknown.Count(h => paid.Contains(h.ReservationId)));
     }
 
     /// <summary>Each stored reservation on its own: exactly one of paid and booked, held in time, or given back.</summary>
@@ -86,6 +96,8 @@ public static class PaymentVerifier
             Add(ViolationKind.PaidAmountMismatch, $"held for {hold.FeeFen} fen, the payment asked {asked} fen");
 
         bool paidInPool = r.Payment?.PaidAt is not null;
+        // A press nobody answered may have paid or not: either is right, and it is counted in Unknown instead.
+        if (hold.Pay == PayOutcome.Unknown) return;
         if (!hold.PaidAtProvider)
         {
             if (paidInPool) Add(ViolationKind.BookedNotPaid, $"the patient never paid ({hold.Intent}), the pool says paid");

@@ -77,7 +77,18 @@ public sealed class WaitingPatientVisit : IArrivalWork
                     declined.Outcome.IsSuccess ? OfferAnswer.Declined : OfferAnswer.Refused));
                 return;
             }
-            var accepted = await Call(() => _context.Client.AcceptOfferAsync(poolId, patientId, token, acceptKey, ct), ct).ConfigureAwait(false);
+            ServiceCall<Reservation> accepted;
+            try
+            {
+                accepted = await Call(() => _context.Client.AcceptOfferAsync(poolId, patientId, token, acceptKey, ct), ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Pressed and cut off unanswered: the number may be theirs now, or stay on offer to them until it runs
+                // out. Unknown, not accepted (nothing acknowledged), and pending until the offer's own end.
+                _ledger.Offer(new OfferSeen(poolId, patientId, offer.SequenceNumber, seenAt, offer.ExpiresAt, OfferAnswer.Unknown));
+                throw;
+            }
             if (accepted.Body is { } reservation)
                 _context.Ledger.Acknowledge(new Acknowledgement(acceptKey, reservation.ReservationId, reservation.PoolId, reservation.PatientId,
                     reservation.SequenceNumber));

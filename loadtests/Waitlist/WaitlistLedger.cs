@@ -2,13 +2,17 @@ using System.Collections.Concurrent;
 
 namespace OrleansBooking.LoadTests.Waitlist;
 
-/// <summary>How a patient answered an offer.</summary>
-public enum OfferAnswer { Accepted, Declined, LetLapse, Refused }
+/// <summary>
+/// How a patient answered an offer. <see cref="Unknown"/>: "accept" was pressed and cut off before an
+/// answer (the drain deadline), so the number may be theirs now or may have stayed on offer until it ran out.
+/// </summary>
+public enum OfferAnswer { Accepted, Declined, LetLapse, Refused, Unknown }
 
 /// <summary>
 /// An offer a waiting patient saw: number <see cref="SequenceNumber"/> was theirs at least from
 /// <see cref="SeenAt"/> (the answer's arrival) until <see cref="PendingUntil"/> (when they answered,
-/// or the offer's own expiry if they let it run out) — the window nobody else may hold it.
+/// or the offer's own expiry if they let it run out or their accept went unanswered) — the window
+/// nobody else may hold it.
 /// </summary>
 public sealed record OfferSeen(string PoolId, string PatientId, int SequenceNumber, DateTimeOffset SeenAt, DateTimeOffset PendingUntil, OfferAnswer Answer)
 {

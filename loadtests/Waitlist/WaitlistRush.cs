@@ -17,6 +17,7 @@ public sealed class WaitlistRush(WaitlistBehaviour behaviour) : IRushVariant
 {
     private readonly WaitlistLedger _ledger = new();
     private VisitContext? _context;
+    private UnknownOutcomes _unknown = UnknownOutcomes.None;
 
     public string Name => "waitlist";
 
@@ -54,6 +55,7 @@ public sealed class WaitlistRush(WaitlistBehaviour behaviour) : IRushVariant
                 ? new FinalPlace(poolId, patientId, null)
                 : new FinalPlace(poolId, patientId, call.Body, Readable: call.Body is not null));
         }
+        _unknown = WaitlistVerifier.Unknown(pools, _ledger.Offers);
         return WaitlistVerifier.Verify(pools, _ledger.Offers, places);
     }
 
@@ -69,6 +71,7 @@ public sealed class WaitlistRush(WaitlistBehaviour behaviour) : IRushVariant
             ["declined", Count(OfferAnswer.Declined)],
             ["let run out", Count(OfferAnswer.LetLapse)],
             ["answer refused (offer_expired, …)", Count(OfferAnswer.Refused)],
+            ["accept pressed, cut off unanswered (outcome unknown, no violation either way)", _unknown.Describe("holding the number")],
             ["offer length", $"{behaviour.OfferMinutes} min"],
         ]);
     }

@@ -9,7 +9,9 @@ public sealed record FinalPlace(string PoolId, string PatientId, WaitlistPlace? 
 /// <summary>
 /// The waitlist's invariants, on the pools' stored reservations, the offers patients saw and their
 /// places read back at the end: a freed number goes to exactly one patient, never to the open crowd
-/// while it is on offer, and every place agrees with the reservations. Pure, so each check can be
+/// while it is on offer, and every place agrees with the reservations. An accept cut off unanswered
+/// may have taken the number or not: either is right (<see cref="Unknown"/> counts them), and nobody
+/// else may hold the number until the offer's end. Pure, so each check can be
 /// fed a state that breaks it.
 /// </summary>
 public static class WaitlistVerifier
@@ -23,7 +25,7 @@ public static class WaitlistVerifier
         foreach (var offer in offers)
         {
             if (!byPool.TryGetValue(offer.PoolId, out var pool)) continue;
-            foreach (var other in pool.Reservations!.Where(r => r.SequenceNumber == offer.SequenceNumber && r.ReservationId != offer.ReservationId))
+            foreach (var other in pool.Reservations!.Where(r => r.SequenceNumber == offer.SequenceNumber && !IsTheOffersOwn(offer, r)))
                 if (NumberLifetimes.HeldDuring(other, offer.SeenAt, offer.PendingUntil))
                     violations.Add(new Violation(ViolationKind.OfferedNumberSold, offer.PoolId,
                         $"number {offer.SequenceNumber} offered to {offer.PatientId} ({offer.SeenAt:O} – {offer.PendingUntil:O}) was held by {other.ReservationId} of {other.PatientId}"));
@@ -39,6 +41,22 @@ public static class WaitlistVerifier
             CheckPlaces(pool, group.ToList(), accepted, violations);
         }
         return violations;
+    }
+
+    /// <summary>
+    /// The reservation the answer made: the one the accept returned, or for an accept cut off unanswered
+    /// any of the patient's own (which one, if any, is unknown); anyone else's breaks the offer.
+    /// </summary>
+    private static bool IsTheOffersOwn(OfferSeen offer, Reservation r) =>
+        offer.Answer == OfferAnswer.Unknown ? r.PatientId == offer.PatientId : r.ReservationId == offer.ReservationId;
+
+    /// <summary>The offers whose accept was cut off, and how many of those patients the pools show holding the number offered.</summary>
+    public static UnknownOutcomes Unknown(IReadOnlyList<PoolReadback> pools, IReadOnlyCollection<OfferSeen> offers)
+    {
+        var holding = pools.SelectMany(p => p.Reservations ?? []).Where(r => r.HoldsNumber)
+            .Select(r => (r.PoolId, r.PatientId, r.SequenceNumber)).ToHashSet();
+        var unknown = offers.Where(o => o.Answer == OfferAnswer.Unknown).ToList();
+        return new UnknownOutcomes(unknown.Count, unknown.Count(o => holding.Contains((o.PoolId, o.PatientId, o.SequenceNumber))));
     }
 
     private static void CheckPlaces(PoolReadback pool, List<FinalPlace> places, HashSet<(string, string)> accepted, List<Violation> violations)

@@ -47,6 +47,13 @@ public class PaymentVerifierTests
         return (stored, ledger, books);
     }
 
+    /// <summary>bob, who walked away in the healthy run, means to pay instead and opens the payment.</summary>
+    private static void BobOpensHisPayment(List<Reservation> stored, PaymentLedger ledger)
+    {
+        ledger.Held(stored[1] with { Status = Reservation.PendingPayment }, PaymentIntent.Pay);
+        ledger.Opened("r-bob", new OpenedPayment("pay-bob", "r-bob", "created", Fee, null, T0));
+    }
+
     private static IReadOnlyList<Violation> Verify(List<Reservation> stored, PaymentLedger ledger, List<ReconciliationDay>? books) =>
         PaymentVerifier.Verify([new PoolReadback(Pool, null, stored)], ledger, books, Fee, ReadAt, Grace);
 
@@ -146,6 +153,61 @@ public class PaymentVerifierTests
         var violations = Verify(stored, ledger, books);
 
         ViolationAssert.None(violations);
+    }
+
+    [Fact]
+    public void APayCutOffThatThePoolShowsPaidIsNoViolation()
+    {
+        var (stored, ledger, books) = HealthyRun();
+        // ann pressed pay and was cut off at the drain deadline; the sandbox had taken the money and the pool booked her.
+        ledger.PayCutOff("r-ann");
+
+        var violations = Verify(stored, ledger, books);
+
+        ViolationAssert.None(violations);
+    }
+
+    [Fact]
+    public void APayCutOffThatThePoolShowsUnpaidIsNoViolation()
+    {
+        var (stored, ledger, books) = HealthyRun();
+        // bob meant to pay and was cut off; the press never took, so his hold ran out and cai bought the number.
+        BobOpensHisPayment(stored, ledger);
+        ledger.PayCutOff("r-bob");
+
+        var violations = Verify(stored, ledger, books);
+
+        ViolationAssert.None(violations);
+    }
+
+    [Fact]
+    public void PaysCutOffAreCountedWithHowManyThePoolsShowPaid()
+    {
+        var (stored, ledger, _) = HealthyRun();
+        ledger.PayCutOff("r-ann");
+        BobOpensHisPayment(stored, ledger);
+        ledger.PayCutOff("r-bob");
+
+        var unknown = PaymentVerifier.Unknown([new PoolReadback(Pool, null, stored)], ledger);
+
+        Assert.Equal(new UnknownOutcomes(2, 1), unknown);
+        Assert.Equal("2 (the service shows 1 paid, 1 not)", unknown.Describe("paid"));
+        Assert.False(ledger.Holds.Single(h => h.ReservationId == "r-ann").PaidAtProvider);
+    }
+
+    [Fact]
+    public void AnAcknowledgedPayThePoolDoesNotShowIsStillCaughtBesideACutOffOne()
+    {
+        var (stored, ledger, books) = HealthyRun();
+        ledger.PayCutOff("r-ann");
+        // The sandbox answered bob "paid", yet his hold is stored as expired and unpaid, with no refund.
+        BobOpensHisPayment(stored, ledger);
+        ledger.PaidAtProvider("r-bob");
+
+        var violations = Verify(stored, ledger, books);
+
+        ViolationAssert.Only(ViolationKind.PaidNotBooked, violations);
+        Assert.Contains(violations, v => v.Detail.StartsWith("r-bob:"));
     }
 
     [Fact]

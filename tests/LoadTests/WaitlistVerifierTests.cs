@@ -39,6 +39,10 @@ public class WaitlistVerifierTests
         return (stored, offers, places);
     }
 
+    /// <summary>An accept pressed at 25 s for an offer seen at 21 s and cut off: recorded as the visit does, pending until the offer's own end.</summary>
+    private static OfferSeen UnknownAccept(string patient, int number) =>
+        new(Pool, patient, number, T0.AddSeconds(21), T0.AddMinutes(5), OfferAnswer.Unknown);
+
     private static IReadOnlyList<Violation> Verify(List<Reservation> stored, List<OfferSeen> offers, List<FinalPlace> places, int quota = 2) =>
         WaitlistVerifier.Verify([new PoolReadback(Pool, Snapshot(quota), stored)], offers, places);
 
@@ -81,6 +85,48 @@ public class WaitlistVerifierTests
         var violations = Verify(stored, offers, places, quota: 3);
 
         Assert.Contains(violations, v => v.Kind == ViolationKind.OfferedNumberSold && v.Detail.Contains("to eve and to fay"));
+    }
+
+    [Fact]
+    public void AnAcceptCutOffThatTookTheNumberIsNoViolation()
+    {
+        var (stored, offers, places) = HealthyRun();
+        // eve pressed accept at 25 s and was cut off at the drain deadline; the service had given her number 2.
+        offers[1] = UnknownAccept("eve", 2);
+        stored.Add(Held("eve", 2, 26));
+        places[1] = new FinalPlace(Pool, "eve", null);
+
+        var violations = Verify(stored, offers, places);
+
+        ViolationAssert.None(violations);
+        Assert.Equal(new UnknownOutcomes(1, 1), WaitlistVerifier.Unknown([new PoolReadback(Pool, Snapshot(2), stored)], offers));
+    }
+
+    [Fact]
+    public void AnAcceptCutOffThatDidNotTakeIsNoViolation()
+    {
+        var (stored, offers, places) = HealthyRun();
+        // eve's accept never reached the pool: number 2 is still on offer to her.
+        offers[1] = UnknownAccept("eve", 2);
+
+        var violations = Verify(stored, offers, places);
+
+        ViolationAssert.None(violations);
+        Assert.Equal(new UnknownOutcomes(1, 0), WaitlistVerifier.Unknown([new PoolReadback(Pool, Snapshot(2), stored)], offers));
+    }
+
+    [Fact]
+    public void ANumberHeldBySomeoneElseAfterAnAcceptCutOffIsStillCaught()
+    {
+        var (stored, offers, places) = HealthyRun();
+        offers[1] = UnknownAccept("eve", 2);
+        // Whether eve's accept took or not, number 2 was hers or on offer to her until it ran out; gus had it from 30 s to 40 s.
+        stored.Add(Held("gus", 2, 30, 40));
+
+        var violations = Verify(stored, offers, places);
+
+        ViolationAssert.Only(ViolationKind.OfferedNumberSold, violations);
+        Assert.Contains(violations, v => v.Detail.Contains("held by r-gus"));
     }
 
     [Fact]
