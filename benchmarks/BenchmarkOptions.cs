@@ -17,6 +17,7 @@ public sealed record BenchmarkOptions(
           --reservations N           reservations per run (default 5000; the pool's quota is N)
           --concurrency N            callers in flight at once (default 64)
           --runs N                   runs per configuration; the median is reported (default 5)
+        Remembered access tokens instead: dotnet run -c Release --project benchmarks -- token-cache --help
         """;
 
     public static BenchmarkOptions Parse(string[] args)

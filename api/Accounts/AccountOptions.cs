@@ -37,7 +37,7 @@ public sealed class AccountOptions
     public int RevocationPollSeconds { get; set; } = 5;
 
     /// <summary>
-    /// Opened access tokens a silo remembers (<see cref="VerifiedTokens"/>): ≈ 0.37 KB each (measured,
+    /// Access tokens a silo remembers, issued or opened here (<see cref="VerifiedTokens"/>): ≈ 0.37 KB each (measured,
     /// docs/benchmarks.md, "Remembered access tokens"), so the default 200,000 (every patient of a
     /// large release) holds at most ≈ 75 MB. 0 turns it off.
     /// </summary>

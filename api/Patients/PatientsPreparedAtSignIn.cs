@@ -28,7 +28,7 @@ public sealed class PatientsPreparedAtSignIn(IPatientDirectory directory, GrainR
     public const int AtOnce = 4;
 
     private readonly Channel<string> signedIn = Channel.CreateBounded<string>(
-        new BoundedChannelOptions(MaxQueued) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = false });
+        new BoundedChannelOptions(MaxQueued) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     /// <summary>Queues the account's patients to be prepared; returns at once.</summary>
     public void SignedIn(string accountId) => signedIn.Writer.TryWrite(accountId);
@@ -40,6 +40,7 @@ public sealed class PatientsPreparedAtSignIn(IPatientDirectory directory, GrainR
             await patients.Get(patient.Profile.PatientId).PrepareAsync();
     }
 
+    // Parallel.ForEachAsync reads the channel through one enumerator and runs the bodies side by side.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Parallel.ForEachAsync(signedIn.Reader.ReadAllAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = AtOnce, CancellationToken = stoppingToken },
             async (accountId, cancellationToken) =>
