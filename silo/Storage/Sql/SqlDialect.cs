@@ -53,6 +53,25 @@ internal abstract class SqlDialect : IAsyncDisposable
     public abstract Task<StoreTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Starts a write transaction on a connection of its own that other writers of the database may
+    /// share the commit of (SQLite: <see cref="SqliteSharedCommit"/>; MySQL commits each alone and
+    /// groups fsyncs itself). For writes whose every statement goes through the transaction.
+    /// </summary>
+    public virtual async Task<StoreTransaction> BeginSharedWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            return (await BeginWriteTransactionAsync(connection, cancellationToken)).OwningConnection();
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Held around a write that is one statement outside a transaction. SQLite: this process's
     /// write turn on the file (see <see cref="SqliteWriters"/>); MySQL locks rows and needs none.
     /// </summary>

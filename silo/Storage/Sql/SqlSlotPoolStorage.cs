@@ -31,8 +31,8 @@ internal sealed class SqlSlotPoolStorage(SqlDialect dialect, TimeProvider clock)
     public async Task WriteAsync(string key, long expectedVersion, IReadOnlyList<SlotPoolChange> changes, CancellationToken cancellationToken)
     {
         var batch = SlotPoolBatch.Sort(key, expectedVersion, changes);
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        // Shared: at the release, the pools waiting for SQLite's one writer share one fsync.
+        await using var transaction = await dialect.BeginSharedWriteAsync(cancellationToken);
 
         await WritePoolRowAsync(transaction, batch, expectedVersion, cancellationToken);
 

@@ -44,6 +44,10 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
         }
     }
 
+    /// <summary>Joins the commit of the batches queued for the file's write turn, in a savepoint of its own.</summary>
+    public override Task<StoreTransaction> BeginSharedWriteAsync(CancellationToken cancellationToken) =>
+        SqliteWriters.BeginSharedBatchAsync(connectionString, this, BusyTimeout, cancellationToken);
+
     // BEGIN IMMEDIATE already holds the database's single write lock.
     public override string LockPoolRow => "";
 

@@ -4,10 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace OrleansBooking.Silo.Storage.Sql;
 
 /// <summary>
-/// One writer at a time per SQLite database of this process, queued without a thread.
+/// The writers of each SQLite database of this process: one at a time, queued without a thread,
+/// and the batches that queue together sharing one commit.
 /// </summary>
 /// <remarks>
-/// SQLite lets one transaction write at a time. Without this, every pool that commits at the
+/// SQLite lets one transaction write at a time. Without a queue, every pool that commits at the
 /// release asks for the write lock at once and all but one wait in SQLite's busy handler, which
 /// sleeps the calling thread: thread-pool threads, tens of them at 08:00, until the pool starves
 /// and every request waits behind them. Waiting here instead is an await. The busy timeout still
@@ -16,24 +17,22 @@ namespace OrleansBooking.Silo.Storage.Sql;
 /// </remarks>
 internal static class SqliteWriters
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Turns = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SqliteFileWriters> Files = new(StringComparer.Ordinal);
 
-    /// <summary>Waits for the database's write turn; disposing the result gives it to the next writer.</summary>
+    /// <summary>Waits for the database's write turn alone; disposing the result gives it to the next writer.</summary>
     /// <exception cref="SqliteException">SQLITE_BUSY: no turn within <paramref name="timeout"/>, as SQLite itself would fail.</exception>
-    public static async Task<IDisposable> TakeTurnAsync(string connectionString, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var turn = Turns.GetOrAdd(connectionString, static _ => new SemaphoreSlim(1, 1));
-        if (!await turn.WaitAsync(timeout, cancellationToken).ConfigureAwait(false))
-            throw new SqliteException($"database is locked: other writers of this process held it for {timeout.TotalSeconds:0} s", SqliteBusy);
-        return new Turn(turn);
-    }
+    public static Task<IDisposable> TakeTurnAsync(string connectionString, TimeSpan timeout, CancellationToken cancellationToken) =>
+        FileOf(connectionString).TakeTurnAsync(timeout, cancellationToken);
 
-    private const int SqliteBusy = 5;
+    /// <summary>
+    /// Starts a batch that commits together with the batches queued behind it (see
+    /// <see cref="SqliteSharedCommit"/>). Its <see cref="StoreTransaction.CommitAsync"/> returns
+    /// once the shared commit is durable and throws when it failed.
+    /// </summary>
+    public static Task<StoreTransaction> BeginSharedBatchAsync(
+        string connectionString, SqlDialect dialect, TimeSpan timeout, CancellationToken cancellationToken) =>
+        FileOf(connectionString).BeginSharedBatchAsync(dialect, timeout, cancellationToken);
 
-    private sealed class Turn(SemaphoreSlim turn) : IDisposable
-    {
-        private SemaphoreSlim? held = turn;
-
-        public void Dispose() => Interlocked.Exchange(ref held, null)?.Release();
-    }
+    private static SqliteFileWriters FileOf(string connectionString) =>
+        Files.GetOrAdd(connectionString, static _ => new SqliteFileWriters());
 }

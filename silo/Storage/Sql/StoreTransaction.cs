@@ -8,11 +8,19 @@ namespace OrleansBooking.Silo.Storage.Sql;
 /// of its own, as BeginTransactionAsync would. Disposing it without <see cref="CommitAsync"/> rolls back.
 /// <paramref name="writeTurn"/>, when given, is held until the transaction has ended either way.
 /// </summary>
-internal sealed class StoreTransaction(DbConnection connection, SqlDialect dialect, string? pendingBegin, IDisposable? writeTurn = null)
+internal class StoreTransaction(DbConnection connection, SqlDialect dialect, string? pendingBegin, IDisposable? writeTurn = null)
     : IAsyncDisposable
 {
     private string? pendingBegin = pendingBegin is null ? null : pendingBegin + ";\n";
     private bool finished;
+    private bool ownsConnection;
+
+    /// <summary>Closes the connection too when the transaction ends (it was opened for this transaction alone).</summary>
+    public StoreTransaction OwningConnection()
+    {
+        ownsConnection = true;
+        return this;
+    }
 
     /// <summary>A command in this transaction; the first one may also start the transaction.</summary>
     public DbCommand CreateCommand(string sql)
@@ -23,14 +31,14 @@ internal sealed class StoreTransaction(DbConnection connection, SqlDialect diale
         return command;
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    public virtual async Task CommitAsync(CancellationToken cancellationToken)
     {
         if (pendingBegin is null) await ExecuteAsync("COMMIT", cancellationToken);
         finished = true;
         writeTurn?.Dispose();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         try
         {
@@ -47,6 +55,7 @@ internal sealed class StoreTransaction(DbConnection connection, SqlDialect diale
         finally
         {
             writeTurn?.Dispose();
+            if (ownsConnection) await connection.DisposeAsync();
         }
     }
 
