@@ -24,6 +24,8 @@ public static class BookingApiRegistration
         services.AddSingleton<Rush.ClusterAttempts>();
         // Registered after the Orleans silo, so the silo is up before the first report.
         services.AddHostedService<Rush.AttemptsReporter>();
+        services.AddSingleton<Answers.AnswerContractsPrepared>();
+        services.AddHostedService(sp => sp.GetRequiredService<Answers.AnswerContractsPrepared>());
 
         services.ConfigureHttpJsonOptions(options =>
         {

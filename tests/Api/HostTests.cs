@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansBooking.Api.Answers;
+using OrleansBooking.Api.Contracts;
 
 namespace OrleansBooking.Tests.Api;
 
@@ -10,6 +12,16 @@ namespace OrleansBooking.Tests.Api;
 public sealed class HostTests(BookingApiFactory factory) : IClassFixture<BookingApiFactory>
 {
     private readonly HttpClient client = factory.CreateClient();
+
+    [Fact]
+    public async Task TheReservationsJsonContractIsBuiltAtStartUpNotAtTheRelease()
+    {
+        var prepared = factory.Services.GetRequiredService<AnswerContractsPrepared>();
+        await prepared.Prepared.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var declared = AnswerContractsPrepared.DeclaredAnswerTypes(factory.Services.GetRequiredService<EndpointDataSource>());
+        Assert.Contains(typeof(ReservationResponse), declared);
+    }
 
     [Fact]
     public async Task TheOpenApiDocumentIsVersion31AndListsEveryRoute()
