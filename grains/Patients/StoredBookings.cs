@@ -8,4 +8,7 @@ namespace OrleansBooking.Grains.Patients;
 public sealed record StoredBookings(IReadOnlyList<BookedVisit> Visits, IReadOnlyList<DrawEntryPlace> Entries)
 {
     public static readonly StoredBookings None = new([], []);
+
+    /// <summary>The bookings as read from storage.</summary>
+    public static StoredBookings Of(IReadOnlyList<BookedVisit> visits, IReadOnlyList<DrawEntryPlace> entries) => new(visits, entries);
 }
