@@ -90,7 +90,7 @@ public static class PatientStateMemory
         var key = "pt-" + i.ToString("D8", CultureInfo.InvariantCulture);
         Storage.Next = Loaded(key);
         var commit = GroupCommit<PatientState, PatientChange>.LoadAsync(
-            key, $"PatientGrain/{key}", Storage, PatientState.Unregistered, Options, NullLogger.Instance, onStale: () => { }).GetAwaiter().GetResult();
+            key, "PatientGrain", Storage, PatientState.Unregistered, Options, NullLogger.Instance, onStale: () => { }).GetAwaiter().GetResult();
         return (commit, PatientBookings.Load(commit.State.LoadedBookings, DateTimeOffset.UtcNow));
     }
 
