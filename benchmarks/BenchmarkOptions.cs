@@ -18,6 +18,8 @@ public sealed record BenchmarkOptions(
           --concurrency N            callers in flight at once (default 64)
           --runs N                   runs per configuration; the median is reported (default 5)
         Remembered access tokens instead: dotnet run -c Release --project benchmarks -- token-cache --help
+        An active patient grain's own state instead: dotnet run -c Release --project benchmarks -- patient-state --help
+        OpenTelemetry's bytes per metric stream instead: dotnet run -c Release --project benchmarks -- metric-streams --help
         """;
 
     public static BenchmarkOptions Parse(string[] args)

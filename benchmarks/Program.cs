@@ -1,6 +1,8 @@
 using OrleansBooking.Benchmarks;
 
 if (args is ["token-cache", .. var rest]) return TokenCacheMemory.Run(rest, Console.Out);
+if (args is ["patient-state", .. var patientArgs]) return PatientStateMemory.Run(patientArgs, Console.Out);
+if (args is ["metric-streams", .. var metricArgs]) return MetricStreamMemory.Run(metricArgs, Console.Out);
 
 BenchmarkOptions options;
 try

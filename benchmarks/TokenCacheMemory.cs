@@ -23,22 +23,12 @@ public static class TokenCacheMemory
 
     public static int Run(string[] args, TextWriter output)
     {
-        int sessions = 20_000, rounds = 5;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var value = i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0 ? n : 0;
-            switch (args[i])
-            {
-                case "--sessions" when value > 0: sessions = value; i++; break;
-                case "--rounds" when value > 0: rounds = value; i++; break;
-                default:
-                    Console.Error.WriteLine(Usage);
-                    return 2;
-            }
-        }
+        var counts = new Dictionary<string, int> { ["--sessions"] = 20_000, ["--rounds"] = 5 };
+        if (!RoundArguments.TryParse(args, counts, Usage)) return 2;
+        int sessions = counts["--sessions"], rounds = counts["--rounds"];
 
         output.WriteLine($"# Remembered access tokens: {sessions} sessions, median of {rounds} rounds");
-        output.WriteLine($"# {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+        output.WriteLine(RoundArguments.Machine);
         var format = new TicketDataFormat(new EphemeralDataProtectionProvider().CreateProtector("token-cache-benchmark"));
         var tokens = SignedInTokens(format, sessions);
         output.WriteLine($"# token length {tokens[0].Length} characters");
@@ -70,7 +60,7 @@ public static class TokenCacheMemory
         output.WriteLine("| retained per session | remembered token: time per request (median / fastest) | remembered token: allocated per request | opening a token: time (median / fastest) | opening a token: allocated |");
         output.WriteLine("|---:|---:|---:|---:|---:|");
         output.WriteLine(FormattableString.Invariant(
-            $"| {Median(retained):0} B | {Median(hitNs):0} / {hitNs.Min():0} ns | {Median(hitBytes):0} B | {Median(openNs):0} / {openNs.Min():0} ns | {Median(openBytes):0} B |"));
+            $"| {RoundArguments.Median(retained):0} B | {RoundArguments.Median(hitNs):0} / {hitNs.Min():0} ns | {RoundArguments.Median(hitBytes):0} B | {RoundArguments.Median(openNs):0} / {openNs.Min():0} ns | {RoundArguments.Median(openBytes):0} B |"));
         GC.KeepAlive(tokens);
         return 0;
     }
@@ -133,11 +123,5 @@ public static class TokenCacheMemory
             tokens[i] = format.Protect(new AuthenticationTicket(principal, properties, $"{AccountSessions.Scheme}:AccessToken"));
         }
         return tokens;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -27,24 +27,26 @@ public sealed class GroupCommit<TState, TChange>
     where TState : class, ICommittableState<TState, TChange>
 {
     private readonly string key;
-    private readonly string name;
+    // The grain's kind (a constant): its name, kind/key, is built only for a log line or a fault, not kept per activation.
+    private readonly string kind;
     private readonly IChangeStorage<TState, TChange> storage;
     private readonly GrainOptions options;
     private readonly ILogger logger;
     private readonly Action onStale;
     private readonly Action? onRaise;
-    private readonly List<Batch> unwritten = [];
+    // Null until the first change: most activations (a patient's) never write, and an empty list is 32 B each.
+    private List<Batch>? unwritten;
     private TState committed;
     private Batch? inFlight;
     private bool writeStarting;
     private int waiting;
 
     private GroupCommit(
-        string key, string name, StoredState<TState> loaded, IChangeStorage<TState, TChange> storage,
+        string key, string kind, StoredState<TState> loaded, IChangeStorage<TState, TChange> storage,
         GrainOptions options, ILogger logger, Action onStale, Action? onRaise)
     {
         this.key = key;
-        this.name = name;
+        this.kind = kind;
         this.storage = storage;
         this.options = options;
         this.logger = logger;
@@ -56,13 +58,14 @@ public sealed class GroupCommit<TState, TChange>
     }
 
     /// <summary>
-    /// Loads the grain's state (or <paramref name="initial"/> when nothing is stored).
+    /// Loads the grain's state (or <paramref name="initial"/> when nothing is stored). The grain is
+    /// named <c><paramref name="kind"/>/<paramref name="key"/></c> in logs and faults (kind: e.g. <c>nameof(PatientGrain)</c>).
     /// <paramref name="onStale"/> runs once another activation is found to have written: the
     /// grain should deactivate (Orleans' <c>DeactivateOnIdle</c>). <paramref name="onRaise"/> runs as
     /// each change is decided, before anyone can read it: for copies of the state kept elsewhere.
     /// </summary>
     public static async Task<GroupCommit<TState, TChange>> LoadAsync(
-        string key, string name, IChangeStorage<TState, TChange> storage, Func<TState> initial,
+        string key, string kind, IChangeStorage<TState, TChange> storage, Func<TState> initial,
         GrainOptions options, ILogger logger, Action onStale, Action? onRaise = null)
     {
         StoredState<TState>? stored;
@@ -72,10 +75,10 @@ public sealed class GroupCommit<TState, TChange>
         }
         catch (Exception ex) when (ex is not GrainUnavailableException)
         {
-            logger.LogWarning(ex, "{Grain} could not load its state", name);
-            throw new GrainStorageException(name, versionConflict: false, ex.Message);
+            logger.LogWarning(ex, "{Grain} could not load its state", NameOf(kind, key));
+            throw new GrainStorageException(NameOf(kind, key), versionConflict: false, ex.Message);
         }
-        return new GroupCommit<TState, TChange>(key, name, stored ?? new StoredState<TState>(initial(), 0), storage, options, logger, onStale, onRaise);
+        return new GroupCommit<TState, TChange>(key, kind, stored ?? new StoredState<TState>(initial(), 0), storage, options, logger, onStale, onRaise);
     }
 
     /// <summary>The state as decided so far; may be ahead of what is committed.</summary>
@@ -88,10 +91,16 @@ public sealed class GroupCommit<TState, TChange>
     public long Version { get; private set; }
 
     /// <summary>True when a change is decided but not yet committed.</summary>
-    public bool HasUncommittedChanges => inFlight is not null || unwritten.Count > 0;
+    public bool HasUncommittedChanges => inFlight is not null || unwritten is { Count: > 0 };
 
     /// <summary>Another activation wrote: this one must not decide anything more.</summary>
     public bool IsStale { get; private set; }
+
+    private string Name => NameOf(kind, key);
+
+    private Batch? LastUnwritten => unwritten is { Count: > 0 } batches ? batches[^1] : null;
+
+    private static string NameOf(string kind, string key) => $"{kind}/{key}";
 
     /// <summary>
     /// Call before deciding: throws a retryable fault when this activation is stale, or when so
@@ -99,8 +108,8 @@ public sealed class GroupCommit<TState, TChange>
     /// </summary>
     public void EnsureCanDecide()
     {
-        if (IsStale) throw new GrainStorageException(name, versionConflict: true, "stale activation");
-        if (waiting >= options.MaxWaitingCalls) throw new GrainOverloadedException(name, options.MaxWaitingCalls);
+        if (IsStale) throw new GrainStorageException(Name, versionConflict: true, "stale activation");
+        if (waiting >= options.MaxWaitingCalls) throw new GrainOverloadedException(Name, options.MaxWaitingCalls);
     }
 
     /// <summary>
@@ -119,11 +128,12 @@ public sealed class GroupCommit<TState, TChange>
     /// <summary>Applies a decided change to <see cref="State"/> at once and queues it for the next write.</summary>
     public void Raise(TChange change)
     {
-        if (IsStale) throw new InvalidOperationException($"{name} is stale; it must not decide.");
+        if (IsStale) throw new InvalidOperationException($"{Name} is stale; it must not decide.");
         onRaise?.Invoke();
         State.Apply(change);
-        if (unwritten.Count == 0 || unwritten[^1].Changes.Count >= options.MaxChangesPerWrite) unwritten.Add(new Batch());
-        unwritten[^1].Changes.Add(change);
+        var last = LastUnwritten;
+        if (last is null || last.Changes.Count >= options.MaxChangesPerWrite) (unwritten ??= []).Add(last = new Batch());
+        last.Changes.Add(change);
     }
 
     /// <summary>
@@ -133,7 +143,7 @@ public sealed class GroupCommit<TState, TChange>
     /// </summary>
     public Task WhenDurableAsync()
     {
-        var latest = unwritten.Count > 0 ? unwritten[^1] : inFlight;
+        var latest = LastUnwritten ?? inFlight;
         if (latest is null) return Task.CompletedTask;
         latest.Waiters++;
         waiting++;
@@ -149,7 +159,7 @@ public sealed class GroupCommit<TState, TChange>
     /// </summary>
     public Task WhenSettledAsync()
     {
-        var latest = unwritten.Count > 0 ? unwritten[^1] : inFlight;
+        var latest = LastUnwritten ?? inFlight;
         if (latest is null) return Task.CompletedTask;
         StartWriteIfIdle();
         return latest.Settled;
@@ -176,7 +186,7 @@ public sealed class GroupCommit<TState, TChange>
 
     private void StartWriteIfIdle()
     {
-        if (inFlight is not null || writeStarting || unwritten.Count == 0 || IsStale) return;
+        if (inFlight is not null || writeStarting || unwritten is not { Count: > 0 } || IsStale) return;
         writeStarting = true;
         _ = WriteAfterWaitingCallsAsync();
     }
@@ -192,7 +202,7 @@ public sealed class GroupCommit<TState, TChange>
     {
         await Task.Yield();
         writeStarting = false;
-        if (inFlight is not null || unwritten.Count == 0 || IsStale) return;
+        if (inFlight is not null || unwritten is not { Count: > 0 } || IsStale) return;
         inFlight = unwritten[0];
         unwritten.RemoveAt(0);
         await WriteAsync(inFlight);
@@ -231,15 +241,15 @@ public sealed class GroupCommit<TState, TChange>
     private void OnFailed(Batch batch, Exception error)
     {
         var conflict = error is StorageVersionConflictException;
-        if (conflict) logger.LogInformation("{Grain} lost a write to another activation; it deactivates and reloads", name);
-        else logger.LogWarning(error, "{Grain} could not write {Changes} changes; they are undone", name, batch.Changes.Count);
+        if (conflict) logger.LogInformation("{Grain} lost a write to another activation; it deactivates and reloads", Name);
+        else logger.LogWarning(error, "{Grain} could not write {Changes} changes; they are undone", Name, batch.Changes.Count);
 
         // Everything decided in and after the failed batch was decided on state that is not durable.
         State = committed.Copy();
-        var fault = new GrainStorageException(name, conflict, error.Message);
+        var fault = new GrainStorageException(Name, conflict, error.Message);
         batch.Done.TrySetException(fault);
-        foreach (var later in unwritten) later.Done.TrySetException(fault);
-        unwritten.Clear();
+        foreach (var later in unwritten ?? []) later.Done.TrySetException(fault);
+        unwritten?.Clear();
         waiting = 0;
         if (!conflict) return;
         IsStale = true;

@@ -19,17 +19,18 @@ namespace OrleansBooking.Grains.Patients;
 /// </remarks>
 public sealed class PatientBookings
 {
-    private readonly Dictionary<string, BookedVisit> byReservation;
-    private readonly Dictionary<string, DrawEntryPlace> entries;
+    // Not readonly (LazyDictionary is a mutable struct), and empty for most patients: created by the first add.
+    private LazyDictionary<BookedVisit> byReservation;
+    private LazyDictionary<DrawEntryPlace> entries;
     // By pool: a patient holds at most one number per pool, so the pool's next answer settles its place.
-    private readonly Dictionary<string, BookedVisit> inDoubt;
+    private LazyDictionary<BookedVisit> inDoubt;
     private BookedVisit? held;
 
     public PatientBookings(IEnumerable<BookedVisit> loaded, IEnumerable<DrawEntryPlace>? entered = null, IEnumerable<BookedVisit>? doubted = null)
     {
-        byReservation = loaded.ToDictionary(v => v.ReservationId, StringComparer.Ordinal);
-        entries = (entered ?? []).ToDictionary(e => e.PoolId, StringComparer.Ordinal);
-        inDoubt = (doubted ?? []).Where(d => !IsShown(d)).ToDictionary(d => d.PoolId, StringComparer.Ordinal);
+        byReservation = LazyDictionary<BookedVisit>.Of(loaded, v => v.ReservationId);
+        entries = LazyDictionary<DrawEntryPlace>.Of(entered ?? [], e => e.PoolId);
+        inDoubt = LazyDictionary<BookedVisit>.Of((doubted ?? []).Where(d => !IsShown(d)), d => d.PoolId);
     }
 
     /// <summary>The reservations and entries as <paramref name="stored"/>, the entries whose draw is due at <paramref name="now"/> left out.</summary>
@@ -107,7 +108,7 @@ public sealed class PatientBookings
     public void Enter(string poolId, VisitDay day, DateTimeOffset drawAt)
     {
         held = null;
-        entries[poolId] = new DrawEntryPlace(poolId, day, drawAt);
+        entries.Set(poolId, new DrawEntryPlace(poolId, day, drawAt));
     }
 
     /// <summary>The draw of <paramref name="poolId"/> is durable: the entry's place becomes <paramref name="won"/>, or is free.</summary>
@@ -128,7 +129,7 @@ public sealed class PatientBookings
     {
         if (held is not { } place) return;
         held = null;
-        inDoubt[place.PoolId] = place with { IdempotencyKey = idempotencyKey };
+        inDoubt.Set(place.PoolId, place with { IdempotencyKey = idempotencyKey });
     }
 
     /// <summary>The pool answered the patient: whatever it said (a number, an entry, a refusal) is its outcome now.</summary>
@@ -140,13 +141,13 @@ public sealed class PatientBookings
 
     /// <summary>Remembers a reservation learnt of outside an attempt (e.g. the pool says the patient holds one).</summary>
     public void Record(Reservation reservation, VisitDay day) =>
-        byReservation[reservation.ReservationId] = new BookedVisit(
-            reservation.ReservationId, reservation.PoolId, day.Date, day.DepartmentId, reservation.IdempotencyKey, reservation.Status);
+        byReservation.Set(reservation.ReservationId, new BookedVisit(
+            reservation.ReservationId, reservation.PoolId, day.Date, day.DepartmentId, reservation.IdempotencyKey, reservation.Status));
 
     /// <summary>The reservation no longer takes a place (cancelled); kept for idempotent retries.</summary>
     public void MarkCancelled(string reservationId)
     {
         if (byReservation.TryGetValue(reservationId, out var visit))
-            byReservation[reservationId] = visit with { Status = ReservationStatus.Cancelled };
+            byReservation.Set(reservationId, visit with { Status = ReservationStatus.Cancelled });
     }
 }

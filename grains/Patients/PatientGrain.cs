@@ -39,7 +39,7 @@ internal sealed partial class PatientGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         commit = await GroupCommit<PatientState, PatientChange>.LoadAsync(
-            Key, $"{nameof(PatientGrain)}/{Key}", storage, PatientState.Unregistered, options.Value, logger, this.DeactivateOnIdle);
+            Key, nameof(PatientGrain), storage, PatientState.Unregistered, options.Value, logger, this.DeactivateOnIdle);
         profile = State.Removed ? null : State.Profile;
         bookings = PatientBookings.Load(State.LoadedBookings, clock.GetUtcNow());
         KeepUntilDrawn();

@@ -11,14 +11,16 @@ namespace OrleansBooking.Grains.Patients;
 /// </summary>
 public sealed class PatientState : ICommittableState<PatientState, PatientChange>
 {
-    private readonly List<NoShow> noShows;
+    // Null until the first no-show: most patients never miss a visit, and both copies of the state would hold an empty list.
+    private List<NoShow>? noShows;
 
     public PatientState(
         PatientProfile? profile, IEnumerable<NoShow> noShows, Suspension? suspension, StoredBookings bookings, bool removed = false)
     {
         Profile = profile;
         Removed = removed;
-        this.noShows = [.. noShows];
+        List<NoShow> copied = [.. noShows];
+        this.noShows = copied.Count > 0 ? copied : null;
         Suspension = suspension;
         LoadedBookings = bookings;
     }
@@ -30,31 +32,31 @@ public sealed class PatientState : ICommittableState<PatientState, PatientChange
     /// <summary>No account manages the patient: they cannot book, but what they did still counts.</summary>
     public bool Removed { get; }
 
-    public IReadOnlyList<NoShow> NoShows => noShows;
+    public IReadOnlyList<NoShow> NoShows => noShows is null ? [] : noShows;
 
     public Suspension? Suspension { get; private set; }
 
     public StoredBookings LoadedBookings { get; }
 
-    public PatientState Copy() => new(Profile, noShows, Suspension, LoadedBookings, Removed);
+    public PatientState Copy() => new(Profile, NoShows, Suspension, LoadedBookings, Removed);
 
-    public bool HasNoShow(string reservationId) => noShows.Exists(n => n.ReservationId == reservationId);
+    public bool HasNoShow(string reservationId) => noShows?.Exists(n => n.ReservationId == reservationId) ?? false;
 
-    public NoShow? FindNoShow(string reservationId) => noShows.Find(n => n.ReservationId == reservationId);
+    public NoShow? FindNoShow(string reservationId) => noShows?.Find(n => n.ReservationId == reservationId);
 
     /// <summary>No-shows that count toward a suspension decided at <paramref name="at"/>: inside the window, after the last suspension began.</summary>
     public int NoShowsCountingAt(DateTimeOffset at, TimeSpan window) =>
-        noShows.Count(n => n.At > at - window && n.At <= at && (Suspension is null || n.At > Suspension.From));
+        NoShows.Count(n => n.At > at - window && n.At <= at && (Suspension is null || n.At > Suspension.From));
 
     public void Apply(PatientChange change)
     {
         switch (change)
         {
             case NoShowRecorded recorded:
-                noShows.Add(new NoShow(recorded.ReservationId, recorded.At));
+                (noShows ??= []).Add(new NoShow(recorded.ReservationId, recorded.At));
                 break;
             case NoShowWithdrawn withdrawn:
-                noShows.RemoveAll(n => n.ReservationId == withdrawn.ReservationId);
+                noShows?.RemoveAll(n => n.ReservationId == withdrawn.ReservationId);
                 break;
             case BookingSuspended suspended:
                 Suspension = new Suspension(suspended.From, suspended.Until);

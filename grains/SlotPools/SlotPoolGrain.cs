@@ -41,7 +41,7 @@ internal sealed partial class SlotPoolGrain(
     {
         var key = this.GetPrimaryKeyString();
         commit = await GroupCommit<SlotPoolState, SlotPoolChange>.LoadAsync(
-            key, $"{nameof(SlotPoolGrain)}/{key}", storage, SlotPoolState.Empty, options.Value, logger, this.DeactivateOnIdle,
+            key, nameof(SlotPoolGrain), storage, SlotPoolState.Empty, options.Value, logger, this.DeactivateOnIdle,
             onRaise: () => soldOutViews.Forget(key));
         // Holds stored by an earlier activation (another silo, before a restart) expire on time here.
         ArmHoldTimer(TimeSpan.Zero);

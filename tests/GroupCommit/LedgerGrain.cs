@@ -24,7 +24,7 @@ public sealed class LedgerGrain(
     {
         var key = this.GetPrimaryKeyString();
         commit = await GroupCommit<LedgerState, LedgerEntry>.LoadAsync(
-            key, $"{nameof(LedgerGrain)}/{key}", storage, LedgerState.Empty, options.Value, logger, this.DeactivateOnIdle);
+            key, nameof(LedgerGrain), storage, LedgerState.Empty, options.Value, logger, this.DeactivateOnIdle);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => commit.DrainAsync();

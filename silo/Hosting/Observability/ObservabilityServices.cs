@@ -25,6 +25,8 @@ public static class ObservabilityServices
             // The runtime's own meter (working set, GC heap after the last collection, …): how much
             // memory the grains hold, readable over HTTP by an operator and by the load suite.
             .AddMeter("System.Runtime")
+            // Each stream's metric points are reserved up front: only the open tag sets keep the SDK's 2,000.
+            .AddView(MetricStreamLimits.For)
             .AddPrometheusExporter());
     }
 

@@ -46,7 +46,7 @@ internal sealed class SqlPatientStorage(SqlDialect dialect, TimeProvider clock)
     }
 
     private static StoredBookings Stored(List<BookedVisit> visits, Dictionary<string, List<DrawEntryPlace>> entries, string patientId) =>
-        new(visits, entries.TryGetValue(patientId, out var found) ? found : []);
+        StoredBookings.Of(visits, entries.TryGetValue(patientId, out var found) ? found : []);
 
     public async Task WriteAsync(string key, long expectedVersion, IReadOnlyList<PatientChange> changes, CancellationToken cancellationToken)
     {
