@@ -6,17 +6,8 @@ namespace OrleansBooking.Api.Accounts;
 /// <summary>Sign-in, tokens and authorisation. Needs <see cref="IAccountStore"/>, <see cref="ISignInCodeSender"/> and <see cref="TimeProvider"/>.</summary>
 public static class AccountsApiRegistration
 {
-    /// <summary>ASP.NET Core's switch: authorise against the endpoint instead of the HttpContext.</summary>
-    public const string EndpointAsAuthorizationResource = "Microsoft.AspNetCore.Authorization.SuppressUseHttpContextAsAuthorizationResource";
-
     public static IServiceCollection AddBookingAccounts(this IServiceCollection services)
     {
-        // AuthorizationMiddleware looks this switch up on every request it authorises. Unset, the
-        // lookup falls through to AppContext.GetData and its process-wide lock, which the release's
-        // requests queued on in a convoy (docs/benchmarks.md §0h); set, it is found in the switch
-        // table. False is the framework's default: the HttpContext stays the resource.
-        AppContext.SetSwitch(EndpointAsAuthorizationResource, false);
-
         services.AddSingleton<AccountPasswords>();
         services.AddSingleton<OneTimeCodes>();
         services.AddSingleton<AccountSignIn>();
