@@ -12,7 +12,11 @@ command -v mariadbd >/dev/null || { echo "bench.sh: mariadbd not found; run 'bas
 dir="$(mktemp -d "${TMPDIR:-/tmp}/orleansbooking-bench.XXXXXX")"
 port=$(( 20000 + RANDOM % 10000 ))
 cleanup() {
-  [[ -f "$dir/pid" ]] && kill "$(cat "$dir/pid")" 2>/dev/null && while kill -0 "$(cat "$dir/pid")" 2>/dev/null; do sleep 0.2; done
+  # The pid is read once: the server removes its pid file as it stops.
+  if [[ -f "$dir/pid" ]]; then
+    local pid; pid="$(cat "$dir/pid")"
+    kill "$pid" 2>/dev/null && while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  fi
   rm -rf "$dir"
 }
 trap cleanup EXIT
