@@ -41,7 +41,7 @@ internal sealed class SqliteFileWriters
         try
         {
             commit ??= open = await SqliteSharedCommit.BeginAsync(dialect, cancellationToken);
-            await commit.StartBatchAsync(cancellationToken);
+            await commit.StartBatchAsync();
             return new SharedCommitBatch(commit, this);
         }
         catch (Exception e)

@@ -56,10 +56,11 @@ internal sealed class SqliteSharedCommit
         }
     }
 
-    public async Task StartBatchAsync(CancellationToken cancellationToken)
+    /// <summary>Opens the next batch's savepoint; not cancellable, since a failure here fails the batches before it too.</summary>
+    public async Task StartBatchAsync()
     {
         Batches++;
-        await ExecuteAsync(connection, $"SAVEPOINT {Savepoint}", cancellationToken);
+        await ExecuteAsync(connection, $"SAVEPOINT {Savepoint}", CancellationToken.None);
     }
 
     /// <summary>Keeps the batch's statements in the commit.</summary>
