@@ -30,7 +30,15 @@ public sealed class AnswerContractsPrepared(
     {
         // Off the host's start: nothing waits for this.
         await Task.Yield();
-        Prepare(stoppingToken);
+        try
+        {
+            Prepare(stoppingToken);
+        }
+        catch (Exception e)
+        {
+            // Only a head start: a fault here must not stop the host (a background service's fault would).
+            log.LogWarning(e, "JSON contracts not prepared at start-up; each is built by its first answer");
+        }
         prepared.TrySetResult();
     }
 
