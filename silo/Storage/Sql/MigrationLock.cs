@@ -20,10 +20,5 @@ internal sealed class MigrationLock(DbConnection connection, string? complete, s
         await ExecuteAsync(release, CancellationToken.None);
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken) => SqlStatement.ExecuteAsync(connection, sql, cancellationToken);
 }

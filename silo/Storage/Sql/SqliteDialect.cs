@@ -32,9 +32,7 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
         var turn = await TakeWriteTurnAsync(cancellationToken);
         try
         {
-            await using var begin = connection.CreateCommand();
-            begin.CommandText = BeginWrite;
-            await begin.ExecuteNonQueryAsync(cancellationToken);
+            await SqlStatement.ExecuteAsync(connection, BeginWrite, cancellationToken);
             return new StoreTransaction(connection, this, pendingBegin: null, turn);
         }
         catch
@@ -76,9 +74,7 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
     {
         // SQLite DDL is transactional: the whole migration is one write transaction, which also
         // makes a second migrator wait and then find the work done.
-        await using var begin = connection.CreateCommand();
-        begin.CommandText = "BEGIN IMMEDIATE";
-        await begin.ExecuteNonQueryAsync(cancellationToken);
+        await SqlStatement.ExecuteAsync(connection, BeginWrite, cancellationToken);
         return new MigrationLock(connection, complete: "COMMIT", release: "ROLLBACK");
     }
 

@@ -46,7 +46,7 @@ internal sealed class SqliteSharedCommit
         var connection = await dialect.OpenAsync(cancellationToken);
         try
         {
-            await ExecuteAsync(connection, "BEGIN IMMEDIATE", cancellationToken);
+            await SqlStatement.ExecuteAsync(connection, dialect.BeginWrite, cancellationToken);
             return new SqliteSharedCommit(connection, dialect);
         }
         catch
@@ -60,14 +60,14 @@ internal sealed class SqliteSharedCommit
     public async Task StartBatchAsync()
     {
         Batches++;
-        await ExecuteAsync(connection, $"SAVEPOINT {Savepoint}", CancellationToken.None);
+        await SqlStatement.ExecuteAsync(connection, $"SAVEPOINT {Savepoint}", CancellationToken.None);
     }
 
     /// <summary>Keeps the batch's statements in the commit.</summary>
-    public Task KeepBatchAsync() => ExecuteAsync(connection, $"RELEASE {Savepoint}", CancellationToken.None);
+    public Task KeepBatchAsync() => SqlStatement.ExecuteAsync(connection, $"RELEASE {Savepoint}", CancellationToken.None);
 
     /// <summary>Takes the batch's statements out again; the batches before it stay.</summary>
-    public Task DropBatchAsync() => ExecuteAsync(connection, $"ROLLBACK TO {Savepoint}; RELEASE {Savepoint}", CancellationToken.None);
+    public Task DropBatchAsync() => SqlStatement.ExecuteAsync(connection, $"ROLLBACK TO {Savepoint}; RELEASE {Savepoint}", CancellationToken.None);
 
     /// <summary>The transaction's state is no longer known: it will roll back, and every batch in it fails.</summary>
     public void Fail(Exception reason) => failure ??= reason;
@@ -81,7 +81,7 @@ internal sealed class SqliteSharedCommit
             {
                 try
                 {
-                    await ExecuteAsync(connection, "COMMIT", CancellationToken.None);
+                    await SqlStatement.ExecuteAsync(connection, "COMMIT", CancellationToken.None);
                     committed.SetResult();
                     return;
                 }
@@ -92,7 +92,7 @@ internal sealed class SqliteSharedCommit
             }
             try
             {
-                await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None);
+                await SqlStatement.ExecuteAsync(connection, "ROLLBACK", CancellationToken.None);
             }
             catch (Exception)
             {
@@ -105,13 +105,6 @@ internal sealed class SqliteSharedCommit
         {
             await connection.DisposeAsync();
         }
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

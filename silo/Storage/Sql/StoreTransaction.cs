@@ -59,10 +59,5 @@ internal class StoreTransaction(DbConnection connection, SqlDialect dialect, str
         }
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken) => SqlStatement.ExecuteAsync(connection, sql, cancellationToken);
 }
