@@ -7,7 +7,8 @@
 #    Playwright's own browser downloads are never used.
 # 2. Builds the solution (Release), then runs `dotnet test OrleansBooking.sln -c Release --no-build`
 #    with the extra arguments, writing one TRX file per test assembly.
-# 3. Prints the totals over all assemblies as the last line, `N passed, N failed, N skipped`,
+# 3. Names each failed test with the start of its message, then prints the totals over all
+#    assemblies as the last line, `N passed, N failed, N skipped`,
 #    and exits non-zero if anything failed or if no test ran at all.
 set -euo pipefail
 
@@ -162,6 +163,25 @@ for trx in "$results"/*.trx; do
   fi
   failed=$(( failed + failures ))
 done
+
+# CI shows only the end of the output, and the console logger names a failed test far above it among
+# the silo's logs; so name every failed test again here, with the start of its message and stack.
+failure_summary() {
+  awk '
+    /<UnitTestResult / && /outcome="(Failed|Error|Timeout|Aborted)"/ {
+      name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name); gsub(/&quot;/, "\"", name)
+      printf "test.sh: FAILED %s\n", name; inside = ($0 !~ /\/>[ \t\r]*$/); shown = 0; next }
+    inside && /<\/UnitTestResult>/ { inside = 0; part = ""; next }
+    inside && /<Message>/ { part = "message" }
+    inside && /<StackTrace>/ { part = "stack"; stack = 0 }
+    inside && part != "" && shown < 30 && (part == "message" || stack++ < 6) {
+      line = $0; gsub(/<\/?(Message|StackTrace|ErrorInfo)>/, "", line); sub(/^[ \t]+/, "", line)
+      gsub(/&lt;/, "<", line); gsub(/&gt;/, ">", line); gsub(/&quot;/, "\"", line); gsub(/&amp;/, "\\&", line)
+      if (line ~ /[^ ]/) { printf "test.sh:     %s\n", line; shown++ } }
+    inside && /<\/(Message|StackTrace)>/ { part = "" }
+  ' "$@" >&2
+}
+failure_summary "$results"/*.trx /dev/null
 
 if (( passed + failed == 0 && status == 0 )); then
   log "ERROR: no test ran (a filter that matches nothing, or no test project in the solution)."
