@@ -61,6 +61,23 @@ public sealed class ReservationAttempts(TimeProvider clock)
         return counted;
     }
 
+    /// <summary>
+    /// How busy the reservation route of this silo is now: the attempts on every pool in the second the
+    /// clock is in or in the one before, whichever holds more (the current second is still filling, so
+    /// the last whole one answers in its first moments, and the current one as soon as a rush begins).
+    /// </summary>
+    public int BusiestOfLastTwoSeconds()
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        int current = 0, last = 0;
+        foreach (var attempts in pools.Values)
+        {
+            current += attempts.InSecond(now);
+            last += attempts.InSecond(now - 1);
+        }
+        return Math.Max(current, last);
+    }
+
     /// <summary>One pool's ring of per-second buckets; a lock, because a bucket's second and counts change together.</summary>
     private sealed class PoolAttempts
     {
@@ -80,6 +97,19 @@ public sealed class ReservationAttempts(TimeProvider clock)
                 }
                 counts[slot, (int)outcome]++;
             }
+        }
+
+        /// <summary>Every outcome's attempts in <paramref name="second"/>; 0 when its bucket holds another second.</summary>
+        public int InSecond(long second)
+        {
+            var slot = (int)(second % WindowSeconds);
+            var total = 0;
+            lock (this)
+            {
+                if (seconds[slot] != second) return 0;
+                for (var o = 0; o < OutcomeCount; o++) total += counts[slot, o];
+            }
+            return total;
         }
 
         /// <summary>Null when nothing was counted in the window ending at <paramref name="now"/>.</summary>

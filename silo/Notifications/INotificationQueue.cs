@@ -3,8 +3,11 @@ namespace OrleansBooking.Silo.Notifications;
 /// <summary>The outbox as the dispatcher and the reminder job see it (SQL on both engines).</summary>
 public interface INotificationQueue
 {
-    /// <summary>Undelivered, not given up, and due (never tried, or its back-off is over), oldest first.</summary>
-    Task<IReadOnlyList<QueuedNotification>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Undelivered, not given up, and due (never tried, or its back-off is over), oldest first; with a
+    /// <paramref name="hold"/>, its kinds are due only when written at or before its instant.
+    /// </summary>
+    Task<IReadOnlyList<QueuedNotification>> DueAsync(DateTimeOffset now, int max, DeliveryHold? hold, CancellationToken cancellationToken);
 
     /// <summary>What a message about a reservation says, read when it is worded; null when the reservation is gone.</summary>
     Task<ReservationFacts?> ReservationFactsAsync(string reservationId, CancellationToken cancellationToken);
@@ -30,6 +33,9 @@ public interface INotificationQueue
     /// <summary>Queues a reminder for each booked visit on <paramref name="visitDate"/> whose account has not turned them off; returns the new ones.</summary>
     Task<int> QueueRemindersAsync(DateOnly visitDate, DateTimeOffset now, CancellationToken cancellationToken);
 }
+
+/// <summary>Messages of <paramref name="Kinds"/> written after <paramref name="WrittenAfter"/> wait: the bookings' rush comes first (<see cref="RushHold"/>).</summary>
+public sealed record DeliveryHold(IReadOnlyList<string> Kinds, DateTimeOffset WrittenAfter);
 
 /// <summary>A delivered message: how many attempts it took and when; <paramref name="EmptyPayload"/> forgets a sealed code.</summary>
 public sealed record SentNotification(string NotificationId, int Attempts, DateTimeOffset At, bool EmptyPayload);

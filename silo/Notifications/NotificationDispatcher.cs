@@ -10,11 +10,12 @@ namespace OrleansBooking.Silo.Notifications;
 /// marked sent together, in one write; a failed one waits (first retry delay, doubled per failure,
 /// capped) and is given up after the last attempt. Everything it knows is in the rows, so a restart
 /// carries on where the last pass stopped; a crash between sending and marking sends that batch's
-/// messages again, with the same ids for the receiver to drop.
+/// messages again, with the same ids for the receiver to drop. While the bookings' rush is on, the
+/// messages that can wait are left for later (<see cref="RushHold"/>).
 /// </summary>
 public sealed partial class NotificationDispatcher(
     INotificationQueue queue, NotificationComposer composer, INotificationSender sender, NotificationDeliveryStatus status,
-    NotificationMetrics metrics, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
+    RushHold rushHold, NotificationMetrics metrics, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
 {
     /// <summary>Full batches taken one after another in one pass, so a backlog drains without one pass running forever.</summary>
     public const int MaxBatchesPerPass = 10;
@@ -25,7 +26,7 @@ public sealed partial class NotificationDispatcher(
         var report = new DispatchReport();
         for (var batch = 0; batch < MaxBatchesPerPass; batch++)
         {
-            var due = await queue.DueAsync(clock.GetUtcNow(), settings.BatchSize, cancellationToken);
+            var due = await queue.DueAsync(clock.GetUtcNow(), settings.BatchSize, rushHold.Now(), cancellationToken);
             var sent = new ConcurrentQueue<SentNotification>();
             try
             {

@@ -47,6 +47,18 @@ public static class NotificationKinds
         BookingConfirmed, ReservationCancelled, VisitReminder, ClinicStopped, PaymentDue, PaymentExpired,
     };
 
+    /// <summary>
+    /// The kinds that can wait while the bookings' rush is on (<see cref="RushHold"/>): the patient already
+    /// has the answer on the screen, or the message is about a day ahead. Not in it, so never held: sign-in
+    /// codes and account notices (the patient is waiting at the sign-in page), a waitlist offer and a payment
+    /// due (each runs out), a stopped clinic (the patient may be on the way), and any kind added later until
+    /// someone decides it can wait.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CanWaitForTheRush =
+    [
+        BookingConfirmed, ReservationCancelled, VisitReminder, PaymentExpired, WaitlistEnded, LotteryResult,
+    ];
+
     /// <summary>The kinds whose payload holds a sealed phone number (and code).</summary>
     public static readonly IReadOnlySet<string> Sealed = new HashSet<string>(StringComparer.Ordinal) { SignInCode, AccountNotice };
 }

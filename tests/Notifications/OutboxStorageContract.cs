@@ -87,33 +87,48 @@ public abstract class OutboxStorageContract : IAsyncLifetime
     public async Task AFailedRowWaitsForItsRetryAndADeliveredOneIsNeverDueAgain()
     {
         await CreatePoolWithReservationsAsync(2);
-        var due = await Queue.DueAsync(Now, 10, CancellationToken.None);
+        var due = await Queue.DueAsync(Now, 10, hold: null, CancellationToken.None);
         Assert.Equal(["booked-" + Reservation(1).ReservationId, "booked-" + Reservation(2).ReservationId], due.Select(d => d.NotificationId));
 
         await Queue.MarkFailedAsync(due[0].NotificationId, 1, Now.AddMinutes(1), deadAt: null, "gateway down", emptyPayload: false, CancellationToken.None);
         await Queue.MarkSentAsync([new SentNotification(due[1].NotificationId, 1, Now, EmptyPayload: false)], CancellationToken.None);
 
-        Assert.Empty(await Queue.DueAsync(Now.AddSeconds(59), 10, CancellationToken.None));
-        var retried = Assert.Single(await Queue.DueAsync(Now.AddMinutes(1), 10, CancellationToken.None));
+        Assert.Empty(await Queue.DueAsync(Now.AddSeconds(59), 10, hold: null, CancellationToken.None));
+        var retried = Assert.Single(await Queue.DueAsync(Now.AddMinutes(1), 10, hold: null, CancellationToken.None));
         Assert.Equal((due[0].NotificationId, 1), (retried.NotificationId, retried.Attempts));
 
         await Queue.MarkFailedAsync(retried.NotificationId, 2, retryAt: null, deadAt: Now.AddMinutes(1), "gave up", emptyPayload: true, CancellationToken.None);
-        Assert.Empty(await Queue.DueAsync(Now.AddDays(1), 10, CancellationToken.None));
+        Assert.Empty(await Queue.DueAsync(Now.AddDays(1), 10, hold: null, CancellationToken.None));
         Assert.Equal(1, await Database.ScalarAsync("SELECT COUNT(*) FROM notifications WHERE dead_at IS NOT NULL AND attempts = 2 AND last_error = 'gave up'"));
+    }
+
+    [Fact]
+    public async Task DuringARushHoldTheKindsThatCanWaitAreDueOnlyWhenWrittenBeforeItsInstantAndOtherKindsAlways()
+    {
+        await CreatePoolWithReservationsAsync(3);
+        // Confirmations are written at their reservation's instant, Now + 1 s, + 2 s, + 3 s; the third becomes a sign-in code.
+        await Database.ExecuteAsync($"UPDATE notifications SET kind = 'sign_in_code' WHERE notification_id = 'booked-{Reservation(3).ReservationId}'");
+        var hold = new DeliveryHold(NotificationKinds.CanWaitForTheRush, WrittenAfter: Now.AddSeconds(1.5));
+
+        var held = await Queue.DueAsync(Now.AddMinutes(1), 10, hold, CancellationToken.None);
+        var free = await Queue.DueAsync(Now.AddMinutes(1), 10, hold: null, CancellationToken.None);
+
+        Assert.Equal(["booked-" + Reservation(1).ReservationId, "booked-" + Reservation(3).ReservationId], held.Select(d => d.NotificationId));
+        Assert.Equal(3, free.Count);
     }
 
     [Fact]
     public async Task ABatchOfDeliveredRowsIsMarkedTogetherAndOnlyThoseAskedForForgetTheirPayload()
     {
         await CreatePoolWithReservationsAsync(3);
-        var due = await Queue.DueAsync(Now, 10, CancellationToken.None);
+        var due = await Queue.DueAsync(Now, 10, hold: null, CancellationToken.None);
         Assert.Equal(3, due.Count);
 
         await Queue.MarkSentAsync(
             [new SentNotification(due[0].NotificationId, 1, Now, EmptyPayload: false), new SentNotification(due[1].NotificationId, 2, Now, EmptyPayload: true)],
             CancellationToken.None);
 
-        var left = Assert.Single(await Queue.DueAsync(Now.AddDays(1), 10, CancellationToken.None));
+        var left = Assert.Single(await Queue.DueAsync(Now.AddDays(1), 10, hold: null, CancellationToken.None));
         Assert.Equal(due[2].NotificationId, left.NotificationId);
         Assert.Equal(1, await Database.ScalarAsync(
             $"SELECT COUNT(*) FROM notifications WHERE notification_id = '{due[1].NotificationId}' AND payload = '{{}}' AND attempts = 2 AND sent_at IS NOT NULL"));

@@ -20,6 +20,8 @@ public sealed class NotificationOptions
     public const int DefaultBatchSize = 200;
     public const int DefaultParallelSends = 8;
     public const int DefaultDegradedAfterFailures = 5;
+    public const int DefaultRushAttemptsPerSecond = 500;
+    public static readonly TimeSpan DefaultMaxRushHold = TimeSpan.FromMinutes(2);
 
     /// <summary><c>log</c> (default: writes each message to the log, for development) or <c>webhook</c> (POSTs it to <see cref="Webhook"/>).</summary>
     public string Sender { get; set; } = LogSender;
@@ -47,6 +49,17 @@ public sealed class NotificationOptions
 
     /// <summary>Failed sends in a row after which <c>/health/ready</c> reports delivery as degraded. Default 5.</summary>
     public int DegradedAfterFailures { get; set; } = DefaultDegradedAfterFailures;
+
+    /// <summary>
+    /// Reservation attempts a second on the dispatcher's silo from which messages that can wait
+    /// (<see cref="NotificationKinds.CanWaitForTheRush"/>) are held back, so that wording and sending them
+    /// takes no CPU or database turn from the bookings. Per silo: a balanced cluster's silos each see their
+    /// share. Default 500; 0 never holds.
+    /// </summary>
+    public int RushAttemptsPerSecond { get; set; } = DefaultRushAttemptsPerSecond;
+
+    /// <summary>The longest a message is held back for the rush; older ones are sent even while it goes on. Default 2 min.</summary>
+    public TimeSpan MaxRushHold { get; set; } = DefaultMaxRushHold;
 
     /// <summary>The hospital-local time of day from which the next day's visits are reminded. Default 18:00.</summary>
     public TimeSpan ReminderTimeOfDay { get; set; } = DefaultReminderTimeOfDay;

@@ -21,6 +21,8 @@ public sealed class NotificationOptionsValidation : IValidateOptions<Notificatio
         Between(errors, nameof(options.FirstRetryDelay), options.FirstRetryDelay, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
         Between(errors, nameof(options.MaxRetryDelay), options.MaxRetryDelay, options.FirstRetryDelay, TimeSpan.FromDays(1));
         Between(errors, nameof(options.DegradedAfterFailures), options.DegradedAfterFailures, 1, 10_000);
+        Between(errors, nameof(options.RushAttemptsPerSecond), options.RushAttemptsPerSecond, 0, 10_000_000);
+        Between(errors, nameof(options.MaxRushHold), options.MaxRushHold, TimeSpan.Zero, TimeSpan.FromHours(1));
         Between(errors, nameof(options.ReminderTimeOfDay), options.ReminderTimeOfDay, TimeSpan.Zero, TimeSpan.FromDays(1) - TimeSpan.FromTicks(1));
         Between(errors, nameof(options.ReminderScanInterval), options.ReminderScanInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(6));
 

@@ -35,6 +35,7 @@ public static class NotificationsServices
         services.AddMetrics();
         services.AddSingleton<NotificationMetrics>();
         services.AddSingleton<NotificationComposer>();
+        services.AddSingleton<RushHold>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<VisitReminders>();
         services.AddHealthChecks().AddCheck<NotificationDeliveryHealthCheck>("notifications", tags: [BookingHealthChecks.ReadyTag]);

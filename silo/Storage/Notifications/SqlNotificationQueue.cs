@@ -9,13 +9,21 @@ internal sealed class SqlNotificationQueue(SqlDialect dialect) : INotificationQu
 {
     private const int MaxErrorLength = 500;
 
-    public async Task<IReadOnlyList<QueuedNotification>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QueuedNotification>> DueAsync(DateTimeOffset now, int max, DeliveryHold? hold, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
+        var held = "";
+        if (hold is { Kinds.Count: > 0 })
+        {
+            var kinds = string.Join(", ", hold.Kinds.Select((kind, i) => "@held" + i));
+            held = $"AND (created_at <= @heldAfter OR kind NOT IN ({kinds})) ";
+            SlotPoolRows.Bind(select, "heldAfter", dialect.Instant(hold.WrittenAfter));
+            for (var i = 0; i < hold.Kinds.Count; i++) SlotPoolRows.Bind(select, "held" + i, hold.Kinds[i]);
+        }
         select.CommandText =
             "SELECT notification_id, patient_id, kind, payload, attempts, created_at FROM notifications " +
-            "WHERE sent_at IS NULL AND dead_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= @now) " +
+            "WHERE sent_at IS NULL AND dead_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= @now) " + held +
             "ORDER BY created_at, notification_id LIMIT @max";
         SlotPoolRows.Bind(select, "now", dialect.Instant(now));
         SlotPoolRows.Bind(select, "max", max);
