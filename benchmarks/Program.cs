@@ -16,7 +16,7 @@ catch (ArgumentException ex)
     return 2;
 }
 
-Console.WriteLine($"# One hot pool: {options.Reservations} reservations, {options.Concurrency} callers in flight, median of {options.Runs} runs");
+Console.WriteLine($"# One hot pool: {options.Reservations} reservations, {options.Concurrency} callers in flight, median of {options.Runs} runs{(options.WarmUp ? " after a warm-up run" : "")}");
 Console.WriteLine($"# {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, .NET {Environment.Version}");
 var rows = await SideBySide.RunAsync(options, Console.Out);
 Console.WriteLine();

@@ -97,6 +97,7 @@ internal sealed class MySqlDialect : SqlDialect
         var rows = new SlotPoolRows(this);
         var sql = new StringBuilder();
         var values = new List<object?>();
+        var named = new Dictionary<object, string>();
         var rowsInInsert = 0;
         foreach (var change in changes)
         {
@@ -130,10 +131,17 @@ internal sealed class MySqlDialect : SqlDialect
         for (var i = 0; i < values.Count; i++) SlotPoolRows.Bind(command, ParameterName(i), values[i]);
         return await command.ExecuteNonQueryAsync(cancellationToken);
 
+        // A value met before is named once: a pool's thousand rows repeat its id, their status, the
+        // number as the active one, and mostly NULLs, and every parameter costs MySqlConnector a
+        // lookup in the statement and an entry in its parameter collection (docs/benchmarks.md, 0i).
         string Parameter(object? value)
         {
+            if (value is null) return "NULL";
+            if (named.TryGetValue(value, out var name)) return name;
             values.Add(value);
-            return "@" + ParameterName(values.Count - 1);
+            name = "@" + ParameterName(values.Count - 1);
+            named.Add(value, name);
+            return name;
         }
 
         void EndInsert()
