@@ -31,6 +31,9 @@ public static class CompareCommand
           --legs LIST               comma-separated subset of ceiling,actor,conventional (default all three)
           --numbers N               numbers per engine leg (default 200000), offered as a queue of pools of up to
                                     10,000 (the API's limit): only the first not yet sold out is open to patients
+          --patients N              registered patients per engine leg, taken in turn (default: numbers + 10 % + 100).
+                                    With few numbers and many patients the leg is the rush's crowd after sell-out:
+                                    mostly sold-out answers, each patient within its rate limit (5/s, burst 30)
           --ceiling-path PATH       route for the ceiling (default health/live)
           --wrk PATH                the wrk to run in turn with our ceiling (default: wrk on PATH; 'none' to skip it)
           --rounds N                measured ceiling rounds, each ours then wrk's (default 3); medians are compared
@@ -64,6 +67,8 @@ public static class CompareCommand
         var legs = (args.String("legs") ?? string.Join(',', AllLegs)).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (legs.Except(AllLegs).FirstOrDefault() is { } bad) throw new UsageException($"--legs: unknown leg '{bad}'.");
         int numbers = args.Int("numbers") ?? CompareRunner.DefaultHotPoolNumbers;
+        int? patients = args.Int("patients");
+        if (patients is < 1) throw new UsageException("--patients: at least 1.");
         string ceilingPath = args.String("ceiling-path") ?? CeilingProbe.DefaultPath;
         string? wrkSwitch = args.String("wrk");
         int rounds = args.Int("rounds") ?? CeilingRounds.DefaultRounds;
@@ -103,7 +108,7 @@ public static class CompareCommand
                     results.Add(ceiling.MedianOurs);
                 }
                 if (legs.Contains("actor"))
-                    results.Add(await CompareRunner.RunHotPoolAsync(http, "actor", model, numbers, admin, null, progress, ct).ConfigureAwait(false));
+                    results.Add(await CompareRunner.RunHotPoolAsync(http, "actor", model, numbers, patients, admin, null, progress, ct).ConfigureAwait(false));
             }).ConfigureAwait(false);
         }
         if (legs.Contains("conventional"))
@@ -112,7 +117,7 @@ public static class CompareCommand
                 console.WriteLine("Skipping the conventional leg: give --start-silo, or --conventional-url for a running conventional silo.");
             else
                 await RunLegsAsync(target, admin, output, folder, "conventional", conventionalUrl ?? target.Url, failures, console, ct, async http =>
-                    results.Add(await CompareRunner.RunHotPoolAsync(http, "conventional", model, numbers, admin, null, progress, ct).ConfigureAwait(false)))
+                    results.Add(await CompareRunner.RunHotPoolAsync(http, "conventional", model, numbers, patients, admin, null, progress, ct).ConfigureAwait(false)))
                     .ConfigureAwait(false);
         }
 

@@ -40,10 +40,10 @@ public static class CompareRunner
     /// Like a rush, the leg signs its patients in before its release, unmeasured.
     /// </summary>
     public static async Task<LegResult> RunHotPoolAsync(
-        IServiceTransport transport, string name, LoadModel model, int numbers, AdminCredentials? admin, TimeProvider? clock, TextWriter? progress,
-        CancellationToken ct)
+        IServiceTransport transport, string name, LoadModel model, int numbers, int? patients, AdminCredentials? admin, TimeProvider? clock,
+        TextWriter? progress, CancellationToken ct)
     {
-        var scenario = HotPoolScenario(model, numbers);
+        var scenario = HotPoolScenario(model, numbers, patients);
         progress?.WriteLine($"Leg '{name}': one hot pool at a time ({scenario.Pools} × ≤{RushScenario.MaxPoolQuota:N0} numbers), {model.Describe()}");
         var runner = new RushRunner(transport, scenario, clock, progress)
         {
@@ -55,13 +55,14 @@ public static class CompareRunner
         return new LegResult(name, RequestKind.Reserve, result.Measurements, result.Session, result.Verification, numbers);
     }
 
-    public static RushScenario HotPoolScenario(LoadModel model, int numbers) => RushScenario.Default with
+    /// <param name="patients">Registered patients, taken in turn; by default a new one for every number and then some.</param>
+    public static RushScenario HotPoolScenario(LoadModel model, int numbers, int? patients = null) => RushScenario.Default with
     {
         Load = model,
         Pools = (numbers + RushScenario.MaxPoolQuota - 1) / RushScenario.MaxPoolQuota,
         Numbers = numbers,
         // A new patient for every number and then some, since each may book only so many a day.
-        Patients = numbers + numbers / 10 + 100,
+        Patients = patients ?? numbers + numbers / 10 + 100,
         ReleaseIn = model.Warmup + TimeSpan.FromSeconds(1),
         MinutesPerNumber = 1,
         Behaviour = new PatientBehaviour { BrowseRatio = 0, CancelRatio = 0, MaxChoices = 1 },

@@ -134,6 +134,13 @@ public sealed class VirtualPatientTests : IDisposable
     }
 
     [Fact]
+    public void TheHotPoolLegTakesTheCrowdItIsGivenOrANewPatientForEveryNumberAndThenSome()
+    {
+        Assert.Equal(20_000, CompareRunner.HotPoolScenario(RushScenario.Smoke.Load, numbers: 1_000, patients: 20_000).Patients);
+        Assert.Equal(1_200, CompareRunner.HotPoolScenario(RushScenario.Smoke.Load, numbers: 1_000).Patients);
+    }
+
+    [Fact]
     public async Task HotPoolBookingFillsOnePoolAfterAnother()
     {
         var pools = await CreatePoolsAsync(5, 5, 5);
