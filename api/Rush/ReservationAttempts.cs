@@ -70,11 +70,7 @@ public sealed class ReservationAttempts(TimeProvider clock)
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         int current = 0, last = 0;
-        foreach (var attempts in pools.Values)
-        {
-            current += attempts.InSecond(now);
-            last += attempts.InSecond(now - 1);
-        }
+        foreach (var attempts in pools.Values) attempts.AddLastTwoSeconds(now, ref current, ref last);
         return Math.Max(current, last);
     }
 
@@ -99,16 +95,23 @@ public sealed class ReservationAttempts(TimeProvider clock)
             }
         }
 
-        /// <summary>Every outcome's attempts in <paramref name="second"/>; 0 when its bucket holds another second.</summary>
-        public int InSecond(long second)
+        /// <summary>Adds every outcome's attempts in second <paramref name="now"/> and the one before, under one lock.</summary>
+        public void AddLastTwoSeconds(long now, ref int current, ref int last)
         {
-            var slot = (int)(second % WindowSeconds);
-            var total = 0;
             lock (this)
             {
-                if (seconds[slot] != second) return 0;
-                for (var o = 0; o < OutcomeCount; o++) total += counts[slot, o];
+                current += InSecond(now);
+                last += InSecond(now - 1);
             }
+        }
+
+        /// <summary>Under the lock: the attempts in <paramref name="second"/>; 0 when its bucket holds another second.</summary>
+        private int InSecond(long second)
+        {
+            var slot = (int)(second % WindowSeconds);
+            if (seconds[slot] != second) return 0;
+            var total = 0;
+            for (var o = 0; o < OutcomeCount; o++) total += counts[slot, o];
             return total;
         }
 

@@ -24,9 +24,11 @@ public sealed partial class NotificationDispatcher(
     {
         var settings = options.Value;
         var report = new DispatchReport();
+        // Once a pass: it counts every pool's attempts of the last two seconds.
+        var hold = rushHold.Now();
         for (var batch = 0; batch < MaxBatchesPerPass; batch++)
         {
-            var due = await queue.DueAsync(clock.GetUtcNow(), settings.BatchSize, rushHold.Now(), cancellationToken);
+            var due = await queue.DueAsync(clock.GetUtcNow(), settings.BatchSize, hold, cancellationToken);
             var sent = new ConcurrentQueue<SentNotification>();
             try
             {

@@ -18,12 +18,13 @@ public sealed partial class RushHold(
 {
     private bool holding;
 
-    /// <summary>The hold for the dispatcher's next batch, or null when the rush is not on.</summary>
+    /// <summary>The hold for the dispatcher's next pass, or null when the rush is not on.</summary>
     public DeliveryHold? Now()
     {
         var settings = options.Value;
-        var busiest = settings.RushAttemptsPerSecond > 0 ? attempts.BusiestOfLastTwoSeconds() : 0;
-        var rush = settings.RushAttemptsPerSecond > 0 && busiest >= settings.RushAttemptsPerSecond;
+        if (settings.RushAttemptsPerSecond == 0) return null;
+        var busiest = attempts.BusiestOfLastTwoSeconds();
+        var rush = busiest >= settings.RushAttemptsPerSecond;
         // Only the turns are logged: one line when the hold starts and one when it ends, not one a pass.
         if (rush != holding)
         {

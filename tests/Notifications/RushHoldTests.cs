@@ -22,8 +22,7 @@ public sealed class RushHoldTests
         var sender = new ScriptedSender();
         await using var silo = Create(sender, maxHold: TimeSpan.FromMinutes(2));
         using var client = silo.CreateClient();
-        var poolId = ApiCalls.NewPoolId();
-        await client.CreatePoolAsync(ApiCalls.PoolBody(poolId));
+        var poolId = await OpenPoolAsync(client);
         var reservations = new List<string>();
         for (var i = 0; i < 5; i++) reservations.Add((await client.ReserveOkAsync(poolId, $"pt-rush-{i}-{poolId}")).Str("reservationId"));
         using (var code = await silo.CreateAnonymousClient().PostJsonAsync("/api/auth/registration-codes", new { mobile = AccountCalls.NewMobile() }))
@@ -48,8 +47,7 @@ public sealed class RushHoldTests
         var maxHold = TimeSpan.FromSeconds(10);
         await using var silo = Create(sender, maxHold);
         using var client = silo.CreateClient();
-        var poolId = ApiCalls.NewPoolId();
-        await client.CreatePoolAsync(ApiCalls.PoolBody(poolId));
+        var poolId = await OpenPoolAsync(client);
         var early = (await client.ReserveOkAsync(poolId, "pt-early-" + poolId)).Str("reservationId");
         for (var i = 0; i < RushAttemptsPerSecond; i++) CountAttempt(silo, poolId);
 
@@ -73,8 +71,7 @@ public sealed class RushHoldTests
         var sender = new ScriptedSender();
         await using var silo = Create(sender, maxHold: TimeSpan.FromMinutes(2));
         using var client = silo.CreateClient();
-        var poolId = ApiCalls.NewPoolId();
-        await client.CreatePoolAsync(ApiCalls.PoolBody(poolId));
+        var poolId = await OpenPoolAsync(client);
         for (var i = 0; i < RushAttemptsPerSecond - 1; i++) await client.ReserveOkAsync(poolId, $"pt-quiet-{i}-{poolId}");
 
         var report = await silo.DispatchAsync();
@@ -85,6 +82,13 @@ public sealed class RushHoldTests
     private static BookingApiFactory Create(ScriptedSender sender, TimeSpan maxHold) => NotificationSilo.Create(sender)
         .With("Booking:Notifications:RushAttemptsPerSecond", RushAttemptsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .With("Booking:Notifications:MaxRushHold", maxHold.ToString("c"));
+
+    private static async Task<string> OpenPoolAsync(HttpClient client)
+    {
+        var poolId = ApiCalls.NewPoolId();
+        await client.CreatePoolAsync(ApiCalls.PoolBody(poolId));
+        return poolId;
+    }
 
     /// <summary>An attempt of the crowd after sell-out, counted as the reservation route counts it.</summary>
     private static void CountAttempt(BookingApiFactory silo, string poolId) =>
