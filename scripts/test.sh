@@ -177,7 +177,9 @@ failure_summary() {
     inside && part != "" && shown < 30 && (part == "message" || stack++ < 6) {
       line = $0; gsub(/<\/?(Message|StackTrace|ErrorInfo)>/, "", line); sub(/^[ \t]+/, "", line)
       gsub(/&lt;/, "<", line); gsub(/&gt;/, ">", line); gsub(/&quot;/, "\"", line); gsub(/&amp;/, "\\&", line)
-      if (line ~ /[^ ]/) { printf "test.sh:     %s\n", line; shown++ } }
+      # An async rethrow repeats a frame on the next line; once is enough.
+      if (line ~ /[^ ]/ && line != last) { printf "test.sh:     %s\n", line; shown++ }
+      last = line }
     inside && /<\/(Message|StackTrace)>/ { part = "" }
   ' "$@" >&2
 }
