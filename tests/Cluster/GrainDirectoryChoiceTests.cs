@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using OrleansBooking.Silo.Hosting.Cluster;
+
+namespace OrleansBooking.Tests.Cluster;
+
+/// <summary>
+/// A silo of a cluster keeps one activation per grain with Orleans' strongly consistent directory:
+/// with the default one a patient could be active on two silos while a silo stopped, each
+/// activation granting bookings up to the per-day limit on its own (GracefulStopTests caught a
+/// patient with three once, on a busy CI machine). A silo alone keeps the default directory.
+/// </summary>
+public sealed class GrainDirectoryChoiceTests
+{
+    private const string Database = "Server=127.0.0.1;Database=orleansbooking;User ID=booking;Password=x";
+
+    [Fact]
+    public void ASiloOfAMySqlClusterRegistersEveryGrainInTheStronglyConsistentDirectoryWithNoDeadSiloLease()
+    {
+        var services = Configure(new ClusterSettings { Provider = ClusterSettings.MySql }, Database);
+
+        Assert.Contains(services, s => s.ServiceType.Name == "DistributedGrainDirectory");
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal(TimeSpan.Zero, provider.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value.RangeLeaseDuration);
+    }
+
+    [Fact]
+    public void ALocalhostSiloKeepsOrleansDefaultDirectory()
+    {
+        var services = Configure(new ClusterSettings(), Database);
+
+        Assert.DoesNotContain(services, s => s.ServiceType.Name == "DistributedGrainDirectory");
+    }
+
+    private static ServiceCollection Configure(ClusterSettings cluster, string connectionString)
+    {
+        var builder = new BareSiloBuilder();
+        builder.UseBookingClustering(cluster, new ClusterPorts(11111, 30000), connectionString);
+        return builder.Services;
+    }
+
+    /// <summary>The registrations a silo builder collects, without building a silo.</summary>
+    private sealed class BareSiloBuilder : ISiloBuilder
+    {
+        public ServiceCollection Services { get; } = [];
+
+        IServiceCollection ISiloBuilder.Services => Services;
+
+        public IConfiguration Configuration { get; } = new ConfigurationBuilder().Build();
+    }
+}
