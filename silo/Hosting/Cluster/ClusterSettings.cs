@@ -17,6 +17,8 @@ public sealed class ClusterSettings
     // With these two, a silo that stops answering is declared dead within about 3 s of its last
     // answer (a killed process refuses connections at once, which is quicker still), inside the 5 s
     // the service promises for a lost silo's pools. Orleans' own defaults (5 s, 3) take 15 s.
+    // Orleans adapts each probe's timeout between half and four times ProbeTimeout from the answers
+    // it sees, so on a slow network the 3 s can stretch to 12 s.
     public static readonly TimeSpan DefaultProbeTimeout = TimeSpan.FromSeconds(1);
     public const int DefaultMissedProbesLimit = 3;
 
