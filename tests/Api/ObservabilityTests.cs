@@ -1,28 +1,43 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
+using OrleansBooking.Grains.GroupCommit;
 
 namespace OrleansBooking.Tests.Api;
 
 /// <summary>/metrics (Prometheus, public to the silos' network) and /dashboard (Orleans Dashboard, admins only).</summary>
-public sealed class ObservabilityTests(BookingApiFactory factory) : IClassFixture<BookingApiFactory>
+public sealed partial class ObservabilityTests(BookingApiFactory factory) : IClassFixture<BookingApiFactory>
 {
     [Fact]
     public async Task MetricsShowOrleansMetersAndOursAfterAReservation()
     {
-        using var admin = factory.CreateClient();
-        var poolId = ApiCalls.NewPoolId();
-        await admin.CreatePoolAsync(ApiCalls.PoolBody(poolId));
-        await admin.ReserveOkAsync(poolId, "p-metrics");
-        using var anonymous = factory.CreateAnonymousClient();
+        // Read without a token, as a scraper does; anything but a 2xx throws here.
+        var text = await MetricsAfterABookingAsync("p-metrics");
 
-        using var response = await anonymous.GetAsync("/metrics");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("orleansbooking_reservations_decided_total{", text, StringComparison.Ordinal);
         Assert.Contains("outcome=\"reserved\"", text, StringComparison.Ordinal);
         Assert.Contains("orleansbooking_commit_batch_size", text, StringComparison.Ordinal);
         Assert.Contains("orleans_", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The write time is in seconds, so its buckets must be too: with the SDK's defaults (made for
+    /// milliseconds) every write of a healthy database fell in "≤ 5 s".
+    /// </summary>
+    [Fact]
+    public async Task WriteTimesAreCountedInBucketsOfSeconds()
+    {
+        var text = await MetricsAfterABookingAsync("p-commit-time");
+
+        var bounds = CommitDurationBucket().Matches(text)
+            .Select(m => m.Groups["le"].Value)
+            .Where(le => le != "+Inf")
+            .Select(le => double.Parse(le, CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal(GroupCommitMetrics.DurationBuckets, bounds);
+        var writes = long.Parse(CommitDurationCount().Match(text).Groups["count"].Value, CultureInfo.InvariantCulture);
+        Assert.True(writes >= 2, "the pool's creation and the booking were each a write");
     }
 
     [Fact]
@@ -41,4 +56,20 @@ public sealed class ObservabilityTests(BookingApiFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
         Assert.Contains("<html", await shown.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
+
+    private async Task<string> MetricsAfterABookingAsync(string patientId)
+    {
+        using var admin = factory.CreateClient();
+        var poolId = ApiCalls.NewPoolId();
+        await admin.CreatePoolAsync(ApiCalls.PoolBody(poolId));
+        await admin.ReserveOkAsync(poolId, patientId);
+        using var anonymous = factory.CreateAnonymousClient();
+        return await anonymous.GetStringAsync("/metrics");
+    }
+
+    [GeneratedRegex("""^orleansbooking_commit_duration_seconds_bucket\{[^}]*le="(?<le>[^"]+)"\}""", RegexOptions.Multiline)]
+    private static partial Regex CommitDurationBucket();
+
+    [GeneratedRegex("""^orleansbooking_commit_duration_seconds_count\{[^}]*\} (?<count>\d+)""", RegexOptions.Multiline)]
+    private static partial Regex CommitDurationCount();
 }
