@@ -10,7 +10,8 @@ namespace OrleansBooking.Tests.Cluster;
 /// A silo of a cluster keeps one activation per grain with Orleans' strongly consistent directory:
 /// with the default one a patient could be active on two silos while a silo stopped, each
 /// activation granting bookings up to the per-day limit on its own (GracefulStopTests caught a
-/// patient with three once, on a busy CI machine). A silo alone keeps the default directory.
+/// patient with three once, on a busy CI machine). A silo alone keeps the default directory, and
+/// drops its cache of grain locations, which on one silo only copies the directory.
 /// </summary>
 public sealed class GrainDirectoryChoiceTests
 {
@@ -27,11 +28,28 @@ public sealed class GrainDirectoryChoiceTests
     }
 
     [Fact]
-    public void ALocalhostSiloKeepsOrleansDefaultDirectory()
+    public void ALocalhostSiloKeepsOrleansDefaultDirectoryWithoutItsCacheOfLocations()
     {
         var services = Configure(new ClusterSettings(), Database);
 
         Assert.DoesNotContain(services, s => s.ServiceType.Name == "DistributedGrainDirectory");
+        Assert.Equal(GrainDirectoryOptions.CachingStrategyType.None, DirectoryOptions(services).CachingStrategy);
+    }
+
+    [Fact]
+    public void ASiloOfAMySqlClusterKeepsTheCacheOfWhereGrainsAre()
+    {
+        var services = Configure(new ClusterSettings { Provider = ClusterSettings.MySql }, Database);
+
+        Assert.Equal(new GrainDirectoryOptions().CachingStrategy, DirectoryOptions(services).CachingStrategy);
+        Assert.NotEqual(GrainDirectoryOptions.CachingStrategyType.None, DirectoryOptions(services).CachingStrategy);
+    }
+
+    private static GrainDirectoryOptions DirectoryOptions(ServiceCollection services)
+    {
+        services.AddOptions();
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value;
     }
 
     private static ServiceCollection Configure(ClusterSettings cluster, string connectionString)

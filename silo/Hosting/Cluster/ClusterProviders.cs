@@ -21,6 +21,7 @@ public static class ClusterProviders
             // An invalid provider also lands here; options validation then stops start-up naming it.
             silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
             silo.UseInMemoryReminderService();
+            silo.UseOwnDirectoryWithoutLocationCache();
             return silo;
         }
 
