@@ -23,8 +23,7 @@ public sealed class GrainDirectoryChoiceTests
         var services = Configure(new ClusterSettings { Provider = ClusterSettings.MySql }, Database);
 
         Assert.Contains(services, s => s.ServiceType.Name == "DistributedGrainDirectory");
-        using var provider = services.BuildServiceProvider();
-        Assert.Equal(TimeSpan.Zero, provider.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value.RangeLeaseDuration);
+        Assert.Equal(TimeSpan.Zero, DirectoryOptions(services).RangeLeaseDuration);
     }
 
     [Fact]
@@ -41,8 +40,9 @@ public sealed class GrainDirectoryChoiceTests
     {
         var services = Configure(new ClusterSettings { Provider = ClusterSettings.MySql }, Database);
 
-        Assert.Equal(new GrainDirectoryOptions().CachingStrategy, DirectoryOptions(services).CachingStrategy);
-        Assert.NotEqual(GrainDirectoryOptions.CachingStrategyType.None, DirectoryOptions(services).CachingStrategy);
+        var caching = DirectoryOptions(services).CachingStrategy;
+        Assert.Equal(new GrainDirectoryOptions().CachingStrategy, caching);
+        Assert.NotEqual(GrainDirectoryOptions.CachingStrategyType.None, caching);
     }
 
     private static GrainDirectoryOptions DirectoryOptions(ServiceCollection services)

@@ -3,8 +3,9 @@ using Orleans.Configuration;
 namespace OrleansBooking.Silo.Hosting.Cluster;
 
 /// <summary>
-/// Which directory keeps one activation per grain across a cluster of several silos (a silo alone
-/// keeps Orleans' default, which cannot go wrong with nobody to disagree). Orleans' default directory is
+/// How Orleans' grain directory is set up: for a cluster, the directory that keeps one activation
+/// per grain across its silos; for a silo alone, Orleans' default directory (which cannot go wrong
+/// with nobody to disagree) without its cache of locations. Orleans' default directory is
 /// eventually consistent: while silos join, stop or die it may let a grain activate twice for a
 /// moment. A pool survives that (the version fence on its row drops the stale activation), but a
 /// patient's limits do not: the patient grain writes nothing on the booking path, so two
