@@ -30,12 +30,13 @@ public static class SiloServices
         var cluster = Bind<ClusterSettings>(builder.Configuration, ClusterSettings.SectionName);
         var grains = Bind<GrainOptions>(builder.Configuration, GrainOptions.SectionName);
         var storage = Bind<StorageOptions>(builder.Configuration, StorageOptions.SectionName);
+        var dashboard = Bind<DashboardSettings>(builder.Configuration, DashboardSettings.SectionName);
         var ports = ClusterPorts.Resolve(cluster);
 
         builder.UseOrleans(silo =>
         {
             silo.UseBookingClustering(cluster, ports, storage.ConnectionString);
-            silo.AddBookingDashboard();
+            silo.AddBookingDashboard(dashboard);
             silo.AddIncomingGrainCallFilter<StorageFaultsLeavingGrains>();
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = grains.CallTimeout);
             silo.Configure<GrainCollectionOptions>(o =>

@@ -84,7 +84,7 @@ public class BookingApiFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
         // Also as host settings: the silo reads its cluster section while the builder is being set
         // up (Orleans is configured before the container exists), and only these reach it that early.
-        foreach (var key in new[] { "Cluster:SiloPort", "Cluster:GatewayPort" })
+        foreach (var key in new[] { "Cluster:SiloPort", "Cluster:GatewayPort", "Observability:Dashboard:Enabled" })
             if (settings.TryGetValue(key, out var value)) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

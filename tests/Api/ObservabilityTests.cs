@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansBooking.Grains.GroupCommit;
+using OrleansBooking.Silo.Hosting.Observability;
 
 namespace OrleansBooking.Tests.Api;
 
-/// <summary>/metrics (Prometheus, public to the silos' network) and /dashboard (Orleans Dashboard, admins only).</summary>
+/// <summary>/metrics (Prometheus, public to the silos' network) and /dashboard (Orleans Dashboard, admins only, unless turned off).</summary>
 public sealed partial class ObservabilityTests(BookingApiFactory factory) : IClassFixture<BookingApiFactory>
 {
     [Fact]
@@ -56,6 +58,29 @@ public sealed partial class ObservabilityTests(BookingApiFactory factory) : ICla
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
         Assert.Contains("<html", await shown.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// A silo told to leave the dashboard off serves no /dashboard and runs none of its machinery
+    /// (its profiling filter wraps every grain call of a silo that runs it); /metrics stays.
+    /// </summary>
+    [Fact]
+    public async Task ADashboardLeftOffIsNeitherServedNorRun()
+    {
+        await using var withoutDashboard = new BookingApiFactory().With($"{DashboardSettings.SectionName}:{nameof(DashboardSettings.Enabled)}", "false");
+        using var admin = withoutDashboard.CreateClient();
+        using var anonymous = withoutDashboard.CreateAnonymousClient();
+
+        using var dashboard = await admin.GetAsync("/dashboard/");
+        using var metrics = await anonymous.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.NotEmpty(DashboardCallFilters(factory.Services));
+        Assert.Empty(DashboardCallFilters(withoutDashboard.Services));
+    }
+
+    private static IEnumerable<IIncomingGrainCallFilter> DashboardCallFilters(IServiceProvider services) =>
+        services.GetServices<IIncomingGrainCallFilter>().Where(filter => filter.GetType().Assembly.GetName().Name == "Orleans.Dashboard");
 
     private async Task<string> MetricsAfterABookingAsync(string patientId)
     {

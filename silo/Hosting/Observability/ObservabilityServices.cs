@@ -7,8 +7,9 @@ namespace OrleansBooking.Silo.Hosting.Observability;
 
 /// <summary>
 /// Watching a silo: <c>/metrics</c> in Prometheus' text format through OpenTelemetry (Orleans'
-/// meters, ours, and ASP.NET Core's request durations), and the Orleans Dashboard at
-/// <c>/dashboard</c> for admins only. Nothing here of our own but the wiring.
+/// meters, ours, and ASP.NET Core's request durations), and, unless <see cref="DashboardSettings"/>
+/// turns it off, the Orleans Dashboard at <c>/dashboard</c> for admins only. Nothing here of our
+/// own but the wiring.
 /// </summary>
 public static class ObservabilityServices
 {
@@ -30,15 +31,21 @@ public static class ObservabilityServices
             .AddPrometheusExporter());
     }
 
-    /// <summary>Orleans' dashboard grains and collectors, on the silo being built.</summary>
-    public static ISiloBuilder AddBookingDashboard(this ISiloBuilder silo) => silo.AddDashboard();
+    /// <summary>Orleans' dashboard grains and collectors, on the silo being built, when the settings want them.</summary>
+    public static ISiloBuilder AddBookingDashboard(this ISiloBuilder silo, DashboardSettings settings)
+    {
+        silo.Services.AddSingleton(settings);
+        if (settings.Enabled) silo.AddDashboard();
+        return silo;
+    }
 
     public static IEndpointRouteBuilder MapBookingObservability(this IEndpointRouteBuilder app)
     {
         // A scraper carries no token; like the health probes, /metrics is for the network the
         // silos run in (deploy/nginx.conf does not pass it on to the public).
         app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
-        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AccessPolicies.Admin);
+        if (app.ServiceProvider.GetRequiredService<DashboardSettings>().Enabled)
+            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AccessPolicies.Admin);
         return app;
     }
 }
