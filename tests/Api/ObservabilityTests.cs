@@ -21,6 +21,8 @@ public sealed partial class ObservabilityTests(BookingApiFactory factory) : ICla
         Assert.Contains("orleansbooking_commit_batch_size", text, StringComparison.Ordinal);
         Assert.Contains("orleans_", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
+        // The booking's confirmation is a message: delivery's meter is exported too.
+        Assert.Contains("booking_notifications_failures_in_a_row", text, StringComparison.Ordinal);
     }
 
     /// <summary>

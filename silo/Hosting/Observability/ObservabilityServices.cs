@@ -1,6 +1,7 @@
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Silo.Notifications;
 using OrleansBooking.Grains.GroupCommit;
 
 namespace OrleansBooking.Silo.Hosting.Observability;
@@ -21,6 +22,8 @@ public static class ObservabilityServices
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Microsoft.Orleans")
             .AddMeter(GroupCommitMetrics.MeterName)
+            // Delivery: sent, failed and given-up messages, and the failures in a row /health/ready reads.
+            .AddMeter(NotificationMetrics.MeterName)
             // http.server.request.duration: ASP.NET Core's own meter, no instrumentation package needed.
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             // The runtime's own meter (working set, GC heap after the last collection, …): how much
