@@ -16,9 +16,10 @@ namespace OrleansBooking.Api.Patients;
 /// <remarks>
 /// Sign-in never waits for this: accounts are queued, at most <see cref="MaxQueued"/> (past that a
 /// sign-in is simply not prepared; the first booking activates the grain as before), and prepared a
-/// few at a time. A failure is logged and forgotten: preparing is an optimisation, never a condition.
+/// few at a time; <see cref="PreparationMetrics"/> counts each outcome. A failure is logged and forgotten: preparing is an optimisation, never a condition.
 /// </remarks>
-public sealed class PatientsPreparedAtSignIn(IPatientDirectory directory, GrainReferences<IPatientGrain> patients, ILogger<PatientsPreparedAtSignIn> logger)
+public sealed class PatientsPreparedAtSignIn(
+    IPatientDirectory directory, GrainReferences<IPatientGrain> patients, PreparationMetrics metrics, ILogger<PatientsPreparedAtSignIn> logger)
     : BackgroundService
 {
     /// <summary>Sign-ins waiting to be prepared; a rush signs in a few thousand a second at most.</summary>
@@ -27,11 +28,16 @@ public sealed class PatientsPreparedAtSignIn(IPatientDirectory directory, GrainR
     /// <summary>Accounts prepared at once: enough to keep up with sign-in, few enough to leave the silo to requests.</summary>
     public const int AtOnce = 4;
 
+    // Wait, not DropWrite: TryWrite never waits either way, but only under Wait does it say (false)
+    // that the queue was full, which the metrics count.
     private readonly Channel<string> signedIn = Channel.CreateBounded<string>(
-        new BoundedChannelOptions(MaxQueued) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        new BoundedChannelOptions(MaxQueued) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
     /// <summary>Queues the account's patients to be prepared; returns at once.</summary>
-    public void SignedIn(string accountId) => signedIn.Writer.TryWrite(accountId);
+    public void SignedIn(string accountId)
+    {
+        if (!signedIn.Writer.TryWrite(accountId)) metrics.NotQueued();
+    }
 
     /// <summary>Activates every patient the account manages; completes when they are active.</summary>
     public async Task PrepareAsync(string accountId, CancellationToken cancellationToken)
@@ -48,9 +54,11 @@ public sealed class PatientsPreparedAtSignIn(IPatientDirectory directory, GrainR
                 try
                 {
                     await PrepareAsync(accountId, cancellationToken);
+                    metrics.Prepared();
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    metrics.Failed();
                     logger.LogWarning(e, "Could not prepare the patients of account {AccountId} after sign-in; their first booking will load them", accountId);
                 }
             });

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansBooking.Api.Patients;
 using OrleansBooking.Grains.Patients;
@@ -12,17 +15,25 @@ public sealed class PatientsPreparedAtSignInTests : IAsyncLifetime
     private PatientHarness harness = null!;
     private AccountsPatients directory = null!;
     private PatientsPreparedAtSignIn preparing = null!;
+    private ServiceProvider meters = null!;
+    private PreparationOutcomes outcomes = null!;
 
     public async Task InitializeAsync()
     {
         harness = await PatientHarness.StartAsync();
         directory = new AccountsPatients();
-        preparing = new PatientsPreparedAtSignIn(directory, new GrainReferences<IPatientGrain>(harness.Host.Grains), NullLogger<PatientsPreparedAtSignIn>.Instance);
+        meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meterFactory = meters.GetRequiredService<IMeterFactory>();
+        outcomes = new PreparationOutcomes(meterFactory);
+        preparing = new PatientsPreparedAtSignIn(directory, new GrainReferences<IPatientGrain>(harness.Host.Grains),
+            new PreparationMetrics(meterFactory), NullLogger<PatientsPreparedAtSignIn>.Instance);
     }
 
     public async Task DisposeAsync()
     {
         preparing.Dispose();
+        outcomes.Dispose();
+        await meters.DisposeAsync();
         await harness.DisposeAsync();
     }
 
@@ -62,7 +73,23 @@ public sealed class PatientsPreparedAtSignInTests : IAsyncLifetime
 
         // The bound only keeps a broken build from hanging; the wait is on the call itself.
         await prepared.WaitAsync(TimeSpan.FromSeconds(30));
+        await outcomes.Recorded("prepared").WaitAsync(TimeSpan.FromSeconds(30));
         await preparing.StopAsync(CancellationToken.None);
+        Assert.Equal(0, outcomes.Count("not_queued"));
+    }
+
+    /// <summary>
+    /// Past the queue's bound a sign-in is left out, never waited for, and counted: an operator sees
+    /// how many patients will load at their first booking instead.
+    /// </summary>
+    [Fact]
+    public void SignInsPastAFullQueueAreLeftOutAndCounted()
+    {
+        // Not started, so nothing drains the queue.
+        for (var i = 0; i < PatientsPreparedAtSignIn.MaxQueued + 3; i++) preparing.SignedIn($"acct-{i}");
+
+        Assert.Equal(3, outcomes.Count("not_queued"));
+        Assert.Equal(0, outcomes.Count("prepared"));
     }
 
     /// <summary>Which patients each account manages; the one question preparing asks the directory.</summary>
@@ -83,5 +110,38 @@ public sealed class PatientsPreparedAtSignInTests : IAsyncLifetime
         public Task<PatientOnFile?> FindOnFileAsync(string residentId, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<PatientRecord>> SearchAsync(PatientSearch search, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<PatientAppointment>> ListAppointmentsAsync(string patientId, AppointmentScope scope, DateOnly today, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    /// <summary>The preparation counter's outcomes as they are recorded, of this test's meter factory only.</summary>
+    private sealed class PreparationOutcomes : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private readonly ConcurrentDictionary<string, int> counts = new();
+        private readonly ConcurrentDictionary<string, TaskCompletionSource> awaited = new();
+
+        public PreparationOutcomes(IMeterFactory scope)
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == PreparationMetrics.InstrumentName && ReferenceEquals(instrument.Meter.Scope, scope)) l.EnableMeasurementEvents(instrument);
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                var outcome = (string)tags[0].Value!;
+                counts.AddOrUpdate(outcome, (int)value, (_, sum) => sum + (int)value);
+                Awaited(outcome).TrySetResult();
+            });
+            listener.Start();
+        }
+
+        public int Count(string outcome) => counts.GetValueOrDefault(outcome);
+
+        /// <summary>Completes when the outcome has been recorded at least once.</summary>
+        public Task Recorded(string outcome) => Awaited(outcome).Task;
+
+        private TaskCompletionSource Awaited(string outcome) =>
+            awaited.GetOrAdd(outcome, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+        public void Dispose() => listener.Dispose();
     }
 }

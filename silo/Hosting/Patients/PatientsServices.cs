@@ -26,6 +26,7 @@ public static class PatientsServices
         services.AddSingleton(sp => sp.GetRequiredService<PatientStore>().Records);
         services.AddSingleton<PoolVisitDays>();
         services.AddSingleton<GrainReferences<IPatientGrain>>();
+        services.AddSingleton<PreparationMetrics>();
         services.AddSingleton<PatientsPreparedAtSignIn>();
         services.AddHostedService(sp => sp.GetRequiredService<PatientsPreparedAtSignIn>());
         // Whoever marks a no-show (the doctor, the end-of-session sweep) tells the patient grain.
