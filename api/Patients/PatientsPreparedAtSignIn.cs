@@ -22,8 +22,13 @@ public sealed class PatientsPreparedAtSignIn(
     IPatientDirectory directory, GrainReferences<IPatientGrain> patients, PreparationMetrics metrics, ILogger<PatientsPreparedAtSignIn> logger)
     : BackgroundService
 {
-    /// <summary>Sign-ins waiting to be prepared; a rush signs in a few thousand a second at most.</summary>
-    public const int MaxQueued = 10_000;
+    /// <summary>
+    /// Sign-ins waiting to be prepared. Sign-in outruns preparation while both compete for the CPU
+    /// (the suite's rush signed in ≈ 800/s and prepared ≈ 300/s), and preparation catches up once
+    /// sign-in slows; a bound of 10,000 left 35 % of the rush's 150,000 sign-ins unprepared
+    /// (docs/benchmarks.md §0m). An entry is an account id, ≈ 0.1 KB: at most ≈ 20 MB while full.
+    /// </summary>
+    public const int MaxQueued = 200_000;
 
     /// <summary>Accounts prepared at once: enough to keep up with sign-in, few enough to leave the silo to requests.</summary>
     public const int AtOnce = 4;
