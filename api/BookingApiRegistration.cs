@@ -25,6 +25,7 @@ public static class BookingApiRegistration
         // Registered after the Orleans silo, so the silo is up before the first report.
         services.AddHostedService<Rush.AttemptsReporter>();
         services.AddSingleton<Answers.AnswerContractsPrepared>();
+        services.AddSingleton<Answers.SoldOutAnswers>();
         services.AddHostedService(sp => sp.GetRequiredService<Answers.AnswerContractsPrepared>());
 
         services.ConfigureHttpJsonOptions(options =>

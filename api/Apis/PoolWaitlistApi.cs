@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Answers;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.Contracts.Waitlist;
@@ -162,7 +163,7 @@ public static class PoolWaitlistApi
         };
     }
 
-    public static async Task<Results<Created<ReservationResponse>, Accepted<LotteryEntryResponse>, ProblemHttpResult>> AcceptOffer(
+    public static async Task<Results<Created<ReservationResponse>, Accepted<LotteryEntryResponse>, ProblemHttpResult, SoldOutAnswer>> AcceptOffer(
         string poolId,
         string patientId,
         // Bound for the OpenAPI document; validation reads the raw header, where a repeated key is visible.

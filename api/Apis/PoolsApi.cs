@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using OrleansBooking.Api.Accounts;
+using OrleansBooking.Api.Answers;
 using OrleansBooking.Api.Audit;
 using OrleansBooking.Api.Caching;
 using OrleansBooking.Api.Contracts;
@@ -155,7 +156,7 @@ public static class PoolsApi
     public static EntityTagHeaderValue PoolETag(SlotPoolSnapshot pool, PoolStatus status) =>
         new($"\"{pool.Version}-{pool.Quota}-{pool.Booked}-{FieldRules.WireName(status)}\"");
 
-    public static async Task<Results<Created<ReservationResponse>, Accepted<LotteryEntryResponse>, ProblemHttpResult>> CreateReservation(
+    public static async Task<Results<Created<ReservationResponse>, Accepted<LotteryEntryResponse>, ProblemHttpResult, SoldOutAnswer>> CreateReservation(
         string poolId,
         CreateReservationRequest request,
         // Bound for the OpenAPI document; validation reads the raw header, where a repeated key is visible.

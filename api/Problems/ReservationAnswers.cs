@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansBooking.Api.Answers;
 using OrleansBooking.Api.Contracts;
 using OrleansBooking.Api.Contracts.Patients;
 using OrleansBooking.Api.Contracts.Waitlist;
@@ -30,7 +32,7 @@ public static class ReservationAnswers
         };
     }
 
-    public static Results<Created<ReservationResponse>, Accepted<LotteryEntryResponse>, ProblemHttpResult> From(string poolId, ReserveOutcome outcome, HttpContext http, HospitalTime time)
+    public static Results<Created<ReservationResponse>, Accepted<LotteryEntryResponse>, ProblemHttpResult, SoldOutAnswer> From(string poolId, ReserveOutcome outcome, HttpContext http, HospitalTime time)
     {
         switch (outcome)
         {
@@ -43,7 +45,8 @@ public static class ReservationAnswers
                 return TypedResults.Accepted($"/api/pools/{poolId}", new LotteryEntryResponse(
                     poolId, entered.Entry.PatientId, LotteryEntryResponse.Entered, time.ToLocal(entered.Entry.EnteredAt), time.ToLocal(entered.DrawAt)));
             case ReserveOutcome.SoldOut:
-                return BookingProblems.SoldOut(poolId);
+                // The answer most of a rush gets: from bytes prepared once per pool.
+                return http.RequestServices.GetRequiredService<SoldOutAnswers>().For(poolId);
             case ReserveOutcome.NotReleased notReleased:
                 return BookingProblems.NotReleased(time.ToLocal(notReleased.ReleaseAt));
             case ReserveOutcome.AlreadyBooked alreadyBooked:

@@ -31,6 +31,7 @@ public sealed class CountReservationAttempts(ReservationAttempts attempts) : IEn
     private static RushOutcome? OutcomeOf(object? result)
     {
         var answer = result is INestedHttpResult nested ? nested.Result : result;
+        if (answer is Answers.SoldOutAnswer) return RushOutcome.SoldOut;
         if (answer is ProblemHttpResult problem)
         {
             var code = problem.ProblemDetails.Extensions.TryGetValue(BookingProblems.CodeKey, out var value) ? value as string : null;
