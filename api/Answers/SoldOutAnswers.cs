@@ -27,6 +27,8 @@ public sealed class SoldOutAnswers
     /// <summary>What stands for the trace id while a pool's body is made: no JSON encoder escapes any of it.</summary>
     private const string TracePlaceholder = "trace0placeholder0for0sold0out0answers";
 
+    private static readonly byte[] TracePlaceholderBytes = System.Text.Encoding.ASCII.GetBytes(TracePlaceholder);
+
     private static readonly string[] PlainJsonAccepts = ["application/json", "application/problem+json", "*/*"];
 
     private readonly ConcurrentDictionary<string, PreparedBody?> bodies = new(StringComparer.Ordinal);
@@ -40,17 +42,7 @@ public sealed class SoldOutAnswers
     internal async Task WriteAsync(string poolId, HttpContext http)
     {
         var traceId = Activity.Current?.Id ?? http.TraceIdentifier;
-        if (!IsPlainJsonAccepted(http.Request.Headers.Accept) || !IsUnescaped(traceId))
-        {
-            await BookingProblems.SoldOut(poolId).ExecuteAsync(http);
-            return;
-        }
-        if (!bodies.TryGetValue(poolId, out var body))
-        {
-            body = await PrepareAsync(poolId, http.RequestServices);
-            if (bodies.Count >= MaxPools) bodies.Clear();
-            bodies[poolId] = body;
-        }
+        var body = IsPlainJsonAccepted(http.Request.Headers.Accept) && IsUnescaped(traceId) ? await BodyOfAsync(poolId, http) : null;
         if (body is null)
         {
             await BookingProblems.SoldOut(poolId).ExecuteAsync(http);
@@ -68,6 +60,15 @@ public sealed class SoldOutAnswers
         body.AfterTrace.CopyTo(span[(body.BeforeTrace.Length + traceId.Length)..]);
         response.BodyWriter.Advance(length);
         await response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
+
+    private async ValueTask<PreparedBody?> BodyOfAsync(string poolId, HttpContext http)
+    {
+        if (bodies.TryGetValue(poolId, out var body)) return body;
+        body = await PrepareAsync(poolId, http.RequestServices);
+        if (bodies.Count >= MaxPools) bodies.Clear();
+        bodies[poolId] = body;
+        return body;
     }
 
     /// <summary>
@@ -93,10 +94,9 @@ public sealed class SoldOutAnswers
         if (context.Response.StatusCode != StatusCodes.Status409Conflict || context.Response.ContentType is not { } contentType) return null;
 
         var bytes = written.ToArray();
-        var placeholder = System.Text.Encoding.ASCII.GetBytes(TracePlaceholder);
-        var at = bytes.AsSpan().IndexOf(placeholder);
-        if (at < 0 || bytes.AsSpan(at + placeholder.Length).IndexOf(placeholder) >= 0) return null;
-        return new PreparedBody(contentType, bytes[..at], bytes[(at + placeholder.Length)..]);
+        var at = bytes.AsSpan().IndexOf(TracePlaceholderBytes);
+        if (at < 0 || bytes.AsSpan(at + TracePlaceholderBytes.Length).IndexOf(TracePlaceholderBytes) >= 0) return null;
+        return new PreparedBody(contentType, bytes[..at], bytes[(at + TracePlaceholderBytes.Length)..]);
     }
 
     /// <summary>What the problem service's JSON writer accepts without looking further: no <c>Accept</c>, or one plain JSON type.</summary>
@@ -119,8 +119,6 @@ public sealed class SoldOutAnswers
 /// <summary>One sold-out answer; the rush board counts it as sold out (<see cref="Rush.CountReservationAttempts"/>).</summary>
 public sealed class SoldOutAnswer(string poolId, SoldOutAnswers answers) : IResult, IStatusCodeHttpResult
 {
-    public string PoolId => poolId;
-
     public int? StatusCode => StatusCodes.Status409Conflict;
 
     public Task ExecuteAsync(HttpContext httpContext) => answers.WriteAsync(poolId, httpContext);
